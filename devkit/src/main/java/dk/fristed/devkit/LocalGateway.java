@@ -1,0 +1,119 @@
+package dk.fristed.devkit;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.fristed.config.Environment;
+
+import java.lang.reflect.InvocationTargetException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * API Gateway in a process: every HttpApi route of template.yaml, dispatched to the real handler
+ * class of its function with the event AWS would send. Token checks are the caller's (the HTTP
+ * runner verifies JWTs; tests pass claims directly).
+ */
+public final class LocalGateway {
+    private record Target(SamTemplate.FunctionDefinition function, SamTemplate.HttpRoute route,
+                          RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    }
+
+    private final RouteMatcher<Target> routes = new RouteMatcher<>();
+    private final List<SamTemplate.FunctionDefinition> functions;
+
+    private LocalGateway(List<SamTemplate.FunctionDefinition> functions) {
+        this.functions = functions;
+    }
+
+    /**
+     * Instantiates each function of the template through its {@code (Environment)} constructor, with
+     * its environment variables resolved for a local run plus {@code extraVariables} (DynamoDB Local's
+     * endpoint, credentials, the local server key).
+     */
+    public static LocalGateway fromTemplate(SamTemplate template, Map<String, String> tableNames,
+                                            Map<String, String> extraVariables) {
+        return withHandlers(template, function -> instantiate(function, template, tableNames, extraVariables));
+    }
+
+    /** The template's routes, served by handlers the caller builds (tests pass collaborators in). */
+    public static LocalGateway withHandlers(SamTemplate template,
+            Function<SamTemplate.FunctionDefinition, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers) {
+        LocalGateway gateway = new LocalGateway(template.functions());
+        for (var function : gateway.functions) {
+            var handler = handlers.apply(function);
+            for (var route : function.routes()) {
+                gateway.routes.add(route.method(), route.path(), new Target(function, route, handler));
+            }
+        }
+        return gateway;
+    }
+
+    public List<SamTemplate.FunctionDefinition> functions() {
+        return functions;
+    }
+
+    /** A request as a client sends it; {@code claims} are the verified token's, or null for none. */
+    public record Request(String method, String path, String rawQuery, Map<String, String> headers, byte[] body,
+                          Map<String, String> claims) {
+    }
+
+    /** Routes the request; empty when no route matches (API Gateway answers 404 {"message":"Not Found"}). */
+    public Optional<APIGatewayV2HTTPResponse> handle(Request request) {
+        var match = routes.match(request.method(), request.path());
+        if (match.isEmpty()) {
+            return Optional.empty();
+        }
+        Target target = match.get().target();
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        ObjectNode event = ApiEvents.build(target.route().key(), request.method(), request.path(), request.rawQuery(),
+                headers, match.get().pathParameters(), queryParameters(request.rawQuery()), request.body(), request.claims());
+        return Optional.of(target.handler().handleRequest(ApiEvents.read(event), new LocalContext(target.function().logicalId())));
+    }
+
+    /** As API Gateway does: repeated parameters are joined with commas. */
+    static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
+            SamTemplate.FunctionDefinition function, SamTemplate template, Map<String, String> tableNames,
+            Map<String, String> extraVariables) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> variables.put(name, template.resolveLocally(value, tableNames)));
+        variables.remove("JAVA_TOOL_OPTIONS");
+        variables.putAll(extraVariables);
+        try {
+            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(function.handlerClass())
+                    .getConstructor(Environment.class)
+                    .newInstance(Environment.of(variables));
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(function.logicalId() + " failed at init", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(function.logicalId() + ": " + function.handler()
+                    + " needs a public constructor taking dk.fristed.config.Environment", e);
+        }
+    }
+}

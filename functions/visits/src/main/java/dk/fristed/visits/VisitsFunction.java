@@ -1,0 +1,86 @@
+package dk.fristed.visits;
+
+import dk.fristed.auth.Role;
+import dk.fristed.aws.AwsClients;
+import dk.fristed.aws.ServerKey;
+import dk.fristed.config.Environment;
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.http.ApiFunction;
+import dk.fristed.http.Route;
+import dk.fristed.idempotency.IdempotencyItem;
+import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.log.JsonLog;
+import dk.fristed.paging.Cursor;
+import dk.fristed.paging.Hmac;
+import dk.fristed.site.Sites;
+import dk.fristed.visits.patient.PatientItem;
+import dk.fristed.visits.patient.PatientRepository;
+import dk.fristed.visits.patient.PatientRoutes;
+import dk.fristed.visits.visit.VisitItem;
+import dk.fristed.visits.visit.VisitRepository;
+import dk.fristed.visits.visit.VisitRoutes;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import static dk.fristed.auth.Role.CLINICIAN;
+import static dk.fristed.auth.Role.COORDINATOR;
+
+/**
+ * The visits Lambda function: patients, help numbers and visit registration. Handler in
+ * template.yaml: {@code dk.fristed.visits.VisitsFunction::handleRequest}.
+ */
+public final class VisitsFunction extends ApiFunction {
+    /** Patient records and visits are for the people who treat and receive patients, nobody else. */
+    static final Set<Role> CARE = Set.of(CLINICIAN, COORDINATOR);
+
+    /** Lambda's constructor: clients are built once per container, at init. */
+    public VisitsFunction() {
+        this(Environment.system());
+    }
+
+    /** The local runner's constructor: the same wiring, with variables resolved from template.yaml. */
+    public VisitsFunction(Environment env) {
+        this(Tables.fromEnvironment(env), AwsClients.dynamoDb(env), ServerKey.fromEnvironment(env),
+                Sites.parse(env.require(Sites.VARIABLE)), Clock.systemUTC(), new JsonLog("visits"));
+    }
+
+    /** The tests' constructor: every collaborator given. */
+    public VisitsFunction(Tables tables, DynamoDbClient dynamo, Hmac serverKey, Sites sites, Clock clock, JsonLog log) {
+        this(wire(tables, dynamo, serverKey, sites, clock), log);
+    }
+
+    private VisitsFunction(List<Route> routes, JsonLog log) {
+        super(routes, log);
+    }
+
+    /** The table names, as template.yaml passes them in the environment. */
+    public record Tables(String patients, String visits, String idempotency) {
+        public static Tables fromEnvironment(Environment env) {
+            return new Tables(env.require("PATIENTS_TABLE"), env.require("VISITS_TABLE"), env.require("IDEMPOTENCY_TABLE"));
+        }
+    }
+
+    private static List<Route> wire(Tables tables, DynamoDbClient dynamo, Hmac serverKey, Sites sites, Clock clock) {
+        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        var idempotency = new IdempotencyStore(enhanced.table(tables.idempotency(), IdempotencyItem.SCHEMA), serverKey, clock);
+        var cursor = new Cursor(serverKey);
+        var patientRepository = new PatientRepository(dynamo, enhanced.table(tables.patients(), PatientItem.SCHEMA),
+                idempotency, clock, HelpNumber::random);
+        var visitRepository = new VisitRepository(dynamo, enhanced.table(tables.visits(), VisitItem.SCHEMA),
+                tables.patients(), patientRepository, idempotency, clock);
+        var patients = new PatientRoutes(patientRepository, idempotency, cursor, clock);
+        var visits = new VisitRoutes(visitRepository, idempotency, sites, cursor, clock);
+        return List.of(
+                Route.of("POST /patients", CARE, patients::register),
+                Route.of("GET /patients", CARE, patients::searchDuplicates),
+                Route.of("GET /patients/{helpNumber}", CARE, patients::get),
+                Route.of("PUT /patients/{helpNumber}", CARE, patients::replace),
+                Route.of("POST /visits", CARE, visits::register),
+                Route.of("GET /visits", CARE, visits::atSite),
+                Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient));
+    }
+}

@@ -1,0 +1,23 @@
+package dk.fristed.visits.patient;
+
+import dk.fristed.helpnumber.HelpNumber;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A registered patient. {@code firstVisitKey} names the patient's earliest visit, so a new visit
+ * knows whether it is the first without reading the patient's whole history.
+ */
+public record Patient(
+        HelpNumber helpNumber,
+        PatientDetails details,
+        Instant registeredAt,
+        long version,
+        Optional<String> firstVisitKey) {
+
+    public Optional<LocalDate> firstVisitDate() {
+        return firstVisitKey.map(key -> LocalDate.parse(key.substring(0, 10)));
+    }
+}

@@ -1,0 +1,105 @@
+package dk.fristed.visits.patient;
+
+import dk.fristed.helpnumber.HelpNumber;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+/**
+ * A patient as stored in PatientsTable. The static schema is the one place that names its attributes
+ * (no reflection at cold start); {@link #of} and {@link #toPatient} map to and from the domain.
+ */
+public final class PatientItem {
+    public static final String BY_COHORT = "ByCohort";
+
+    public static final StaticTableSchema<PatientItem> SCHEMA = StaticTableSchema.builder(PatientItem.class)
+            .newItemSupplier(PatientItem::new)
+            .addAttribute(String.class, a -> a.name("helpNumber").getter(PatientItem::getHelpNumber)
+                    .setter(PatientItem::setHelpNumber).tags(primaryPartitionKey(), secondarySortKey(BY_COHORT)))
+            .addAttribute(String.class, a -> a.name("cohort").getter(PatientItem::getCohort)
+                    .setter(PatientItem::setCohort).tags(secondaryPartitionKey(BY_COHORT)))
+            .addAttribute(Integer.class, a -> a.name("birthYear").getter(PatientItem::getBirthYear).setter(PatientItem::setBirthYear))
+            .addAttribute(String.class, a -> a.name("sex").getter(PatientItem::getSex).setter(PatientItem::setSex))
+            .addAttribute(String.class, a -> a.name("nationality").getter(PatientItem::getNationality).setter(PatientItem::setNationality))
+            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("languages").getter(PatientItem::getLanguages)
+                    .setter(PatientItem::setLanguages))
+            .addAttribute(Boolean.class, a -> a.name("interpreterNeeded").getter(PatientItem::getInterpreterNeeded)
+                    .setter(PatientItem::setInterpreterNeeded))
+            .addAttribute(String.class, a -> a.name("name").getter(PatientItem::getName).setter(PatientItem::setName))
+            .addAttribute(String.class, a -> a.name("phone").getter(PatientItem::getPhone).setter(PatientItem::setPhone))
+            .addAttribute(String.class, a -> a.name("registeredAt").getter(PatientItem::getRegisteredAt).setter(PatientItem::setRegisteredAt))
+            .addAttribute(Long.class, a -> a.name("version").getter(PatientItem::getVersion).setter(PatientItem::setVersion))
+            .addAttribute(String.class, a -> a.name("firstVisitKey").getter(PatientItem::getFirstVisitKey)
+                    .setter(PatientItem::setFirstVisitKey))
+            .build();
+
+    private String helpNumber;
+    private String cohort;
+    private Integer birthYear;
+    private String sex;
+    private String nationality;
+    private List<String> languages;
+    private Boolean interpreterNeeded;
+    private String name;
+    private String phone;
+    private String registeredAt;
+    private Long version;
+    private String firstVisitKey;
+
+    static PatientItem of(Patient patient) {
+        PatientDetails d = patient.details();
+        PatientItem item = new PatientItem();
+        item.helpNumber = patient.helpNumber().value();
+        item.cohort = d.cohort();
+        item.birthYear = d.birthYear();
+        item.sex = d.sex().name();
+        item.nationality = d.nationality();
+        item.languages = d.languages();
+        item.interpreterNeeded = d.interpreterNeeded();
+        item.name = d.name().orElse(null);
+        item.phone = d.phone().orElse(null);
+        item.registeredAt = patient.registeredAt().toString();
+        item.version = patient.version();
+        item.firstVisitKey = patient.firstVisitKey().orElse(null);
+        return item;
+    }
+
+    Patient toPatient() {
+        return new Patient(new HelpNumber(helpNumber),
+                new PatientDetails(birthYear, Sex.valueOf(sex), nationality, languages == null ? List.of() : languages,
+                        Boolean.TRUE.equals(interpreterNeeded), Optional.ofNullable(name), Optional.ofNullable(phone)),
+                Instant.parse(registeredAt), version, Optional.ofNullable(firstVisitKey));
+    }
+
+    public String getHelpNumber() { return helpNumber; }
+    public void setHelpNumber(String helpNumber) { this.helpNumber = helpNumber; }
+    public String getCohort() { return cohort; }
+    public void setCohort(String cohort) { this.cohort = cohort; }
+    public Integer getBirthYear() { return birthYear; }
+    public void setBirthYear(Integer birthYear) { this.birthYear = birthYear; }
+    public String getSex() { return sex; }
+    public void setSex(String sex) { this.sex = sex; }
+    public String getNationality() { return nationality; }
+    public void setNationality(String nationality) { this.nationality = nationality; }
+    public List<String> getLanguages() { return languages; }
+    public void setLanguages(List<String> languages) { this.languages = languages; }
+    public Boolean getInterpreterNeeded() { return interpreterNeeded; }
+    public void setInterpreterNeeded(Boolean interpreterNeeded) { this.interpreterNeeded = interpreterNeeded; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getRegisteredAt() { return registeredAt; }
+    public void setRegisteredAt(String registeredAt) { this.registeredAt = registeredAt; }
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
+    public String getFirstVisitKey() { return firstVisitKey; }
+    public void setFirstVisitKey(String firstVisitKey) { this.firstVisitKey = firstVisitKey; }
+}

@@ -1,0 +1,155 @@
+package dk.fristed.visits.patient;
+
+import dk.fristed.aws.Transactions;
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.http.ApiProblem;
+import dk.fristed.idempotency.IdempotencyClaim;
+import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.paging.Cursor;
+import dk.fristed.paging.Page;
+import dk.fristed.paging.PageRequest;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Patients in DynamoDB. Every write is one round trip; uniqueness and versions are conditions, not reads. */
+public final class PatientRepository {
+    /** With 29^7 possible numbers a collision is rare; five tries make a failure practically impossible. */
+    private static final int HELP_NUMBER_ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamo;
+    private final DynamoDbTable<PatientItem> table;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+    private final Supplier<HelpNumber> helpNumbers;
+
+    public PatientRepository(DynamoDbClient dynamo, DynamoDbTable<PatientItem> table, IdempotencyStore idempotency,
+                             Clock clock, Supplier<HelpNumber> helpNumbers) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.helpNumbers = helpNumbers;
+    }
+
+    /** The result of a create: the patient, and whether it was created earlier by the same idempotent request. */
+    public record Registration(Patient patient, boolean replayed) {
+    }
+
+    /**
+     * Registers a patient under a new help number. The put is conditional on the number being
+     * unused, so two registrations can never share one, even on two containers at the same instant.
+     */
+    public Registration register(PatientDetails details, Optional<IdempotencyClaim> claim) {
+        for (int attempt = 0; attempt < HELP_NUMBER_ATTEMPTS; attempt++) {
+            Patient patient = new Patient(helpNumbers.get(), details, clock.instant(), 1, Optional.empty());
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(TransactWriteItem.builder().put(Put.builder()
+                    .tableName(table.tableName())
+                    .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(patient), true))
+                    .conditionExpression("attribute_not_exists(helpNumber)")
+                    .build()).build());
+            claim.ifPresent(c -> items.add(idempotency.claimItem(c, patient.helpNumber().value())));
+            try {
+                dynamo.transactWriteItems(request -> request.transactItems(items));
+                return new Registration(patient, false);
+            } catch (TransactionCanceledException e) {
+                if (claim.isPresent() && Transactions.conditionFailedAt(e, 1)) {
+                    String first = idempotency.replay(claim.get());
+                    return new Registration(find(new HelpNumber(first)).orElseThrow(
+                            () -> ApiProblem.conflict("the patient this request created earlier no longer exists")), true);
+                }
+                if (!Transactions.conditionFailedAt(e, 0) && !Transactions.conflicted(e)) {
+                    throw e;
+                }
+                // the help number was taken (or raced): draw another
+            }
+        }
+        throw new IllegalStateException("no unused help number after " + HELP_NUMBER_ATTEMPTS + " attempts");
+    }
+
+    public Optional<Patient> find(HelpNumber helpNumber) {
+        PatientItem item = table.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(helpNumber.value()).build())
+                .consistentRead(true)
+                .build());
+        return Optional.ofNullable(item).map(PatientItem::toPatient);
+    }
+
+    /**
+     * Replaces the patient's details if the stored version is still {@code expectedVersion}. Only the
+     * details are written, so a visit registered meanwhile (which sets firstVisitKey) is never lost.
+     */
+    public Patient replace(HelpNumber helpNumber, PatientDetails details, long expectedVersion) {
+        PatientItem fresh = PatientItem.of(new Patient(helpNumber, details, clock.instant(), expectedVersion + 1, Optional.empty()));
+        Map<String, AttributeValue> values = PatientItem.SCHEMA.itemToMap(fresh, true);
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> bound = new HashMap<>();
+        for (String attribute : List.of("cohort", "birthYear", "sex", "nationality", "languages", "interpreterNeeded",
+                "name", "phone", "version")) {
+            names.put("#" + attribute, attribute);
+            if (values.containsKey(attribute)) {
+                sets.add("#" + attribute + " = :" + attribute);
+                bound.put(":" + attribute, values.get(attribute));
+            } else {
+                removes.add("#" + attribute);
+            }
+        }
+        bound.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        try {
+            var response = dynamo.updateItem(request -> request
+                    .tableName(table.tableName())
+                    .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
+                    .updateExpression(update)
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(bound)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return PatientItem.SCHEMA.mapToItem(response.attributes()).toPatient();
+        } catch (ConditionalCheckFailedException e) {
+            if (!e.hasItem() || e.item().isEmpty()) {
+                throw notFound();
+            }
+            throw ApiProblem.preconditionFailed("the patient was changed since you read it; read it again");
+        }
+    }
+
+    /** Patients with the same birth year, sex and nationality: one query on the ByCohort index. */
+    public Page<Patient> inCohort(String cohort, PageRequest page, Cursor cursor) {
+        String scope = "patients-by-cohort|" + cohort;
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(cohort).build()))
+                .limit(page.limit());
+        page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
+        var result = table.index(PatientItem.BY_COHORT).query(request.build()).iterator().next();
+        List<Patient> patients = result.items().stream().map(PatientItem::toPatient).toList();
+        Map<String, AttributeValue> last = result.lastEvaluatedKey();
+        return new Page<>(patients, last == null || last.isEmpty() ? null : cursor.encode(last, scope));
+    }
+
+    public static ApiProblem notFound() {
+        return ApiProblem.notFound("helpNumber", "no patient has this help number");
+    }
+}

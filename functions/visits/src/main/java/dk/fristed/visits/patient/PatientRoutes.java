@@ -1,0 +1,88 @@
+package dk.fristed.visits.patient;
+
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.http.ApiProblem;
+import dk.fristed.http.ApiRequest;
+import dk.fristed.http.ApiResponse;
+import dk.fristed.http.ETags;
+import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.paging.Cursor;
+import dk.fristed.paging.Page;
+import dk.fristed.paging.PageRequest;
+import dk.fristed.validation.Fields;
+
+import java.time.Clock;
+import java.time.Year;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The patient routes: each method parses, calls the repository and answers. */
+public final class PatientRoutes {
+    private final PatientRepository patients;
+    private final IdempotencyStore idempotency;
+    private final Cursor cursor;
+    private final Clock clock;
+
+    public PatientRoutes(PatientRepository patients, IdempotencyStore idempotency, Cursor cursor, Clock clock) {
+        this.patients = patients;
+        this.idempotency = idempotency;
+        this.cursor = cursor;
+        this.clock = clock;
+    }
+
+    /** {@code POST /patients}: registers a patient and issues a help number. */
+    public ApiResponse register(ApiRequest request) {
+        PatientRequest body = request.bodyAs(PatientRequest.class);
+        PatientDetails details = PatientDetails.from(body, Year.now(clock));
+        var claim = idempotency.claimFor(request, "/patients", body);
+        var registration = patients.register(details, claim);
+        Patient patient = registration.patient();
+        ApiResponse response = ApiResponse.created("/patients/" + patient.helpNumber().formatted(), PatientResponse.of(patient))
+                .withHeader("ETag", ETags.of(patient.version()));
+        return registration.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    /** {@code GET /patients/{helpNumber}}: a mistyped number is answered before the database is asked. */
+    public ApiResponse get(ApiRequest request) {
+        HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
+        Patient patient = patients.find(helpNumber).orElseThrow(PatientRepository::notFound);
+        return ApiResponse.ok(PatientResponse.of(patient)).withHeader("ETag", ETags.of(patient.version()));
+    }
+
+    /** {@code PUT /patients/{helpNumber}}: corrects a patient's details; needs If-Match with the ETag read. */
+    public ApiResponse replace(ApiRequest request) {
+        HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
+        long expected = ETags.requireIfMatch(request);
+        PatientDetails details = PatientDetails.from(request.bodyAs(PatientRequest.class), Year.now(clock));
+        Patient patient = patients.replace(helpNumber, details, expected);
+        return ApiResponse.ok(PatientResponse.of(patient)).withHeader("ETag", ETags.of(patient.version()));
+    }
+
+    /**
+     * {@code GET /patients?birthYear=&sex=&nationality=&name=}: possible duplicates to check before
+     * registering someone new. Looks in one cohort (same birth year, sex and nationality) and orders
+     * candidates by how well their name matches; names themselves are never listed.
+     */
+    public ApiResponse searchDuplicates(ApiRequest request) {
+        int birthYear;
+        try {
+            birthYear = Integer.parseInt(request.requireQuery("birthYear"));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("birthYear", "must be a year");
+        }
+        Sex sex = Fields.oneOf(Sex.class, request.requireQuery("sex"), "sex");
+        String nationality = Fields.country(request.requireQuery("nationality"), "nationality");
+        Optional<String> name = Fields.optionalText(request.query("name").orElse(null), "name", PatientDetails.MAX_NAME);
+        Page<Patient> page = patients.inCohort(PatientDetails.cohort(birthYear, sex, nationality), PageRequest.from(request), cursor);
+        List<DuplicateCandidate> candidates = page.items().stream()
+                .map(p -> DuplicateCandidate.of(p, NameSimilarity.compare(name, p.details().name())))
+                .sorted(Comparator.comparing(DuplicateCandidate::nameMatch, Comparator.comparingInt(PatientRoutes::rank)))
+                .toList();
+        return ApiResponse.ok(new Page<>(candidates, page.nextCursor()));
+    }
+
+    private static int rank(String match) {
+        return NameSimilarity.Match.valueOf(match.toUpperCase(java.util.Locale.ROOT)).ordinal();
+    }
+}

@@ -1,0 +1,95 @@
+package dk.fristed.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dk.fristed.json.Json;
+import dk.fristed.log.JsonLog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The Lambda entry point every function shares: finds the route by API Gateway's route key, checks
+ * the caller's role, runs the handler and writes the response or the problem. Handlers only parse,
+ * call the domain and return a result.
+ */
+public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** API Gateway accepts up to 10 MB; no Fristed request needs more than a few kilobytes. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final Map<String, Route> routes;
+    private final JsonLog log;
+
+    protected ApiFunction(List<Route> routes, JsonLog log) {
+        this.routes = routes.stream().collect(Collectors.toUnmodifiableMap(Route::key, Function.identity()));
+        this.log = log;
+    }
+
+    /** The routes this function serves; a test checks they are exactly the ones template.yaml wires to it. */
+    public Map<String, Route> routes() {
+        return routes;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
+        String requestId = context != null ? context.getAwsRequestId() : null;
+        String routeKey = event.getRouteKey();
+        APIGatewayV2HTTPResponse response;
+        String outcome = null;
+        try {
+            response = serve(event, requestId);
+        } catch (ApiProblem problem) {
+            response = ProblemResponses.of(problem, requestId);
+            outcome = problem.field() == null ? problem.title() : problem.title() + ": " + problem.field();
+        } catch (RuntimeException unexpected) {
+            // The class name tells an engineer where to look; the message may quote data, so it stays out.
+            log.error("unhandled error", Map.of("requestId", String.valueOf(requestId), "route", String.valueOf(routeKey),
+                    "error", unexpected.getClass().getName(), "at", topFrame(unexpected)));
+            response = ProblemResponses.internalError(requestId);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("requestId", String.valueOf(requestId));
+        fields.put("route", String.valueOf(routeKey));
+        fields.put("status", response.getStatusCode());
+        fields.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+        if (outcome != null) {
+            fields.put("problem", outcome);
+        }
+        log.info("request", fields);
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, String requestId) {
+        Route route = routes.get(event.getRouteKey());
+        if (route == null) {
+            throw ApiProblem.notFound(null, "no such route");
+        }
+        ApiRequest request = ApiRequest.from(event, MAX_BODY_BYTES);
+        if (!request.caller().isAuthenticated()) {
+            throw ApiProblem.unauthorized();
+        }
+        if (!request.caller().hasAnyOf(route.allowed())) {
+            throw ApiProblem.forbidden();
+        }
+        ApiResponse result = route.handler().handle(request);
+        Map<String, String> headers = new LinkedHashMap<>(result.headers());
+        headers.put("Cache-Control", "no-store");
+        var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(result.status());
+        if (result.body() != null) {
+            headers.put("Content-Type", "application/json");
+            builder.withBody(Json.write(result.body()));
+        }
+        return builder.withHeaders(headers).build();
+    }
+
+    private static String topFrame(Throwable error) {
+        StackTraceElement[] trace = error.getStackTrace();
+        return trace.length == 0 ? "" : trace[0].getClassName() + ":" + trace[0].getLineNumber();
+    }
+}

@@ -1,0 +1,76 @@
+package dk.fristed.http;
+
+/**
+ * An error the client can act on, answered as RFC 9457 {@code application/problem+json}. Messages
+ * never contain personal data: they name the field and the rule, never the value that broke it.
+ */
+public class ApiProblem extends RuntimeException {
+    private final int status;
+    private final String title;
+    private final String field;
+
+    public ApiProblem(int status, String title, String detail, String field) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
+        this.field = field;
+    }
+
+    public static ApiProblem badRequest(String field, String detail) {
+        return new ApiProblem(400, "Invalid request", detail, field);
+    }
+
+    public static ApiProblem unauthorized() {
+        return new ApiProblem(401, "Unauthorized", "a valid bearer token is required", null);
+    }
+
+    public static ApiProblem forbidden() {
+        return new ApiProblem(403, "Forbidden", "your role may not use this route", null);
+    }
+
+    public static ApiProblem notFound(String field, String detail) {
+        return new ApiProblem(404, "Not found", detail, field);
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(409, "Conflict", detail, null);
+    }
+
+    public static ApiProblem preconditionFailed(String detail) {
+        return new ApiProblem(412, "Precondition failed", detail, "If-Match");
+    }
+
+    public static ApiProblem payloadTooLarge(int limitBytes) {
+        return new ApiProblem(413, "Payload too large", "the body may be at most " + limitBytes + " bytes", null);
+    }
+
+    public static ApiProblem unsupportedMediaType() {
+        return new ApiProblem(415, "Unsupported media type", "send the body as application/json", "Content-Type");
+    }
+
+    public static ApiProblem unprocessable(String field, String detail) {
+        return new ApiProblem(422, "Unprocessable request", detail, field);
+    }
+
+    public static ApiProblem preconditionRequired() {
+        return new ApiProblem(428, "Precondition required",
+                "send If-Match with the ETag you read, so a concurrent change is not overwritten", "If-Match");
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    /** The request field (JSON pointer-ish name, query parameter or header) that is wrong, or null. */
+    public String field() {
+        return field;
+    }
+}

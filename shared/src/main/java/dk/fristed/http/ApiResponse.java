@@ -1,0 +1,22 @@
+package dk.fristed.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a route handler answers: a status, a JSON body (or none) and extra headers. */
+public record ApiResponse(int status, Object body, Map<String, String> headers) {
+
+    public static ApiResponse ok(Object body) {
+        return new ApiResponse(200, body, Map.of());
+    }
+
+    public static ApiResponse created(String location, Object body) {
+        return new ApiResponse(201, body, Map.of("Location", location));
+    }
+
+    public ApiResponse withHeader(String name, String value) {
+        var copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new ApiResponse(status, body, Map.copyOf(copy));
+    }
+}

@@ -1,0 +1,54 @@
+package dk.fristed.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dk.fristed.json.Json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns errors into RFC 9457 problem documents; the only place a response body for an error is built. */
+final class ProblemResponses {
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    private ProblemResponses() {
+    }
+
+    static APIGatewayV2HTTPResponse of(ApiProblem problem, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.field() == null ? problem.detail() : problem.field() + " " + problem.detail());
+        if (problem.field() != null) {
+            body.put("field", problem.field());
+        }
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
+        return response(problem.status(), body, problem.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of());
+    }
+
+    /** Anything unexpected: the request id to find the log line, and nothing about the cause. */
+    static APIGatewayV2HTTPResponse internalError(String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", "Internal error");
+        body.put("status", 500);
+        body.put("detail", "the request could not be completed; nothing was changed unless a retry shows otherwise");
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
+        return response(500, body, Map.of());
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("Content-Type", MEDIA_TYPE);
+        headers.put("Cache-Control", "no-store");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(Json.write(body))
+                .build();
+    }
+}

@@ -1,0 +1,49 @@
+package dk.fristed.icpc;
+
+import dk.fristed.http.ApiProblem;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An ICPC-2 code: a chapter letter and two digits ({@code L03}, {@code T90}). Digits 01–29 are
+ * symptoms and complaints, 30–69 process codes, 70–99 diagnoses and diseases.
+ */
+public record IcpcCode(String value) {
+    private static final Pattern FORMAT = Pattern.compile("[A-Z][0-9]{2}");
+
+    public IcpcCode {
+        if (!FORMAT.matcher(value).matches() || IcpcChapter.of(value.charAt(0)).isEmpty() || value.endsWith("00")) {
+            throw new IllegalArgumentException("not an ICPC-2 code");
+        }
+    }
+
+    public static IcpcCode parse(String typed, String field) {
+        if (typed == null || typed.isBlank()) {
+            throw ApiProblem.badRequest(field, "is required");
+        }
+        String code = typed.trim().toUpperCase(Locale.ROOT);
+        if (!FORMAT.matcher(code).matches()) {
+            throw ApiProblem.badRequest(field, "must be an ICPC-2 code: a chapter letter and two digits, e.g. L03");
+        }
+        if (IcpcChapter.of(code.charAt(0)).isEmpty()) {
+            throw ApiProblem.badRequest(field, "has no ICPC-2 chapter " + code.charAt(0)
+                    + "; chapters are A B D F H K L N P R S T U W X Y Z");
+        }
+        if (code.endsWith("00")) {
+            throw ApiProblem.badRequest(field, "must have a component number from 01 to 99");
+        }
+        return new IcpcCode(code);
+    }
+
+    public IcpcChapter chapter() {
+        return IcpcChapter.of(value.charAt(0)).orElseThrow();
+    }
+
+    public Component component() {
+        int number = Integer.parseInt(value.substring(1));
+        return number <= 29 ? Component.SYMPTOM : number <= 69 ? Component.PROCESS : Component.DIAGNOSIS;
+    }
+
+    public enum Component { SYMPTOM, PROCESS, DIAGNOSIS }
+}
