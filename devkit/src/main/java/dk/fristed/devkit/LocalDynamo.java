@@ -10,6 +10,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +51,18 @@ public final class LocalDynamo implements AutoCloseable {
     public static LocalDynamo server(Path dataDir, int port) throws Exception {
         Files.createDirectories(dataDir);
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-dbPath", dataDir.toAbsolutePath().toString(), "-port", Integer.toString(port)});
-        server.start();
+                "-dbPath", dataDir.toAbsolutePath().toString(), "-port", Integer.toString(port), "-disableTelemetry"});
+        bindToLoopback(server);
+        try {
+            server.start();
+        } catch (Exception e) {
+            if (e.getCause() instanceof java.net.BindException || e instanceof java.net.BindException
+                    || String.valueOf(e.getMessage()).contains("Failed to bind")) {
+                throw new IllegalStateException("port " + port + " is in use: is another `make run` still running?"
+                        + " Stop it, or choose another port with DYNAMODB_PORT=...", e);
+            }
+            throw e;
+        }
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         DynamoDbClient client = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
@@ -56,6 +71,23 @@ public final class LocalDynamo implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         return new LocalDynamo(client, server, endpoint, () -> { });
+    }
+
+    /**
+     * DynamoDB Local has no host option and listens on every interface; the runner's data are real
+     * enough to be personal, so its connector is narrowed to 127.0.0.1 before it starts.
+     */
+    private static void bindToLoopback(DynamoDBProxyServer proxy) {
+        try {
+            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            Server jetty = (Server) field.get(proxy);
+            for (Connector connector : jetty.getConnectors()) {
+                ((ServerConnector) connector).setHost("127.0.0.1");
+            }
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot restrict DynamoDB Local to 127.0.0.1 (has its version changed?)", e);
+        }
     }
 
     public DynamoDbClient client() {

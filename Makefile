@@ -1,0 +1,45 @@
+# Fristed - the two set-up commands are `make run` and `make test`; `make help` lists the rest.
+MVN  := ./mvnw -B -ntp
+ROLE ?= clinician
+RUNNER_CP := local/target/classes:local/target/lib/*
+
+.DEFAULT_GOAL := help
+.PHONY: help run test build validate token deploy localstack clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+run: ## Serve the whole API at http://localhost:3000 on DynamoDB Local (data kept in .fristed/local)
+	@echo "building the functions and the local runner ..."
+	@$(MVN) -q package -DskipTests -pl local -am
+	@java -cp "$(RUNNER_CP)" dk.fristed.local.LocalApi
+
+test: ## Run every test: domain, DynamoDB Local, the runner over HTTP, template.yaml checks
+	@$(MVN) verify
+	@echo "make test: all modules passed (surefire reports in */target/surefire-reports)"
+
+build: ## Build the deployable Lambda jars (functions/*/target/*-lambda.jar)
+	@$(MVN) -q package -DskipTests
+	@ls -lh functions/*/target/*-lambda.jar | awk '{print "built " $$9 " (" $$5 ")"}'
+
+validate: ## Check template.yaml against the SAM schema and its security properties
+	@$(MVN) -q install -DskipTests -pl devkit -am
+	@$(MVN) -q surefire:test -pl devkit -Dtest='Template*Test'
+	@echo "make validate: template.yaml matches the SAM schema and keeps its security properties"
+
+token: ## Print a bearer token for the local API: make token ROLE=clinician|coordinator|finance|admin
+	@test -d local/target/lib || $(MVN) -q package -DskipTests -pl local -am >&2
+	@java -cp "$(RUNNER_CP)" dk.fristed.local.TokenCommand $(ROLE)
+
+deploy: build ## Deploy to AWS (admins with SAM CLI and credentials): sam build + sam deploy --guided
+	sam build
+	sam deploy --guided
+
+localstack: ## Run the LocalStack tests (needs a Docker engine; skipped with a message otherwise)
+	@if ! docker info >/dev/null 2>&1; then \
+	  echo "make localstack: skipped - no Docker engine is running here (LocalStack needs one)"; exit 0; fi; \
+	$(MVN) -q install -DskipTests && $(MVN) surefire:test -pl local -Dtest=LocalStackIT
+
+clean: ## Remove build output (keeps the local data in .fristed/local)
+	@$(MVN) -q clean
+	@rm -rf .aws-sam

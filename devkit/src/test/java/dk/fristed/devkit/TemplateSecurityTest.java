@@ -1,0 +1,150 @@
+package dk.fristed.devkit;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dk.fristed.devkit.SamTemplate.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The security properties of template.yaml, held on every table, function, key and the API, so that a
+ * later change cannot drop one silently. The SAM schema cannot check them: CloudFormation resources
+ * only match its loose "any resource" branch.
+ */
+class TemplateSecurityTest {
+    private final SamTemplate template = SamTemplate.ofProject();
+    private final Map<String, Map<String, Object>> keys = template.resources("AWS::KMS::Key");
+
+    @Test
+    void everyTable_encryptedWithARotatedCustomerKey_pitrDeletionProtectionOnDemandRetained() {
+        var tables = template.resources(SamTemplate.TABLE);
+        assertFalse(tables.isEmpty());
+        tables.forEach((id, table) -> {
+            Map<String, Object> p = map(table.get("Properties"));
+            Map<String, Object> sse = map(p.get("SSESpecification"));
+            assertEquals(true, sse.get("SSEEnabled"), id);
+            assertEquals("KMS", sse.get("SSEType"), id);
+            Object keyRef = map(sse.get("KMSMasterKeyId")).get("Ref");
+            assertTrue(keys.containsKey(String.valueOf(keyRef)), id + " must use a key of this template");
+            assertEquals(true, map(keys.get(keyRef).get("Properties")).get("EnableKeyRotation"), id + "'s key rotates");
+            assertEquals(true, map(p.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled"), id);
+            assertEquals(true, p.get("DeletionProtectionEnabled"), id);
+            assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), id);
+            assertEquals("Retain", table.get("DeletionPolicy"), id);
+        });
+    }
+
+    @Test
+    void everySymmetricKey_rotates() {
+        keys.forEach((id, key) -> {
+            Map<String, Object> p = map(key.get("Properties"));
+            String spec = String.valueOf(p.getOrDefault("KeySpec", "SYMMETRIC_DEFAULT"));
+            if (spec.equals("SYMMETRIC_DEFAULT")) {
+                assertEquals(true, p.get("EnableKeyRotation"), id);
+            }
+            assertNotNull(p.get("KeyPolicy"), id + " has an explicit key policy");
+        });
+    }
+
+    @Test
+    void everyFunction_java21Arm64SnapStartWithRetainedLogsAndLeastPrivilege() {
+        Map<String, Object> globals = map(map(template.root().get("Globals")).get("Function"));
+        var logGroups = template.resources("AWS::Logs::LogGroup");
+        var tables = template.resources(SamTemplate.TABLE).keySet();
+        var functions = template.resources(SamTemplate.FUNCTION);
+        assertFalse(functions.isEmpty());
+        functions.forEach((id, function) -> {
+            Map<String, Object> p = map(function.get("Properties"));
+            assertEquals("java21", p.getOrDefault("Runtime", globals.get("Runtime")), id);
+            assertEquals(List.of("arm64"), p.getOrDefault("Architectures", globals.get("Architectures")), id);
+            assertEquals("PublishedVersions", map(p.getOrDefault("SnapStart", globals.get("SnapStart"))).get("ApplyOn"), id);
+
+            Object logGroup = map(map(p.get("LoggingConfig")).get("LogGroup")).get("Ref");
+            assertTrue(logGroups.containsKey(String.valueOf(logGroup)), id + " logs to a group of this template");
+            assertNotNull(map(logGroups.get(logGroup).get("Properties")).get("RetentionInDays"), id + "'s logs expire");
+
+            Set<String> ownTables = new java.util.HashSet<>();
+            map(map(p.get("Environment")).get("Variables")).values().forEach(v -> {
+                Object ref = map(v).get("Ref");
+                if (tables.contains(String.valueOf(ref))) {
+                    ownTables.add((String) ref);
+                }
+            });
+            for (Map<String, Object> statement : statements(p)) {
+                for (Object action : asList(statement.get("Action"))) {
+                    assertFalse(String.valueOf(action).contains("*"), id + " has a wildcard action " + action);
+                }
+                for (Object resource : asList(statement.get("Resource"))) {
+                    assertFalse("*".equals(resource), id + " has a wildcard resource");
+                    String named = resourceName(resource);
+                    if (tables.contains(named)) {
+                        assertTrue(ownTables.contains(named), id + " may only reach its own tables, not " + named);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void httpApi_hasAJwtAuthorizerOnEveryRouteAndCors() {
+        var apis = template.resources("AWS::Serverless::HttpApi");
+        assertEquals(1, apis.size());
+        Map<String, Object> p = map(apis.values().iterator().next().get("Properties"));
+        Map<String, Object> auth = map(p.get("Auth"));
+        String authorizer = String.valueOf(auth.get("DefaultAuthorizer"));
+        Map<String, Object> jwt = map(map(map(auth.get("Authorizers")).get(authorizer)).get("JwtConfiguration"));
+        assertTrue(String.valueOf(jwt.get("issuer")).contains("UserPool"), "issuer is the template's user pool");
+        assertFalse(asList(jwt.get("audience")).isEmpty());
+        assertFalse(map(p.get("CorsConfiguration")).isEmpty());
+        template.resources(SamTemplate.FUNCTION).forEach((id, f) -> map(map(f.get("Properties")).get("Events")).forEach((event, e) -> {
+            Map<String, Object> eventAuth = map(map(map(e).get("Properties")).get("Auth"));
+            assertFalse("NONE".equals(eventAuth.get("Authorizer")), id + "." + event + " must not opt out of the authorizer");
+        }));
+    }
+
+    @Test
+    void userPool_hasTheFourRoleGroupsAndTheOutputsExist() {
+        Set<Object> groups = new java.util.HashSet<>();
+        template.resources("AWS::Cognito::UserPoolGroup").values()
+                .forEach(g -> groups.add(map(g.get("Properties")).get("GroupName")));
+        assertEquals(Set.of("clinician", "coordinator", "finance", "admin"), groups);
+        assertTrue(map(template.root().get("Outputs")).keySet().containsAll(Set.of("ApiUrl", "UserPoolId", "UserPoolClientId")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(Map<String, Object> functionProperties) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : asList(functionProperties.get("Policies"))) {
+            for (Object statement : asList(map(policy).get("Statement"))) {
+                statements.add((Map<String, Object>) statement);
+            }
+        }
+        return statements;
+    }
+
+    private static List<?> asList(Object value) {
+        return value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+    }
+
+    /** The logical id a resource expression names: !GetAtt X.Arn, !Ref X or !Sub ${X.Arn}/index/... */
+    private static String resourceName(Object resource) {
+        Map<String, Object> intrinsic = map(resource);
+        if (intrinsic.get("Fn::GetAtt") instanceof List<?> parts) {
+            return String.valueOf(parts.get(0));
+        }
+        if (intrinsic.containsKey("Ref")) {
+            return String.valueOf(intrinsic.get("Ref"));
+        }
+        if (intrinsic.get("Fn::Sub") instanceof String sub && sub.startsWith("${")) {
+            return sub.substring(2, sub.indexOf('}')).split("\\.")[0];
+        }
+        return String.valueOf(resource);
+    }
+}

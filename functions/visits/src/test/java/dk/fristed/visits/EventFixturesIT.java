@@ -1,0 +1,73 @@
+package dk.fristed.visits;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.fristed.devkit.ApiEvents;
+import dk.fristed.devkit.LocalContext;
+import dk.fristed.devkit.SamTemplate;
+import dk.fristed.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample events in events/ are real-shaped API Gateway events: each is read with Lambda's own
+ * serializer and served by the function, so `sam local invoke -e events/...` and the tests agree.
+ */
+class EventFixturesIT {
+    /** The help number the fixtures use; replaced by the one the first fixture registers. */
+    private static final String FIXTURE_HELP_NUMBER = "K7MQ-X9PK";
+    private final VisitsApi api = new VisitsApi();
+
+    @Test
+    void everyRouteOfTheFunction_hasExactlyOneFixture() throws IOException {
+        Set<String> fixtureRoutes = new TreeSet<>();
+        try (Stream<Path> files = Files.list(SamTemplate.projectRoot().resolve("events"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                String route = Json.mapper().readTree(file.toFile()).get("routeKey").asText();
+                assertTrue(fixtureRoutes.add(route), "two fixtures for " + route);
+            }
+        }
+        assertEquals(new TreeSet<>(api.function.routes().keySet()), fixtureRoutes);
+    }
+
+    @Test
+    void fixtures_servedInAUsersOrder_allSucceed() {
+        JsonNode registered = send("post-patients.json", null, 201);
+        String helpNumber = registered.get("helpNumber").asText();
+
+        send("post-visits.json", helpNumber, 201);
+        assertEquals(helpNumber, send("get-patient.json", helpNumber, 200).get("helpNumber").asText());
+        assertEquals(2, send("put-patient.json", helpNumber, 200).get("version").asInt());
+        assertEquals(1, send("get-patient-visits.json", helpNumber, 200).get("items").size());
+        assertEquals(1, send("get-visits.json", helpNumber, 200).get("items").size());
+        assertEquals("exact", send("get-patients-duplicates.json", helpNumber, 200).get("items").get(0).get("nameMatch").asText());
+    }
+
+    private JsonNode send(String fixture, String helpNumber, int expectedStatus) {
+        ObjectNode event = ApiEvents.fixture(fixture);
+        if (helpNumber != null) {
+            event = (ObjectNode) readTree(event.toString().replace(FIXTURE_HELP_NUMBER, helpNumber));
+        }
+        APIGatewayV2HTTPResponse response = api.function.handleRequest(ApiEvents.read(event), new LocalContext("VisitsFunction"));
+        assertEquals(expectedStatus, response.getStatusCode(), fixture + ": " + response.getBody());
+        return readTree(response.getBody());
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

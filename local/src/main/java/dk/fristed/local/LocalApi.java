@@ -1,0 +1,243 @@
+package dk.fristed.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dk.fristed.auth.Role;
+import dk.fristed.aws.ServerKey;
+import dk.fristed.devkit.LocalDynamo;
+import dk.fristed.devkit.LocalGateway;
+import dk.fristed.devkit.SamTemplate;
+import dk.fristed.http.ApiFunction;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code make run}: the whole API on this machine, without Docker. DynamoDB Local keeps its data in
+ * {@code .fristed/local}; the tables are created as template.yaml defines them; every HttpApi route
+ * of template.yaml is served by its function's real handler class, with bearer tokens checked the
+ * way API Gateway's JWT authorizer checks them.
+ */
+public final class LocalApi implements AutoCloseable {
+    static final int DEFAULT_PORT = 3000;
+    static final int DEFAULT_DYNAMODB_PORT = 8123;
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+    private static final List<String> CORS_HEADERS = List.of("authorization", "content-type", "idempotency-key", "if-match");
+
+    private final LocalDynamo dynamo;
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final LocalGateway gateway;
+    private final LocalAuthority authority;
+    private final SamTemplate template;
+
+    private LocalApi(LocalDynamo dynamo, HttpServer server, ExecutorService workers, LocalGateway gateway,
+                     LocalAuthority authority, SamTemplate template) {
+        this.dynamo = dynamo;
+        this.server = server;
+        this.workers = workers;
+        this.gateway = gateway;
+        this.authority = authority;
+        this.template = template;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", Integer.toString(DEFAULT_PORT)));
+        int dynamoPort = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_PORT", Integer.toString(DEFAULT_DYNAMODB_PORT)));
+        long started = System.nanoTime();
+        LocalApi api = start(SamTemplate.ofProject(), dataDir(), port, dynamoPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping: the API, then DynamoDB Local (data stays in " + dataDir() + ")");
+            api.close();
+        }));
+        api.printBanner((System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** {@code .fristed/local} in the project root, or {@code FRISTED_DATA_DIR}. */
+    static Path dataDir() {
+        String configured = System.getenv("FRISTED_DATA_DIR");
+        return configured != null ? Path.of(configured) : SamTemplate.projectRoot().resolve(".fristed").resolve("local");
+    }
+
+    public static LocalApi start(SamTemplate template, Path dataDir, int port, int dynamoPort) throws Exception {
+        Files.createDirectories(dataDir);
+        LocalDynamo dynamo = LocalDynamo.server(dataDir.resolve("dynamodb"), dynamoPort);
+        try {
+            Map<String, String> tables = dynamo.createTables(template, "fristed-local-");
+            Map<String, String> variables = new LinkedHashMap<>();
+            variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+            variables.put("AWS_REGION", "eu-north-1");
+            variables.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
+            variables.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
+            variables.put(ServerKey.LOCAL_KEY_VARIABLE, serverKey(dataDir));
+            LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
+            LocalAuthority authority = LocalAuthority.inFolder(dataDir);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+            ExecutorService workers = Executors.newFixedThreadPool(8);
+            LocalApi api = new LocalApi(dynamo, server, workers, gateway, authority, template);
+            server.createContext("/", api::serve);
+            server.setExecutor(workers);
+            server.start();
+            return api;
+        } catch (Exception e) {
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public LocalAuthority authority() {
+        return authority;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            if (method.equals("OPTIONS")) {
+                preflight(exchange);
+                return;
+            }
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                send(exchange, 413, Map.of("Content-Type", "application/json"), "{\"message\":\"Request Entity Too Large\"}");
+                return;
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            // API Gateway runs the authorizer before it looks at the route's function
+            var claims = authority.verify(headers.get("authorization"));
+            if (claims.isEmpty()) {
+                send(exchange, 401, Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
+                        "{\"message\":\"Unauthorized\"}");
+                return;
+            }
+            var response = gateway.handle(new LocalGateway.Request(method, path, exchange.getRequestURI().getRawQuery(),
+                    headers, body, claims.get()));
+            if (response.isEmpty()) {
+                send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
+                return;
+            }
+            write(exchange, response.get());
+        } catch (RuntimeException e) {
+            // A function that fails at init or throws out of its handler: API Gateway's answer
+            System.err.println("{\"level\":\"ERROR\",\"logger\":\"local-runner\",\"message\":\"invocation failed\",\"error\":\""
+                    + e.getClass().getName() + "\"}");
+            send(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal Server Error\"}");
+        }
+    }
+
+    private void preflight(HttpExchange exchange) throws IOException {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (origin != null) {
+            headers.put("Access-Control-Allow-Origin", origin);
+            headers.put("Access-Control-Allow-Methods", "GET,POST,PUT,OPTIONS");
+            headers.put("Access-Control-Allow-Headers", String.join(",", CORS_HEADERS));
+            headers.put("Access-Control-Max-Age", "600");
+        }
+        send(exchange, 204, headers, null);
+    }
+
+    private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (response.getHeaders() != null) {
+            headers.putAll(response.getHeaders());
+        }
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null) {
+            headers.put("Access-Control-Allow-Origin", origin);
+            headers.put("Access-Control-Expose-Headers", "etag,location,idempotent-replayed");
+        }
+        byte[] body = response.getBody() == null ? null
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        sendBytes(exchange, response.getStatusCode(), headers, body);
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+        sendBytes(exchange, status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBytes(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (body == null || body.length == 0) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** The body, or null when it is larger than API Gateway accepts. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    /** The key that signs cursors and idempotency fingerprints locally; in AWS it is derived from KMS. */
+    private static String serverKey(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("server-key");
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the folder's own permissions apply
+            }
+        }
+        return Files.readString(file).strip();
+    }
+
+    void printBanner(long startMillis) throws IOException {
+        Path tokens = dataDir().resolve("tokens");
+        Files.createDirectories(tokens);
+        for (Role role : Role.values()) {
+            Files.writeString(tokens.resolve(role.groupName() + ".jwt"), authority.issue("local-" + role.groupName(), List.of(role)));
+        }
+        StringBuilder banner = new StringBuilder();
+        banner.append("\nFristed local API  http://localhost:").append(port()).append("   (started in ").append(startMillis).append(" ms)\n");
+        banner.append("  DynamoDB Local    ").append(dynamo.endpoint()).append("   data kept in ").append(dataDir().resolve("dynamodb")).append('\n');
+        banner.append("  template          ").append(template.path()).append("\n\n");
+        for (var function : gateway.functions()) {
+            banner.append("  ").append(function.logicalId()).append("  (").append(function.handler()).append(")\n");
+            for (var route : function.routes()) {
+                banner.append(String.format("    %-6s %s%n", route.method(), route.path()));
+            }
+        }
+        banner.append("\n  Tokens, valid 12 h, one per role (clinician, coordinator, finance, admin):\n");
+        banner.append("    TOKEN=$(cat ").append(tokens.resolve("clinician.jwt")).append(")   or   TOKEN=$(make -s token ROLE=clinician)\n");
+        banner.append("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:").append(port()).append("/patients/K7MQ-X9PA\n");
+        banner.append("\n  Request bodies up to ").append(ApiFunction.MAX_BODY_BYTES / 1024).append(" KiB.  Ctrl-C stops.\n");
+        System.out.println(banner);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        dynamo.close();
+    }
+}

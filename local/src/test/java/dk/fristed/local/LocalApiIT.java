@@ -1,0 +1,132 @@
+package dk.fristed.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.fristed.auth.Role;
+import dk.fristed.devkit.SamTemplate;
+import dk.fristed.json.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * `make run` as a new user meets it: the runner on real ports with DynamoDB Local keeping data on
+ * disk, driven over HTTP with tokens from the local authority — the README's walkthrough.
+ */
+class LocalApiIT {
+    @TempDir
+    Path dataDir;
+    private LocalApi api;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void readmeWalkthrough_overHttp() throws Exception {
+        api = start();
+        String clinician = api.authority().issue("nurse-1", List.of(Role.CLINICIAN));
+        String finance = api.authority().issue("finance-1", List.of(Role.FINANCE));
+
+        var registered = send("POST", "/patients", clinician,
+                "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\",\"languages\":[\"ro\"],\"interpreterNeeded\":true}", null);
+        assertEquals(201, registered.statusCode());
+        String helpNumber = json(registered).get("helpNumber").asText();
+
+        String mistyped = helpNumber.substring(0, 8) + (helpNumber.charAt(8) == 'A' ? 'C' : 'A');
+        var typo = send("GET", "/patients/" + mistyped, clinician, null, null);
+        assertEquals(400, typo.statusCode());
+        assertEquals("application/problem+json", typo.headers().firstValue("content-type").orElse(""));
+        assertTrue(json(typo).get("detail").asText().contains("check character does not match"));
+
+        String visit = "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\",\"date\":\"2025-03-04\",\"service\":\"doctor\",\"diagnoses\":[\"L03\"]}";
+        var first = send("POST", "/visits", clinician, visit, "retry-me-0001");
+        var retry = send("POST", "/visits", clinician, visit, "retry-me-0001");
+        assertEquals(201, first.statusCode());
+        assertEquals(json(first), json(retry));
+        assertEquals("true", retry.headers().firstValue("idempotent-replayed").orElse(""));
+
+        var period = send("GET", "/visits?site=odense&from=2025-03-01&to=2025-03-31", clinician, null, null);
+        assertEquals(1, json(period).get("items").size());
+
+        assertEquals(401, send("GET", "/patients/" + helpNumber, null, null, null).statusCode());
+        assertEquals(401, send("GET", "/patients/" + helpNumber, clinician + "x", null, null).statusCode());
+        assertEquals(403, send("GET", "/patients/" + helpNumber, finance, null, null).statusCode());
+        assertEquals(404, send("GET", "/no-such-route", clinician, null, null).statusCode());
+
+        // data are kept on disk across a restart
+        api.close();
+        api = start();
+        var again = send("GET", "/patients/" + helpNumber + "/visits", clinician, null, null);
+        assertEquals(200, again.statusCode());
+        assertEquals(1, json(again).get("items").size());
+    }
+
+    @Test
+    void runner_listensOnLoopbackOnly() throws Exception {
+        api = start();
+        var external = java.net.NetworkInterface.networkInterfaces()
+                .flatMap(java.net.NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address)
+                .findFirst();
+        assertTrue(connects(java.net.InetAddress.getLoopbackAddress(), api.port()));
+        if (external.isPresent()) {
+            assertFalse(connects(external.get(), api.port()), "the API must not listen beyond 127.0.0.1");
+        }
+    }
+
+    private static boolean connects(java.net.InetAddress address, int port) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private LocalApi start() throws Exception {
+        return LocalApi.start(SamTemplate.ofProject(), dataDir, freePort(), freePort());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return Json.mapper().readTree(response.body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

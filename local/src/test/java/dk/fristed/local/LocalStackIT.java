@@ -1,0 +1,79 @@
+package dk.fristed.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dk.fristed.aws.ServerKey;
+import dk.fristed.devkit.LocalGateway;
+import dk.fristed.devkit.SamTemplate;
+import dk.fristed.json.Json;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * For developers with Docker: the visits function against LocalStack's DynamoDB and KMS, reached
+ * only through the standard AWS_ENDPOINT_URL variable, and with the server key derived through KMS
+ * as in AWS. Skipped, not failed, where no Docker engine runs (as on our own machines and CI).
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class LocalStackIT {
+    @Container
+    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:3.8"))
+            .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.KMS);
+
+    @Test
+    void visitsFunction_onLocalStack_registersAndReadsAPatient() {
+        var credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
+        Region region = Region.of(LOCALSTACK.getRegion());
+        SamTemplate template = SamTemplate.ofProject();
+        Map<String, String> tables = new HashMap<>();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
+                .credentialsProvider(credentials).region(region).build();
+             KmsClient kms = KmsClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
+                     .credentialsProvider(credentials).region(region).build()) {
+            template.tables().forEach(table -> {
+                dynamo.createTable(table.createRequest("ls-" + table.logicalId()));
+                tables.put(table.logicalId(), "ls-" + table.logicalId());
+            });
+            String hmacKey = kms.createKey(r -> r.keySpec(KeySpec.HMAC_256).keyUsage(KeyUsageType.GENERATE_VERIFY_MAC))
+                    .keyMetadata().arn();
+
+            Map<String, String> variables = new HashMap<>();
+            variables.put("AWS_ENDPOINT_URL", LOCALSTACK.getEndpoint().toString());
+            variables.put("AWS_REGION", LOCALSTACK.getRegion());
+            variables.put("AWS_ACCESS_KEY_ID", LOCALSTACK.getAccessKey());
+            variables.put("AWS_SECRET_ACCESS_KEY", LOCALSTACK.getSecretKey());
+            variables.put(ServerKey.KMS_KEY_VARIABLE, hmacKey);
+            LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
+
+            Map<String, String> claims = Map.of("sub", "ls-user", "cognito:groups", "[clinician]");
+            APIGatewayV2HTTPResponse created = gateway.handle(new LocalGateway.Request("POST", "/patients", "",
+                    Map.of("content-type", "application/json"),
+                    "{\"birthYear\":1990,\"sex\":\"male\",\"nationality\":\"IR\",\"interpreterNeeded\":false}".getBytes(StandardCharsets.UTF_8),
+                    claims)).orElseThrow();
+            assertEquals(201, created.getStatusCode(), created.getBody());
+            String helpNumber = Json.mapper().readTree(created.getBody()).get("helpNumber").asText();
+
+            APIGatewayV2HTTPResponse read = gateway.handle(new LocalGateway.Request("GET", "/patients/" + helpNumber, "",
+                    Map.of(), null, claims)).orElseThrow();
+            assertEquals(200, read.getStatusCode());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

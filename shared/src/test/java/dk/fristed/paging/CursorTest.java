@@ -1,0 +1,41 @@
+package dk.fristed.paging;
+
+import dk.fristed.http.ApiProblem;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CursorTest {
+    private final Cursor cursor = new Cursor(new Hmac("0123456789abcdef0123456789abcdef".getBytes()));
+    private final Map<String, AttributeValue> key = Map.of(
+            "site", AttributeValue.fromS("odense"), "visitKey", AttributeValue.fromS("2025-03-04#abc"),
+            "n", AttributeValue.fromN("42"));
+
+    @Test
+    void encodeThenDecode_sameScope_givesTheKeyBack() {
+        assertEquals(key, cursor.decode(cursor.encode(key, "scope-a"), "scope-a"));
+    }
+
+    @Test
+    void decode_otherScopeOrTamperedOrGarbage_is400OnCursor() {
+        String encoded = cursor.encode(key, "scope-a");
+        char[] tampered = encoded.toCharArray();
+        tampered[3] = tampered[3] == 'A' ? 'B' : 'A';
+
+        for (String bad : new String[] {encoded, new String(tampered), "garbage", ".", "a.b", "x".repeat(5000)}) {
+            String scope = bad.equals(encoded) ? "scope-b" : "scope-a";
+            ApiProblem problem = assertThrows(ApiProblem.class, () -> cursor.decode(bad, scope), bad);
+            assertEquals("cursor", problem.field());
+        }
+    }
+
+    @Test
+    void signedWithAnotherKey_isRejected() {
+        Cursor other = new Cursor(new Hmac("fedcba9876543210fedcba9876543210".getBytes()));
+        assertThrows(ApiProblem.class, () -> cursor.decode(other.encode(key, "s"), "s"));
+    }
+}
