@@ -2,6 +2,8 @@
 MVN  := ./mvnw -B -ntp
 ROLE ?= clinician
 RUNNER_CP := local/target/classes:local/target/lib/*
+# DynamoDB Local reports usage by default; nothing of ours leaves this machine
+export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
 .PHONY: help run test build validate token deploy localstack clean

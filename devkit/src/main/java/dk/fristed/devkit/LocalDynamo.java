@@ -43,7 +43,7 @@ public final class LocalDynamo implements AutoCloseable {
 
     /** In-process and in-memory: starts in about half a second, for tests. */
     public static LocalDynamo inMemory() {
-        var embedded = DynamoDBEmbedded.create();
+        var embedded = DynamoDBEmbedded.create(true); // true: telemetry off
         return new LocalDynamo(embedded.dynamoDbClient(), null, null, embedded::shutdown);
     }
 

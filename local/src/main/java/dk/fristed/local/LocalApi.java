@@ -229,7 +229,7 @@ public final class LocalApi implements AutoCloseable {
         }
         banner.append("\n  Tokens, valid 12 h, one per role (clinician, coordinator, finance, admin):\n");
         banner.append("    TOKEN=$(cat ").append(tokens.resolve("clinician.jwt")).append(")   or   TOKEN=$(make -s token ROLE=clinician)\n");
-        banner.append("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:").append(port()).append("/patients/K7MQ-X9PA\n");
+        banner.append("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:").append(port()).append("/patients/K7MQ-X9PK\n");
         banner.append("\n  Request bodies up to ").append(ApiFunction.MAX_BODY_BYTES / 1024).append(" KiB.  Ctrl-C stops.\n");
         System.out.println(banner);
     }

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 /**
  * A patient's help number: the identifier the clinics use instead of a national ID number.
  *
- * <p>Eight characters, said and written as two groups ({@code K7MQ-X9PA}): seven random characters
+ * <p>Eight characters, said and written as two groups ({@code K7MQ-X9PK}): seven random characters
  * and one check character. Random, so it reveals nothing about the person or the order of
  * registration. The alphabet has 29 characters, leaving out those that are mistaken for others
  * (0 and O, 1 and I, 2 and Z, 5 and S, 8 and B): {@code 23456789ACDEFGHJKLMNPQRTUVWXY}.
@@ -60,7 +60,7 @@ public record HelpNumber(String value) {
         }
         String compact = typed.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
         if (compact.length() != LENGTH) {
-            throw ApiProblem.badRequest(field, "must have " + LENGTH + " characters, e.g. K7MQ-X9PA");
+            throw ApiProblem.badRequest(field, "must have " + LENGTH + " characters, e.g. K7MQ-X9PK");
         }
         for (int i = 0; i < compact.length(); i++) {
             if (ALPHABET.indexOf(compact.charAt(i)) < 0) {

@@ -176,7 +176,7 @@ class VisitsIT {
     @Test
     void visitRoutes_financeAndAdmin_areForbidden() {
         assertEquals(403, api.call("GET", "/visits?site=odense&from=2025-01-01&to=2025-02-01", "finance", null).status());
-        assertEquals(403, api.call("POST", "/visits", "admin", visit("K7MQ-X9PA", "odense", "2025-03-04", "doctor")).status());
+        assertEquals(403, api.call("POST", "/visits", "admin", visit("K7MQ-X9PK", "odense", "2025-03-04", "doctor")).status());
     }
 
     @Test
