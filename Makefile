@@ -6,7 +6,7 @@ RUNNER_CP := local/target/classes:local/target/lib/*
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build validate token deploy localstack clean
+.PHONY: help run test build validate token bench deploy localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,6 +32,11 @@ validate: ## Check template.yaml against the SAM schema and its security propert
 token: ## Print a bearer token for the local API: make token ROLE=clinician|coordinator|finance|admin
 	@test -d local/target/lib || $(MVN) -q package -DskipTests -pl local -am >&2
 	@java -cp "$(RUNNER_CP)" dk.fristed.local.TokenCommand $(ROLE)
+
+bench: ## Cold start of every function in a fresh JVM vs two baselines (BENCH_RUNS=7); not part of make test
+	@echo "building the Lambda jars and the baselines ..."
+	@$(MVN) -q package -DskipTests
+	@java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.ColdStartBench 2>&1 | grep --line-buffered -vE '^SLF4J|^(Initializing|Port|InMemory|Version|DbPath|SharedDb|shouldDelay|CorsParams)'
 
 deploy: build ## Deploy to AWS (admins with SAM CLI and credentials): sam build + sam deploy --guided
 	sam build

@@ -24,10 +24,24 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
 
     private final Map<String, Route> routes;
     private final JsonLog log;
+    private SnapStartPriming priming;
 
     protected ApiFunction(List<Route> routes, JsonLog log) {
         this.routes = routes.stream().collect(Collectors.toUnmodifiableMap(Route::key, Function.identity()));
         this.log = log;
+    }
+
+    /**
+     * Asks SnapStart to run these requests before it snapshots this function (see
+     * {@link SnapStartPriming}). Call it from the Lambda constructor only; the requests must change nothing.
+     */
+    protected final void primeBeforeSnapshot(List<APIGatewayV2HTTPEvent> requests) {
+        priming = SnapStartPriming.register(this, requests);
+    }
+
+    /** The priming registered for SnapStart, if any (for tests). */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     /** The routes this function serves; a test checks they are exactly the ones template.yaml wires to it. */

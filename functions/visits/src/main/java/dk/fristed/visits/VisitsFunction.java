@@ -7,6 +7,8 @@ import dk.fristed.config.Environment;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.http.Route;
+import dk.fristed.http.SnapStartPriming;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dk.fristed.idempotency.IdempotencyItem;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.log.JsonLog;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dk.fristed.auth.Role.CLINICIAN;
@@ -37,9 +40,23 @@ public final class VisitsFunction extends ApiFunction {
     /** Patient records and visits are for the people who treat and receive patients, nobody else. */
     static final Set<Role> CARE = Set.of(CLINICIAN, COORDINATOR);
 
-    /** Lambda's constructor: clients are built once per container, at init. */
+    /** Lambda's constructor: clients are built once per container, at init, and primed for SnapStart. */
     public VisitsFunction() {
         this(Environment.system());
+        primeBeforeSnapshot(primingRequests());
+    }
+
+    /**
+     * Requests that touch every layer and change nothing: a read of a help number nobody has (one
+     * GetItem, 404) and a registration whose birth year is invalid (JSON read into the record, 400).
+     */
+    static List<APIGatewayV2HTTPEvent> primingRequests() {
+        String nobody = HelpNumber.random().formatted();
+        return List.of(
+                SnapStartPriming.request("GET /patients/{helpNumber}", Map.of("helpNumber", nobody), null, "clinician"),
+                SnapStartPriming.request("POST /patients", null,
+                        "{\"birthYear\":1800,\"sex\":\"female\",\"nationality\":\"RO\",\"languages\":[\"ro\"],"
+                                + "\"interpreterNeeded\":false,\"name\":\"priming\"}", "clinician"));
     }
 
     /** The local runner's constructor: the same wiring, with variables resolved from template.yaml. */

@@ -1,0 +1,226 @@
+package dk.fristed.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.fristed.devkit.LocalDynamo;
+import dk.fristed.devkit.SamTemplate;
+import dk.fristed.json.Json;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code make bench}: for every function of template.yaml, a fresh JVM from start to its first API
+ * response against DynamoDB Local (wall time and peak RSS, medians of paired, interleaved runs), next
+ * to two baselines built in the same run: (a) a bare SDK client doing one PutItem, and (b) the naive
+ * style. Each is also run with an application class-data-sharing archive. The target: each function
+ * within 1.5x of (a).
+ */
+public final class ColdStartBench {
+    static final double TARGET_RATIO = 1.5;
+    /** As template.yaml's JAVA_TOOL_OPTIONS, plus the serial collector Lambda's small JVMs use. */
+    static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    record Candidate(String name, String classpath, List<String> args, boolean baseline) {
+    }
+
+    record Sample(long millis, long peakRssKb) {
+    }
+
+    public static void main(String[] ignored) throws Exception {
+        int runs = Integer.parseInt(System.getenv().getOrDefault("BENCH_RUNS", "7"));
+        Path root = SamTemplate.projectRoot();
+        Path work = root.resolve("bench/target/work");
+        Files.createDirectories(work);
+        SamTemplate template = SamTemplate.ofProject();
+
+        try (LocalDynamo dynamo = LocalDynamo.server(Files.createTempDirectory("fristed-bench-db"), freePort())) {
+            Map<String, String> tables = dynamo.createTables(template, "bench-");
+            dynamo.client().createTable(r -> r.tableName("bench-baseline").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+
+            Map<String, String> env = new HashMap<>();
+            env.put("AWS_REGION", "eu-north-1");
+            env.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
+            env.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+            env.put("BENCH_TABLE", "bench-baseline");
+            env.put("LOCAL_SERVER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+
+            String baselines = root.resolve("bench/target/bench-baselines.jar").toString();
+            // a jar, not a folder: application CDS archives only classes loaded from jars
+            String child = root.resolve("bench/target/bench-" + BenchVersion.VERSION + ".jar").toString();
+            List<Candidate> candidates = new ArrayList<>();
+            candidates.add(new Candidate("(a) bare SDK client + PutItem", baselines, List.of("bare"), true));
+            candidates.add(new Candidate("(b) naive: BeanTableSchema, Apache, default chains", baselines, List.of("naive"), true));
+            for (var function : template.functions()) {
+                function.environment().forEach((name, value) -> {
+                    if (!name.equals("JAVA_TOOL_OPTIONS") && !name.equals("SERVER_HMAC_KEY_ID")) {
+                        env.put(name, template.resolveLocally(value, tables));
+                    }
+                });
+                Path fixture = firstRequestOf(function, root.resolve("events"));
+                Path flattened = flatten(fixture, work.resolve(function.logicalId() + ".event.properties"));
+                String jar = root.resolve(function.codeUri()).toString();
+                candidates.add(new Candidate(function.logicalId() + " " + Json.mapper().readTree(fixture.toFile()).get("routeKey").asText(),
+                        jar + ":" + child, List.of("function", function.handlerClass(), flattened.toString()), false));
+            }
+
+            System.out.printf("cold start: %d paired runs each, fresh JVM (%s), DynamoDB Local at %s%n",
+                    runs, String.join(" ", JVM_FLAGS), dynamo.endpoint());
+            Map<String, List<Sample>> plain = new LinkedHashMap<>();
+            Map<String, List<Sample>> cds = new LinkedHashMap<>();
+            for (Candidate candidate : candidates) {
+                Path archive = work.resolve(candidate.name().replaceAll("\\W+", "-") + ".jsa");
+                Files.deleteIfExists(archive);
+                run(candidate, env, List.of("-XX:ArchiveClassesAtExit=" + archive)); // training run writes the archive
+                plain.put(candidate.name(), new ArrayList<>());
+                cds.put(candidate.name(), new ArrayList<>());
+            }
+            for (int i = 1; i <= runs; i++) {
+                System.out.printf("  run %d/%d%n", i, runs);
+                for (Candidate candidate : candidates) {
+                    Path archive = work.resolve(candidate.name().replaceAll("\\W+", "-") + ".jsa");
+                    plain.get(candidate.name()).add(run(candidate, env, List.of()));
+                    cds.get(candidate.name()).add(run(candidate, env, List.of("-XX:SharedArchiveFile=" + archive)));
+                }
+            }
+            boolean met = report("without class-data sharing", candidates, plain);
+            met &= report("with an application CDS archive (-XX:SharedArchiveFile)", candidates, cds);
+            System.out.println(met
+                    ? "make bench: every function within " + TARGET_RATIO + "x of the bare floor (a)"
+                    : "make bench: a function is slower than " + TARGET_RATIO + "x the bare floor (a); see the table");
+        }
+    }
+
+    private static boolean report(String title, List<Candidate> candidates, Map<String, List<Sample>> samples) {
+        long floor = median(samples.get(candidates.get(0).name()).stream().mapToLong(Sample::millis).toArray());
+        long floorRss = median(samples.get(candidates.get(0).name()).stream().mapToLong(Sample::peakRssKb).toArray());
+        System.out.printf("%n%s%n", title);
+        System.out.printf("  %-56s %10s %13s %10s %9s %9s%n", "", "median", "min-max", "x (a)", "peak RSS", "x (a)");
+        boolean met = true;
+        for (Candidate candidate : candidates) {
+            List<Sample> s = samples.get(candidate.name());
+            long[] millis = s.stream().mapToLong(Sample::millis).toArray();
+            long wall = median(millis);
+            long rss = median(s.stream().mapToLong(Sample::peakRssKb).toArray());
+            double ratio = (double) wall / floor;
+            if (!candidate.baseline() && ratio > TARGET_RATIO) {
+                met = false;
+            }
+            System.out.printf("  %-56s %8d ms %6d-%-6d %9.2fx %6d MiB %8.2fx%s%n", candidate.name(), wall,
+                    Stream.of(millis).flatMapToLong(java.util.Arrays::stream).min().orElse(0),
+                    Stream.of(millis).flatMapToLong(java.util.Arrays::stream).max().orElse(0),
+                    ratio, rss / 1024, (double) rss / floorRss,
+                    candidate.baseline() ? "" : ratio <= TARGET_RATIO ? "  within target" : "  OVER TARGET");
+        }
+        return met;
+    }
+
+    private static Sample run(Candidate candidate, Map<String, String> env, List<String> extraFlags) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.addAll(extraFlags);
+        command.add("-cp");
+        command.add(candidate.classpath());
+        command.add(ColdStartChild.class.getName());
+        command.addAll(candidate.args());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder seen = new StringBuilder();
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("RESULT ")) {
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    String[] parts = line.split(" ");
+                    if (!parts[1].startsWith("2")) {
+                        throw new IllegalStateException(candidate.name() + " answered " + parts[1] + "\n" + seen);
+                    }
+                    process.waitFor(10, TimeUnit.SECONDS);
+                    return new Sample(millis, Long.parseLong(parts[2]));
+                }
+                seen.append(line).append('\n');
+            }
+            throw new IllegalStateException(candidate.name() + " ended without a result:\n" + seen);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** The function's first POST fixture in events/ (or its first fixture): what a user does first. */
+    private static Path firstRequestOf(SamTemplate.FunctionDefinition function, Path events) throws IOException {
+        var routes = function.routes().stream().map(SamTemplate.HttpRoute::key).toList();
+        Path chosen = null;
+        try (Stream<Path> files = Files.list(events)) {
+            for (Path file : files.sorted().toList()) {
+                JsonNode event = Json.mapper().readTree(file.toFile());
+                String route = event.get("routeKey").asText();
+                if (routes.contains(route) && (chosen == null || route.startsWith("POST"))) {
+                    chosen = file;
+                    if (route.startsWith("POST")) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalStateException(function.logicalId() + " has no fixture in events/");
+        }
+        return chosen;
+    }
+
+    /** The fields of an API Gateway event fixture that a handler reads, as a properties file. */
+    private static Path flatten(Path fixture, Path target) throws IOException {
+        JsonNode event = Json.mapper().readTree(fixture.toFile());
+        java.util.Properties flat = new java.util.Properties();
+        for (String field : List.of("routeKey", "rawPath", "rawQueryString", "body", "isBase64Encoded")) {
+            if (event.hasNonNull(field)) {
+                flat.setProperty(field, event.get(field).asText());
+            }
+        }
+        for (String group : List.of("headers", "pathParameters", "queryStringParameters")) {
+            event.path(group).fields().forEachRemaining(e -> flat.setProperty(group + "." + e.getKey(), e.getValue().asText()));
+        }
+        event.path("requestContext").path("authorizer").path("jwt").path("claims").fields()
+                .forEachRemaining(e -> flat.setProperty("claims." + e.getKey(), e.getValue().asText()));
+        try (var out = Files.newBufferedWriter(target)) {
+            flat.store(out, "flattened from " + fixture.getFileName());
+        }
+        return target;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dk.fristed.visits;
+
+import dk.fristed.devkit.LocalContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** SnapStart priming must warm every layer and change nothing. */
+class SnapStartPrimingIT {
+    private final VisitsApi api = new VisitsApi();
+
+    @Test
+    void primingRequests_readOnceAndWriteNothing() {
+        api.dynamo.reset();
+
+        List<Integer> statuses = VisitsFunction.primingRequests().stream()
+                .map(request -> api.function.handleRequest(request, new LocalContext("VisitsFunction")).getStatusCode())
+                .toList();
+
+        assertEquals(List.of(404, 400), statuses);
+        assertEquals(List.of("getItem"), api.dynamo.calls());
+        assertEquals(0, api.dynamo.client().scan(r -> r.tableName(api.tables.get("PatientsTable"))).count());
+    }
+}

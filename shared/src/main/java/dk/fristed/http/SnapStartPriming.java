@@ -1,0 +1,70 @@
+package dk.fristed.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SnapStart priming: before Lambda snapshots an initialised function, it runs a few requests that
+ * change nothing (a read that finds nothing, a body that fails validation), so Jackson, the SDK's
+ * request path and the HTTP connection are loaded and linked in the snapshot instead of on the
+ * first real request after a restore.
+ */
+public final class SnapStartPriming implements Resource {
+    /** The caller of priming requests: no real user, a role that may use the routes. */
+    public static final String SUBJECT = "snapstart-priming";
+
+    private final ApiFunction function;
+    private final List<APIGatewayV2HTTPEvent> requests;
+
+    SnapStartPriming(ApiFunction function, List<APIGatewayV2HTTPEvent> requests) {
+        this.function = function;
+        this.requests = List.copyOf(requests);
+    }
+
+    /** Registers the priming; the function keeps the returned resource, as CRaC holds it weakly. */
+    static SnapStartPriming register(ApiFunction function, List<APIGatewayV2HTTPEvent> requests) {
+        SnapStartPriming priming = new SnapStartPriming(function, requests);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // nothing to do: the SDK opens new connections when the old ones turn out closed
+    }
+
+    /** Runs the priming requests; answers their statuses (for tests). */
+    List<Integer> prime() {
+        return requests.stream().map(request -> function.handleRequest(request, null).getStatusCode()).toList();
+    }
+
+    /** A request as API Gateway would send it, from the priming caller with the given group. */
+    public static APIGatewayV2HTTPEvent request(String routeKey, Map<String, String> pathParameters, String body, String group) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(routeKey)
+                .withRawPath(routeKey.substring(routeKey.indexOf(' ') + 1))
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withPathParameters(pathParameters)
+                .withBody(body)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("snapstart-priming")
+                        .withRouteKey(routeKey)
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", SUBJECT, "cognito:groups", "[" + group + "]")).build())
+                                .build())
+                        .build())
+                .build();
+    }
+}
