@@ -2,6 +2,7 @@ package dk.fristed.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fristed.auth.Role;
+import dk.fristed.devkit.OpenApiContract;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.json.Json;
 import org.junit.jupiter.api.AfterEach;
@@ -117,7 +118,14 @@ class LocalApiIT {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (!path.startsWith("/no-such-route")) {
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name, String.join(",", values)));
+            OpenApiContract.assertResponseValid(method, path.split("\\?")[0], response.statusCode(), headers,
+                    response.body().isEmpty() ? null : response.body());
+        }
+        return response;
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -6,6 +6,7 @@ import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiFunction;
+import dk.fristed.http.OpenApiDocument;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -98,6 +99,7 @@ public final class VisitsFunction extends ApiFunction {
                 Route.of("PUT /patients/{helpNumber}", CARE, patients::replace),
                 Route.of("POST /visits", CARE, visits::register),
                 Route.of("GET /visits", CARE, visits::atSite),
-                Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient));
+                Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient),
+                new OpenApiDocument().route());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.fristed.devkit.ApiEvents;
 import dk.fristed.devkit.LocalContext;
+import dk.fristed.devkit.OpenApiContract;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.json.Json;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class EventFixturesIT {
         assertEquals(1, send("get-patient-visits.json", helpNumber, 200).get("items").size());
         assertEquals(1, send("get-visits.json", helpNumber, 200).get("items").size());
         assertEquals("exact", send("get-patients-duplicates.json", helpNumber, 200).get("items").get(0).get("nameMatch").asText());
+        assertEquals("3.1.0", send("get-openapi.json", helpNumber, 200).get("openapi").asText());
     }
 
     private JsonNode send(String fixture, String helpNumber, int expectedStatus) {
@@ -60,6 +62,10 @@ class EventFixturesIT {
         }
         APIGatewayV2HTTPResponse response = api.function.handleRequest(ApiEvents.read(event), new LocalContext("VisitsFunction"));
         assertEquals(expectedStatus, response.getStatusCode(), fixture + ": " + response.getBody());
+        String stage = event.path("requestContext").path("stage").asText("$default");
+        String path = event.get("rawPath").asText().replaceFirst("^/" + java.util.regex.Pattern.quote(stage) + "(?=/)", "");
+        OpenApiContract.assertResponseValid(event.path("requestContext").path("http").path("method").asText(), path,
+                response.getStatusCode(), response.getHeaders(), response.getBody());
         return readTree(response.getBody());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.fristed.devkit.CountingDynamoDb;
 import dk.fristed.devkit.LocalDynamo;
 import dk.fristed.devkit.LocalGateway;
+import dk.fristed.devkit.OpenApiContract;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.json.Json;
 import dk.fristed.log.JsonLog;
@@ -78,6 +79,7 @@ final class VisitsApi {
         }
         APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(method, path, query, allHeaders, bytes,
                 role == null ? null : claims(role))).orElseThrow(() -> new AssertionError("no route for " + method + " " + path));
+        OpenApiContract.assertResponseValid(method, path, response.getStatusCode(), response.getHeaders(), response.getBody());
         try {
             JsonNode parsed = response.getBody() == null ? null : Json.mapper().readTree(response.getBody());
             return new Response(response.getStatusCode(), response.getHeaders(), parsed);
