@@ -6,7 +6,7 @@ RUNNER_CP := local/target/classes:local/target/lib/*
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build validate token bench deploy localstack clean
+.PHONY: help run test build validate token bench cost deploy localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,6 +37,10 @@ bench: ## Cold start of every function in a fresh JVM vs two baselines (BENCH_RU
 	@echo "building the Lambda jars and the baselines ..."
 	@$(MVN) -q package -DskipTests
 	@java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.ColdStartBench 2>&1 | grep --line-buffered -vE '^SLF4J|^(Initializing|Port|InMemory|Version|DbPath|SharedDb|shouldDelay|CorsParams)'
+
+cost: ## Monthly AWS bill for the Danish volume and 100x, from the counted DynamoDB calls (docs/cost.md)
+	@$(MVN) -q package -DskipTests -pl bench -am
+	@java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.MonthlyCost
 
 deploy: build ## Deploy to AWS (admins with SAM CLI and credentials): sam build + sam deploy --guided
 	sam build

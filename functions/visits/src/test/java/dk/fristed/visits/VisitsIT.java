@@ -1,5 +1,6 @@
 package dk.fristed.visits;
 
+import dk.fristed.devkit.RouteProfiles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -185,15 +186,15 @@ class VisitsIT {
         api.dynamo.reset();
         api.call("POST", "/visits", "clinician", visit(helpNumber, "odense", "2025-03-04", "doctor"),
                 Map.of("Idempotency-Key", "round-trip-visit"));
-        assertEquals(List.of("getItem", "transactWriteItems"), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("POST /visits").dynamoCalls(), api.dynamo.calls());
 
         api.dynamo.reset();
         api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null);
-        assertEquals(List.of("query"), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("GET /patients/{helpNumber}/visits").dynamoCalls(), api.dynamo.calls());
 
         api.dynamo.reset();
         api.call("GET", "/visits?site=odense&from=2025-01-01&to=2025-12-31", "clinician", null);
-        assertEquals(List.of("query"), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("GET /visits").dynamoCalls(), api.dynamo.calls());
     }
 
     private static List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {

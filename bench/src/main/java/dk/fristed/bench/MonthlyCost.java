@@ -1,0 +1,104 @@
+package dk.fristed.bench;
+
+import dk.fristed.devkit.RouteProfile;
+import dk.fristed.devkit.RouteProfiles;
+import dk.fristed.devkit.SamTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code make cost}: the monthly AWS bill, from the DynamoDB calls each route makes (RouteProfiles,
+ * pinned by the round-trip tests), Lambda memory and duration, API Gateway, KMS, storage and logs,
+ * for the Danish clinics' volume (2,700 visits a year) and for 100 times that. See docs/cost.md.
+ */
+public final class MonthlyCost {
+    /** List prices in USD, us-east-1 / eu-north-1 alike or close, as published in 2025; edit when they change. */
+    record Prices(double lambdaPerGbSecond, double lambdaPerMillionRequests, double httpApiPerMillionRequests,
+                  double dynamoPerMillionWriteUnits, double dynamoPerMillionReadUnits, double dynamoStoragePerGbMonth,
+                  double pitrPerGbMonth, double kmsKeyPerMonth, double kmsPerTenThousandRequests,
+                  double logsIngestPerGb, double logsStoragePerGbMonth) {
+        static final Prices LIST_2025 = new Prices(0.0000133334, 0.20, 1.00, 0.625, 0.125, 0.25, 0.20, 1.00, 0.03, 0.50, 0.03);
+    }
+
+    /** How a visit to the clinic turns into requests: besides registering it, looking the patient up and so on. */
+    static final Map<String, Double> REQUESTS_PER_VISIT = new LinkedHashMap<>();
+
+    static {
+        REQUESTS_PER_VISIT.put("POST /visits", 1.0);
+        REQUESTS_PER_VISIT.put("POST /patients", 0.25);           // over 75 % of visits are by returning patients
+        REQUESTS_PER_VISIT.put("GET /patients", 0.25);            // duplicate check before registering someone
+        REQUESTS_PER_VISIT.put("GET /patients/{helpNumber}", 2.0); // reception and the clinician
+        REQUESTS_PER_VISIT.put("GET /patients/{helpNumber}/visits", 1.0);
+        REQUESTS_PER_VISIT.put("PUT /patients/{helpNumber}", 0.1);
+        REQUESTS_PER_VISIT.put("GET /visits", 0.2);                // day lists at the sites
+        REQUESTS_PER_VISIT.put("GET /openapi.json", 0.0);
+    }
+
+    static final double MEMORY_GB = 1.0;            // template.yaml Globals MemorySize 1024
+    static final double BILLED_SECONDS = 0.060;     // warm requests take 10-30 ms; restores after idle add to it
+    static final double BYTES_PER_PATIENT = 600;    // item and its ByCohort copy
+    static final double BYTES_PER_VISIT = 700;      // item and its BySiteDate copy
+    static final double LOG_BYTES_PER_REQUEST = 300;
+    static final int CUSTOMER_MANAGED_KEYS = 2;     // DataKey and ServerHmacKey
+    /** DynamoDB asks KMS for a table key about every 5 minutes per table while in use (3 tables, 12 busy hours a day). */
+    static final double KMS_REQUESTS_PER_MONTH_IN_USE = 3 * 12 * 12 * 30;
+
+    private MonthlyCost() {
+    }
+
+    public static void main(String[] args) {
+        for (var function : SamTemplate.ofProject().functions()) {
+            function.routes().forEach(route -> {
+                if (!REQUESTS_PER_VISIT.containsKey(route.key())) {
+                    throw new IllegalStateException("no usage assumption for " + route.key() + ": add it to MonthlyCost");
+                }
+            });
+        }
+        System.out.println("Monthly AWS bill, USD, before free tiers (list prices 2025; assumptions in docs/cost.md)");
+        print("Danish clinics: 2,700 visits a year", 2_700);
+        print("100 x: 270,000 visits a year", 270_000);
+        System.out.println("make cost: the fixed part (KMS keys) dominates at the clinics' volume; usage costs scale linearly");
+    }
+
+    static Map<String, Double> bill(double visitsPerYear, Prices p) {
+        double visitsPerMonth = visitsPerYear / 12;
+        double requests = 0;
+        double reads = 0;
+        double writes = 0;
+        for (var usage : REQUESTS_PER_VISIT.entrySet()) {
+            RouteProfile profile = RouteProfiles.of(usage.getKey());
+            double count = visitsPerMonth * usage.getValue();
+            requests += count;
+            reads += count * profile.readUnits();
+            writes += count * profile.writeUnits();
+        }
+        // data kept for five years of visits
+        double storedGb = 5 * visitsPerYear * (BYTES_PER_VISIT + 0.3 * BYTES_PER_PATIENT) / 1e9;
+        Map<String, Double> bill = new LinkedHashMap<>();
+        bill.put("Lambda requests", requests / 1e6 * p.lambdaPerMillionRequests());
+        bill.put("Lambda compute (arm64, 1 GB)", requests * BILLED_SECONDS * MEMORY_GB * p.lambdaPerGbSecond());
+        bill.put("API Gateway HTTP API", requests / 1e6 * p.httpApiPerMillionRequests());
+        bill.put("DynamoDB writes (on demand)", writes / 1e6 * p.dynamoPerMillionWriteUnits());
+        bill.put("DynamoDB reads (on demand)", reads / 1e6 * p.dynamoPerMillionReadUnits());
+        bill.put("DynamoDB storage + PITR", storedGb * (p.dynamoStoragePerGbMonth() + p.pitrPerGbMonth()));
+        bill.put("KMS keys", CUSTOMER_MANAGED_KEYS * p.kmsKeyPerMonth());
+        bill.put("KMS requests", KMS_REQUESTS_PER_MONTH_IN_USE / 1e4 * p.kmsPerTenThousandRequests());
+        bill.put("CloudWatch Logs", requests * LOG_BYTES_PER_REQUEST / 1e9 * (p.logsIngestPerGb() + 3 * p.logsStoragePerGbMonth()));
+        bill.put("Cognito (under 10,000 monthly users: free)", 0.0);
+        bill.put("requests per month", requests);
+        return bill;
+    }
+
+    private static void print(String title, double visitsPerYear) {
+        Map<String, Double> bill = bill(visitsPerYear, Prices.LIST_2025);
+        double requests = bill.remove("requests per month");
+        System.out.printf("%n%s (%,.0f API requests a month)%n", title, requests);
+        double total = 0;
+        for (var line : bill.entrySet()) {
+            System.out.printf("  %-44s %10.4f%n", line.getKey(), line.getValue());
+            total += line.getValue();
+        }
+        System.out.printf("  %-44s %10.2f   (%.0f DKK a year at 6.9 DKK/USD)%n", "total", total, total * 12 * 6.9);
+    }
+}
