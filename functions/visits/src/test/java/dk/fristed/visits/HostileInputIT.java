@@ -1,0 +1,75 @@
+package dk.fristed.visits;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Whatever a client or an attacker sends is answered with a 4xx problem document, never a 500 or a trace. */
+class HostileInputIT {
+    private final VisitsApi api = new VisitsApi();
+
+    private static final List<String> BODIES = List.of(
+            "", " ", "null", "[]", "{", "}", "{\"birthYear\":}", "{\"birthYear\":1985,}", "\"string\"", "42", "true",
+            "{\"birthYear\":1e400}", "{\"birthYear\":99999999999999999999}", "{\"birthYear\":-1}",
+            "{\"sex\":[\"female\"]}", "{\"languages\":\"ro\"}", "{\"languages\":[1,2]}", "{\"interpreterNeeded\":\"yes\"}",
+            "{\"name\":\"Robert'); DROP TABLE patients;--\",\"birthYear\":1985,\"sex\":\"male\",\"nationality\":\"RO\",\"interpreterNeeded\":false,\"x\":1}",
+            "{\"name\":\"\\u0000\\u001b[31m\",\"birthYear\":1985,\"sex\":\"male\",\"nationality\":\"RO\",\"interpreterNeeded\":false}",
+            "{\"name\":\"a\\u202eb\",\"birthYear\":1985,\"sex\":\"male\",\"nationality\":\"RO\",\"interpreterNeeded\":false}",
+            "{\"__proto__\":{\"admin\":true}}", "{\"birthYear\":1985,\"birthYear\":1986}",
+            "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+            "{\"name\":\"" + "x".repeat(70_000) + "\"}",
+            "\u00ff\u00fe garbage \ud83d\ude00");
+
+    private static final List<String> HELP_NUMBERS = List.of("..%2F..%2Fetc%2Fpasswd", "%00", "K7MQ-X9PK%27%20OR%201=1",
+            "<script>", "K7MQX9PK" + "A".repeat(500), "%E2%80%AE", "0000-0000", "k7mq x9pk x", "%20");
+
+    @Test
+    void hostileBodies_onEveryWriteRoute_are4xxProblems() {
+        String helpNumber = api.registerPatient(null);
+        List<String> failures = new ArrayList<>();
+        for (String body : BODIES) {
+            check(failures, "POST", "/patients", body);
+            check(failures, "POST", "/visits", body);
+            check(failures, "PUT", "/patients/" + helpNumber, body);
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void hostilePathsAndQueries_are4xxProblems() {
+        List<String> failures = new ArrayList<>();
+        for (String helpNumber : HELP_NUMBERS) {
+            check(failures, "GET", "/patients/" + helpNumber, null);
+            check(failures, "GET", "/patients/" + helpNumber + "/visits", null);
+        }
+        for (String query : List.of("site=odense&from=2025-01-01&to=2025-02-01&cursor=%00", "site=odense&from=2025-01-01&to=2025-02-01&limit=-1",
+                "site=..%2F&from=2025-01-01&to=2025-02-01", "site=odense&from=2025-02-30&to=2025-03-01",
+                "site=odense&from=2025-01-01&to=2025-02-01&cursor=eyJhIjoiU3gifQ.AAAA", "site=odense&from=2025-01-01&to=2025-02-01&limit=1e3")) {
+            check(failures, "GET", "/visits?" + query, null);
+        }
+        for (String query : List.of("birthYear=abc&sex=female&nationality=RO", "birthYear=1985&sex=%00&nationality=RO",
+                "birthYear=1985&sex=female&nationality=RO&name=" + "%E2%80%AE".repeat(3))) {
+            check(failures, "GET", "/patients?" + query, null);
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void nonJsonContentType_is415() {
+        var response = api.call("POST", "/patients", "clinician", "birthYear=1985", java.util.Map.of("content-type", "application/x-www-form-urlencoded"));
+        assertEquals(415, response.status());
+    }
+
+    private void check(List<String> failures, String method, String path, String body) {
+        var response = api.call(method, path, "clinician", body);
+        boolean problem = response.body() != null && response.body().has("status") && response.body().has("title");
+        String trace = response.body() == null ? "" : response.body().toString();
+        if (response.status() < 400 || response.status() >= 500 || !problem || trace.contains("Exception") || trace.contains("at dk.")) {
+            failures.add(method + " " + path.substring(0, Math.min(path.length(), 60)) + " with "
+                    + (body == null ? "no body" : body.substring(0, Math.min(body.length(), 40))) + " -> " + response.status());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dk.fristed.visits;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static dk.fristed.visits.VisitsApi.patient;
+import static dk.fristed.visits.VisitsApi.visit;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A whole day at the clinic, every log line captured: none may carry a name, phone, help number or diagnosis. */
+class NoPersonalDataInLogsIT {
+    @Test
+    void fullScenario_logsNoSeededPersonalValue() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        String helpNumber;
+        VisitsApi api = new VisitsApi();
+        try {
+            var body = patient(1979, "female", "ET", "Selamawit Haile-Mariam");
+            body.put("phone", "+45 31 41 59 26");
+            helpNumber = api.call("POST", "/patients", "coordinator", body, Map.of("Idempotency-Key", "log-scenario-0001"))
+                    .body().get("helpNumber").asText();
+            api.call("POST", "/patients", "coordinator", body, Map.of("Idempotency-Key", "log-scenario-0001"));
+            api.call("GET", "/patients?birthYear=1979&sex=female&nationality=ET&name=Selamawit", "coordinator", null);
+            api.call("POST", "/visits", "clinician", visit(helpNumber, "aarhus", "2025-05-05", "psychologist", "P76", "Z29"));
+            api.call("GET", "/patients/" + helpNumber, "clinician", null);
+            api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null);
+            api.call("PUT", "/patients/" + helpNumber, "clinician", body, Map.of("If-Match", "\"9\""));
+            api.call("GET", "/patients/" + helpNumber, "finance", null);
+            // mistakes that quote the values back would leak them: each is answered without them
+            api.call("POST", "/visits", "clinician", visit(helpNumber, "aarhus", "2025-05-05", "psychologist", "Selamawit"));
+            api.call("POST", "/patients", "clinician", "{\"name\":\"Selamawit Haile-Mariam\",\"birthYear\":\"+45 31 41 59 26\"}");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String logs = captured + api.logOutput();
+
+        assertTrue(logs.contains("\"route\":\"POST /visits\""), "the scenario was logged");
+        for (String personal : List.of("Selamawit", "Haile", "31 41 59 26", helpNumber, helpNumber.replace("-", ""), "P76", "Z29")) {
+            assertFalse(logs.contains(personal), "a log line contains " + personal.charAt(0) + "…");
+        }
+    }
+}
