@@ -93,6 +93,22 @@ class TemplateSecurityTest {
     }
 
     @Test
+    void auditTrail_isAppendOnlyForEveryFunction() {
+        var allowedOnAudit = Set.of("dynamodb:PutItem", "dynamodb:Query", "dynamodb:GetItem");
+        template.resources(SamTemplate.FUNCTION).forEach((id, function) -> {
+            for (Map<String, Object> statement : statements(map(function.get("Properties")))) {
+                boolean onAudit = asList(statement.get("Resource")).stream().anyMatch(r -> resourceName(r).equals("AuditTable"));
+                if (onAudit) {
+                    for (Object action : asList(statement.get("Action"))) {
+                        assertTrue(allowedOnAudit.contains(String.valueOf(action)),
+                                id + " may not " + action + " the audit trail: entries are appended, never changed or deleted");
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
     void httpApi_hasAJwtAuthorizerOnEveryRouteAndCors() {
         var apis = template.resources("AWS::Serverless::HttpApi");
         assertEquals(1, apis.size());

@@ -1,5 +1,6 @@
 package dk.fristed.visits;
 
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Role;
 import dk.fristed.aws.AwsClients;
 import dk.fristed.aws.ServerKey;
@@ -76,9 +77,10 @@ public final class VisitsFunction extends ApiFunction {
     }
 
     /** The table names, as template.yaml passes them in the environment. */
-    public record Tables(String patients, String visits, String idempotency) {
+    public record Tables(String patients, String visits, String idempotency, String audit) {
         public static Tables fromEnvironment(Environment env) {
-            return new Tables(env.require("PATIENTS_TABLE"), env.require("VISITS_TABLE"), env.require("IDEMPOTENCY_TABLE"));
+            return new Tables(env.require("PATIENTS_TABLE"), env.require("VISITS_TABLE"), env.require("IDEMPOTENCY_TABLE"),
+                    env.require(AuditTrail.TABLE_VARIABLE));
         }
     }
 
@@ -86,12 +88,13 @@ public final class VisitsFunction extends ApiFunction {
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         var idempotency = new IdempotencyStore(enhanced.table(tables.idempotency(), IdempotencyItem.SCHEMA), serverKey, clock);
         var cursor = new Cursor(serverKey);
+        var audit = new AuditTrail(dynamo, tables.audit(), clock);
         var patientRepository = new PatientRepository(dynamo, enhanced.table(tables.patients(), PatientItem.SCHEMA),
                 idempotency, clock, HelpNumber::random);
         var visitRepository = new VisitRepository(dynamo, enhanced.table(tables.visits(), VisitItem.SCHEMA),
                 tables.patients(), patientRepository, idempotency, clock);
-        var patients = new PatientRoutes(patientRepository, idempotency, cursor, clock);
-        var visits = new VisitRoutes(visitRepository, idempotency, sites, cursor, clock);
+        var patients = new PatientRoutes(patientRepository, idempotency, audit, cursor, clock);
+        var visits = new VisitRoutes(visitRepository, idempotency, audit, sites, cursor, clock);
         return List.of(
                 Route.of("POST /patients", CARE, patients::register),
                 Route.of("GET /patients", CARE, patients::searchDuplicates),

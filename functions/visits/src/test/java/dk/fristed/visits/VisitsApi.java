@@ -42,7 +42,8 @@ final class VisitsApi {
     VisitsApi(Clock clock) {
         SamTemplate template = SamTemplate.ofProject();
         tables = DYNAMO.createTables(template, "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
-        var names = new VisitsFunction.Tables(tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("IdempotencyTable"));
+        var names = new VisitsFunction.Tables(tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("IdempotencyTable"),
+                tables.get("AuditTable"));
         function = new VisitsFunction(names, dynamo.client(), new Hmac(new byte[32]), SITES, clock,
                 new JsonLog("visits", new PrintStream(logs, true, StandardCharsets.UTF_8)));
         gateway = LocalGateway.withHandlers(template, definition -> function);

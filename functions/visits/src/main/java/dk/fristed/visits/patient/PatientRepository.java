@@ -15,12 +15,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,9 +27,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Patients in DynamoDB. Every write is one round trip; uniqueness and versions are conditions, not reads. */
+/**
+ * Patients in DynamoDB. Every write is one transaction with its audit entry; uniqueness and versions
+ * are conditions, not reads.
+ */
 public final class PatientRepository {
     /** With 29^7 possible numbers a collision is rare; five tries make a failure practically impossible. */
     private static final int HELP_NUMBER_ATTEMPTS = 5;
@@ -58,7 +61,8 @@ public final class PatientRepository {
      * Registers a patient under a new help number. The put is conditional on the number being
      * unused, so two registrations can never share one, even on two containers at the same instant.
      */
-    public Registration register(PatientDetails details, Optional<IdempotencyClaim> claim) {
+    public Registration register(PatientDetails details, Optional<IdempotencyClaim> claim,
+                                 Function<HelpNumber, TransactWriteItem> auditEntry) {
         for (int attempt = 0; attempt < HELP_NUMBER_ATTEMPTS; attempt++) {
             Patient patient = new Patient(helpNumbers.get(), details, clock.instant(), 1, Optional.empty());
             List<TransactWriteItem> items = new ArrayList<>();
@@ -67,12 +71,13 @@ public final class PatientRepository {
                     .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(patient), true))
                     .conditionExpression("attribute_not_exists(helpNumber)")
                     .build()).build());
+            items.add(auditEntry.apply(patient.helpNumber()));
             claim.ifPresent(c -> items.add(idempotency.claimItem(c, patient.helpNumber().value())));
             try {
                 dynamo.transactWriteItems(request -> request.transactItems(items));
                 return new Registration(patient, false);
             } catch (TransactionCanceledException e) {
-                if (claim.isPresent() && Transactions.conditionFailedAt(e, 1)) {
+                if (claim.isPresent() && Transactions.conditionFailedAt(e, items.size() - 1)) {
                     String first = idempotency.replay(claim.get());
                     return new Registration(find(new HelpNumber(first)).orElseThrow(
                             () -> ApiProblem.conflict("the patient this request created earlier no longer exists")), true);
@@ -95,10 +100,11 @@ public final class PatientRepository {
     }
 
     /**
-     * Replaces the patient's details if the stored version is still {@code expectedVersion}. Only the
-     * details are written, so a visit registered meanwhile (which sets firstVisitKey) is never lost.
+     * Replaces the patient's details if the stored version is still {@code expectedVersion}, in one
+     * transaction with its audit entry, and reads the result back. Only the details are written, so a
+     * visit registered meanwhile (which sets firstVisitKey) is never lost.
      */
-    public Patient replace(HelpNumber helpNumber, PatientDetails details, long expectedVersion) {
+    public Patient replace(HelpNumber helpNumber, PatientDetails details, long expectedVersion, TransactWriteItem auditEntry) {
         PatientItem fresh = PatientItem.of(new Patient(helpNumber, details, clock.instant(), expectedVersion + 1, Optional.empty()));
         Map<String, AttributeValue> values = PatientItem.SCHEMA.itemToMap(fresh, true);
         List<String> sets = new ArrayList<>();
@@ -117,23 +123,28 @@ public final class PatientRepository {
         }
         bound.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        TransactWriteItem change = TransactWriteItem.builder().update(Update.builder()
+                .tableName(table.tableName())
+                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
+                .updateExpression(update)
+                .conditionExpression("#version = :expected")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(bound)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
         try {
-            var response = dynamo.updateItem(request -> request
-                    .tableName(table.tableName())
-                    .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
-                    .updateExpression(update)
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(bound)
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return PatientItem.SCHEMA.mapToItem(response.attributes()).toPatient();
-        } catch (ConditionalCheckFailedException e) {
-            if (!e.hasItem() || e.item().isEmpty()) {
+            dynamo.transactWriteItems(request -> request.transactItems(change, auditEntry));
+        } catch (TransactionCanceledException e) {
+            if (!Transactions.conditionFailedAt(e, 0)) {
+                throw e;
+            }
+            var old = e.cancellationReasons().get(0).item();
+            if (old == null || old.isEmpty()) {
                 throw notFound();
             }
             throw ApiProblem.preconditionFailed("the patient was changed since you read it; read it again");
         }
+        return find(helpNumber).orElseThrow(PatientRepository::notFound);
     }
 
     /** Patients with the same birth year, sex and nationality: one query on the ByCohort index. */

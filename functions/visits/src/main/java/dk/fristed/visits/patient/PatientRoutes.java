@@ -1,5 +1,6 @@
 package dk.fristed.visits.patient;
 
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
@@ -21,12 +22,14 @@ import java.util.Optional;
 public final class PatientRoutes {
     private final PatientRepository patients;
     private final IdempotencyStore idempotency;
+    private final AuditTrail audit;
     private final Cursor cursor;
     private final Clock clock;
 
-    public PatientRoutes(PatientRepository patients, IdempotencyStore idempotency, Cursor cursor, Clock clock) {
+    public PatientRoutes(PatientRepository patients, IdempotencyStore idempotency, AuditTrail audit, Cursor cursor, Clock clock) {
         this.patients = patients;
         this.idempotency = idempotency;
+        this.audit = audit;
         this.cursor = cursor;
         this.clock = clock;
     }
@@ -36,7 +39,7 @@ public final class PatientRoutes {
         PatientRequest body = request.bodyAs(PatientRequest.class);
         PatientDetails details = PatientDetails.from(body, Year.now(clock));
         var claim = idempotency.claimFor(request, "/patients", body);
-        var registration = patients.register(details, claim);
+        var registration = patients.register(details, claim, helpNumber -> audit.changeOf(request, helpNumber));
         Patient patient = registration.patient();
         ApiResponse response = ApiResponse.created("/patients/" + patient.helpNumber().formatted(), PatientResponse.of(patient))
                 .withHeader("ETag", ETags.of(patient.version()));
@@ -47,6 +50,7 @@ public final class PatientRoutes {
     public ApiResponse get(ApiRequest request) {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
         Patient patient = patients.find(helpNumber).orElseThrow(PatientRepository::notFound);
+        audit.readsOf(request, List.of(helpNumber));
         return ApiResponse.ok(PatientResponse.of(patient)).withHeader("ETag", ETags.of(patient.version()));
     }
 
@@ -55,7 +59,7 @@ public final class PatientRoutes {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
         long expected = ETags.requireIfMatch(request);
         PatientDetails details = PatientDetails.from(request.bodyAs(PatientRequest.class), Year.now(clock));
-        Patient patient = patients.replace(helpNumber, details, expected);
+        Patient patient = patients.replace(helpNumber, details, expected, audit.changeOf(request, helpNumber));
         return ApiResponse.ok(PatientResponse.of(patient)).withHeader("ETag", ETags.of(patient.version()));
     }
 
@@ -75,6 +79,7 @@ public final class PatientRoutes {
         String nationality = Fields.country(request.requireQuery("nationality"), "nationality");
         Optional<String> name = Fields.optionalText(request.query("name").orElse(null), "name", PatientDetails.MAX_NAME);
         Page<Patient> page = patients.inCohort(PatientDetails.cohort(birthYear, sex, nationality), PageRequest.from(request), cursor);
+        audit.readsOf(request, page.items().stream().map(Patient::helpNumber).toList());
         List<DuplicateCandidate> candidates = page.items().stream()
                 .map(p -> DuplicateCandidate.of(p, NameSimilarity.compare(name, p.details().name())))
                 .sorted(Comparator.comparing(DuplicateCandidate::nameMatch, Comparator.comparingInt(PatientRoutes::rank)))

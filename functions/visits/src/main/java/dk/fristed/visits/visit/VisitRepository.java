@@ -64,7 +64,7 @@ public final class VisitRepository {
     public record Registration(Visit visit, boolean replayed) {
     }
 
-    public Registration register(NewVisit request, Optional<IdempotencyClaim> claim) {
+    public Registration register(NewVisit request, Optional<IdempotencyClaim> claim, TransactWriteItem auditEntry) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Patient patient = patients.find(request.helpNumber()).orElseThrow(PatientRepository::notFound);
             Optional<LocalDate> firstDate = patient.firstVisitDate();
@@ -82,6 +82,7 @@ public final class VisitRepository {
             if (first && patient.firstVisitKey().isPresent()) {
                 items.add(noLongerFirst(visit.helpNumber(), patient.firstVisitKey().get()));
             }
+            items.add(auditEntry);
             claim.ifPresent(c -> items.add(idempotency.claimItem(c, visit.helpNumber().value() + "/" + visit.key())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));

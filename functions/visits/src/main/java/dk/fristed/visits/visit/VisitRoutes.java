@@ -1,5 +1,6 @@
 package dk.fristed.visits.visit;
 
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** The visit routes. */
 public final class VisitRoutes {
@@ -23,13 +25,16 @@ public final class VisitRoutes {
 
     private final VisitRepository visits;
     private final IdempotencyStore idempotency;
+    private final AuditTrail audit;
     private final Sites sites;
     private final Cursor cursor;
     private final Clock clock;
 
-    public VisitRoutes(VisitRepository visits, IdempotencyStore idempotency, Sites sites, Cursor cursor, Clock clock) {
+    public VisitRoutes(VisitRepository visits, IdempotencyStore idempotency, AuditTrail audit, Sites sites, Cursor cursor,
+                       Clock clock) {
         this.visits = visits;
         this.idempotency = idempotency;
+        this.audit = audit;
         this.sites = sites;
         this.cursor = cursor;
         this.clock = clock;
@@ -39,7 +44,8 @@ public final class VisitRoutes {
     public ApiResponse register(ApiRequest request) {
         VisitRequest body = request.bodyAs(VisitRequest.class);
         NewVisit visit = NewVisit.from(body, sites, LocalDate.now(clock.withZone(CLINIC_ZONE)));
-        var registration = visits.register(visit, idempotency.claimFor(request, "/visits", body));
+        var registration = visits.register(visit, idempotency.claimFor(request, "/visits", body),
+                audit.changeOf(request, visit.helpNumber()));
         Visit created = registration.visit();
         ApiResponse response = ApiResponse.created(
                 "/patients/" + created.helpNumber().formatted() + "/visits", VisitResponse.of(created));
@@ -50,6 +56,7 @@ public final class VisitRoutes {
     public ApiResponse ofPatient(ApiRequest request) {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
         Page<Visit> page = visits.ofPatient(helpNumber, PageRequest.from(request), cursor);
+        audit.readsOf(request, List.of(helpNumber));
         return ApiResponse.ok(new Page<>(page.items().stream().map(VisitResponse::of).toList(), page.nextCursor()));
     }
 
@@ -65,6 +72,7 @@ public final class VisitRoutes {
             throw ApiProblem.badRequest("to", "the period may be at most " + MAX_PERIOD_DAYS + " days");
         }
         Page<Visit> page = visits.atSite(site, from, to, PageRequest.from(request), cursor);
+        audit.readsOf(request, page.items().stream().map(Visit::helpNumber).toList());
         return ApiResponse.ok(new Page<>(page.items().stream().map(VisitResponse::of).toList(), page.nextCursor()));
     }
 

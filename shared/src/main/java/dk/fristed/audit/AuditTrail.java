@@ -1,0 +1,81 @@
+package dk.fristed.audit;
+
+import dk.fristed.auth.Role;
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.http.ApiRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the audit trail: every read or change of a patient's record leaves an entry. A change
+ * writes its entry in the same transaction as the change itself; a read writes its entries before
+ * the data leave the function, and a read that cannot be recorded fails. Entries are put only under
+ * the condition that they are new, and the functions' IAM policies allow nothing but PutItem on the
+ * audit table, so the trail can be appended to but never rewritten.
+ */
+public final class AuditTrail {
+    public static final String TABLE_VARIABLE = "AUDIT_TABLE";
+    /** DynamoDB's limit of items in one transaction; list pages are smaller. */
+    static final int MAX_ENTRIES_PER_WRITE = 100;
+    private static final RandomGenerator RANDOM = new SecureRandom();
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+    private final Clock clock;
+
+    public AuditTrail(DynamoDbClient dynamo, String tableName, Clock clock) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+        this.clock = clock;
+    }
+
+    /** The entry for a change, to be written in the change's own transaction. */
+    public TransactWriteItem changeOf(ApiRequest request, HelpNumber patient) {
+        return put(entry(request, patient, "change", clock.instant()));
+    }
+
+    /** Records that these patients' records were read; throws (and so fails the request) if it cannot. */
+    public void readsOf(ApiRequest request, Collection<HelpNumber> patients) {
+        var distinct = new LinkedHashSet<>(patients);
+        if (distinct.isEmpty()) {
+            return;
+        }
+        if (distinct.size() > MAX_ENTRIES_PER_WRITE) {
+            throw new IllegalArgumentException("a page may show at most " + MAX_ENTRIES_PER_WRITE + " patients");
+        }
+        Instant now = clock.instant();
+        List<TransactWriteItem> entries = distinct.stream().map(p -> put(entry(request, p, "read", now))).toList();
+        dynamo.transactWriteItems(r -> r.transactItems(entries));
+    }
+
+    private AuditEntry entry(ApiRequest request, HelpNumber patient, String action, Instant at) {
+        AuditEntry entry = new AuditEntry();
+        entry.setHelpNumber(patient.value());
+        entry.setEntryKey(at + "#" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
+        entry.setSubject(request.caller().subject());
+        entry.setRoles(request.caller().roles().stream().map(Role::groupName).sorted().collect(Collectors.joining(" ")));
+        entry.setRoute(request.routeKey());
+        entry.setAction(action);
+        entry.setAt(at.toString());
+        return entry;
+    }
+
+    private TransactWriteItem put(AuditEntry entry) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(AuditEntry.SCHEMA.itemToMap(entry, true))
+                .conditionExpression("attribute_not_exists(entryKey)")
+                .build()).build();
+    }
+}
