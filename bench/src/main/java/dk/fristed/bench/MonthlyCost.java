@@ -33,6 +33,8 @@ public final class MonthlyCost {
         REQUESTS_PER_VISIT.put("PUT /patients/{helpNumber}", 0.1);
         REQUESTS_PER_VISIT.put("GET /visits", 0.2);                // day lists at the sites
         REQUESTS_PER_VISIT.put("GET /openapi.json", 0.0);
+        REQUESTS_PER_VISIT.put("GET /audit/patients/{helpNumber}", 0.01); // an admin answering a question
+        REQUESTS_PER_VISIT.put("GET /audit/users/{subject}", 0.01);
     }
 
     static final double MEMORY_GB = 1.0;            // template.yaml Globals MemorySize 1024

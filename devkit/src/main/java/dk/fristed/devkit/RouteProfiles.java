@@ -29,7 +29,10 @@ public final class RouteProfiles {
             // a page of up to 50 visits is about 15 KB: four 4 KB units, eventually consistent; an
             // audit entry per patient on the page (a day list has about ten)
             new RouteProfile("GET /visits", List.of("query", "transactWriteItems"), 2, 10 * AUDIT),
-            new RouteProfile("GET /openapi.json", List.of(), 0, 0)
+            new RouteProfile("GET /openapi.json", List.of(), 0, 0),
+            // one query on the audit table or its BySubject index, a page within 8 KB
+            new RouteProfile("GET /audit/patients/{helpNumber}", List.of("query"), 1, 0),
+            new RouteProfile("GET /audit/users/{subject}", List.of("query"), 1, 0)
     ).collect(Collectors.toUnmodifiableMap(RouteProfile::route, Function.identity()));
 
     private RouteProfiles() {

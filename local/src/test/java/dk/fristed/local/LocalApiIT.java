@@ -66,6 +66,14 @@ class LocalApiIT {
         var period = send("GET", "/visits?site=odense&from=2025-03-01&to=2025-03-31", clinician, null, null);
         assertEquals(1, json(period).get("items").size());
 
+        // the admin sees who read and changed the record, newest first
+        String admin = api.authority().issue("admin-1", List.of(Role.ADMIN));
+        var audit = json(send("GET", "/audit/patients/" + helpNumber, admin, null, null)).get("items");
+        assertEquals("read GET /visits nurse-1", audit.get(0).get("action").asText() + " " + audit.get(0).get("route").asText()
+                + " " + audit.get(0).get("subject").asText());
+        assertEquals("change POST /patients", audit.get(audit.size() - 1).get("action").asText() + " "
+                + audit.get(audit.size() - 1).get("route").asText());
+
         assertEquals(401, send("GET", "/patients/" + helpNumber, null, null, null).statusCode());
         assertEquals(401, send("GET", "/patients/" + helpNumber, clinician + "x", null, null).statusCode());
         assertEquals(403, send("GET", "/patients/" + helpNumber, finance, null, null).statusCode());

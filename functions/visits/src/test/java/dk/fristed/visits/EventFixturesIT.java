@@ -6,19 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.fristed.devkit.ApiEvents;
 import dk.fristed.devkit.LocalContext;
 import dk.fristed.devkit.OpenApiContract;
-import dk.fristed.devkit.SamTemplate;
 import dk.fristed.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sample events in events/ are real-shaped API Gateway events: each is read with Lambda's own
@@ -28,18 +21,6 @@ class EventFixturesIT {
     /** The help number the fixtures use; replaced by the one the first fixture registers. */
     private static final String FIXTURE_HELP_NUMBER = "K7MQ-X9PK";
     private final VisitsApi api = new VisitsApi();
-
-    @Test
-    void everyRouteOfTheFunction_hasExactlyOneFixture() throws IOException {
-        Set<String> fixtureRoutes = new TreeSet<>();
-        try (Stream<Path> files = Files.list(SamTemplate.projectRoot().resolve("events"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                String route = Json.mapper().readTree(file.toFile()).get("routeKey").asText();
-                assertTrue(fixtureRoutes.add(route), "two fixtures for " + route);
-            }
-        }
-        assertEquals(new TreeSet<>(api.function.routes().keySet()), fixtureRoutes);
-    }
 
     @Test
     void fixtures_servedInAUsersOrder_allSucceed() {

@@ -1,5 +1,6 @@
 package dk.fristed.visits;
 
+import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.devkit.RouteProfiles;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class VisitsIT {
     @Test
     void postVisit_concurrentFirstVisits_exactlyOneIsFirst() throws Exception {
         String helpNumber = api.registerPatient(null);
-        List<Callable<VisitsApi.Response>> calls = new ArrayList<>();
+        List<Callable<FunctionTestbed.Response>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             calls.add(() -> api.call("POST", "/visits", "clinician", visit(helpNumber, "aarhus", "2025-05-05", "doctor")));
         }

@@ -1,0 +1,82 @@
+package dk.fristed.devkit;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.fristed.json.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A function under test: an in-memory DynamoDB Local with template.yaml's tables (fresh names for
+ * each testbed), a client that counts its calls, and the template's routes served by the function
+ * as API Gateway would call it. Every response is checked against openapi.json.
+ */
+public final class FunctionTestbed {
+    private static final LocalDynamo DYNAMO = LocalDynamo.inMemory();
+
+    public final CountingDynamoDb dynamo = new CountingDynamoDb(DYNAMO.client());
+    /** Table names by logical id. */
+    public final Map<String, String> tables;
+    private LocalGateway gateway;
+
+    public FunctionTestbed() {
+        tables = DYNAMO.createTables(SamTemplate.ofProject(), "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
+    }
+
+    /** Serves the template's routes with this handler (routes of other functions answer as it does: not found). */
+    public void serve(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {
+        gateway = LocalGateway.withHandlers(SamTemplate.ofProject(), definition -> function);
+    }
+
+    /** A response with its body parsed. */
+    public record Response(int status, Map<String, String> headers, JsonNode body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+
+        public String problemField() {
+            return body.path("field").asText(null);
+        }
+    }
+
+    /** Claims as the JWT authorizer passes them, for a user in one group. */
+    public static Map<String, String> claims(String group) {
+        Map<String, String> claims = new HashMap<>();
+        claims.put("sub", "user-" + group);
+        claims.put("cognito:groups", "[" + group + "]");
+        return claims;
+    }
+
+    /** @param role a group name, or null for a request without a token's claims */
+    public Response call(String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
+        Map<String, String> allHeaders = new LinkedHashMap<>(headers);
+        byte[] bytes = null;
+        if (body != null) {
+            allHeaders.putIfAbsent("content-type", "application/json");
+            bytes = (body instanceof String text ? text : Json.write(body)).getBytes(StandardCharsets.UTF_8);
+        }
+        APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(method, path, query, allHeaders, bytes,
+                role == null ? null : claims(role))).orElseThrow(() -> new AssertionError("no route for " + method + " " + path));
+        OpenApiContract.assertResponseValid(method, path, response.getStatusCode(), response.getHeaders(), response.getBody());
+        try {
+            JsonNode parsed = response.getBody() == null ? null : Json.mapper().readTree(response.getBody());
+            return new Response(response.getStatusCode(), response.getHeaders(), parsed);
+        } catch (Exception e) {
+            throw new AssertionError("response is not JSON: " + response.getBody(), e);
+        }
+    }
+
+    public Response call(String method, String pathAndQuery, String role, Object body) {
+        return call(method, pathAndQuery, role, body, Map.of());
+    }
+}

@@ -1,0 +1,50 @@
+package dk.fristed.admin;
+
+import dk.fristed.audit.AuditEntry;
+import dk.fristed.audit.AuditTrail;
+import dk.fristed.aws.AwsClients;
+import dk.fristed.aws.ServerKey;
+import dk.fristed.config.Environment;
+import dk.fristed.http.ApiFunction;
+import dk.fristed.http.Route;
+import dk.fristed.log.JsonLog;
+import dk.fristed.paging.Cursor;
+import dk.fristed.paging.Hmac;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.List;
+import java.util.Set;
+
+import static dk.fristed.auth.Role.ADMIN;
+
+/**
+ * The admin Lambda function: reads the audit trail per patient and per user. It may only query the
+ * audit table; it cannot read patient records or write anything. Handler in template.yaml:
+ * {@code dk.fristed.admin.AdminFunction::handleRequest}.
+ */
+public final class AdminFunction extends ApiFunction {
+
+    /** Lambda's constructor. */
+    public AdminFunction() {
+        this(Environment.system());
+    }
+
+    /** The local runner's constructor. */
+    public AdminFunction(Environment env) {
+        this(env.require(AuditTrail.TABLE_VARIABLE), AwsClients.dynamoDb(env), ServerKey.fromEnvironment(env), new JsonLog("admin"));
+    }
+
+    /** The tests' constructor. */
+    public AdminFunction(String auditTable, DynamoDbClient dynamo, Hmac serverKey, JsonLog log) {
+        super(routes(auditTable, dynamo, serverKey), log);
+    }
+
+    private static List<Route> routes(String auditTable, DynamoDbClient dynamo, Hmac serverKey) {
+        var table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(auditTable, AuditEntry.SCHEMA);
+        var audit = new AuditQueries(table, new Cursor(serverKey));
+        return List.of(
+                Route.of("GET /audit/patients/{helpNumber}", Set.of(ADMIN), audit::ofPatient),
+                Route.of("GET /audit/users/{subject}", Set.of(ADMIN), audit::ofUser));
+    }
+}

@@ -1,0 +1,125 @@
+package dk.fristed.local;
+
+import dk.fristed.auth.Role;
+import dk.fristed.devkit.SamTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The README's "Routes and roles" table is the role matrix: this test reads it, drives every route
+ * of every function through the local runner (JWT checks included) with every role and with no
+ * token, and asserts exactly that table, so neither the code nor the README can change alone.
+ */
+class RoleMatrixIT {
+    private static final Pattern ROW = Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) ([^`?]+)[^`]*`[^|]*\\|(.*)\\|\\s*$");
+    private static final List<Role> COLUMNS = List.of(Role.CLINICIAN, Role.COORDINATOR, Role.FINANCE, Role.ADMIN);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dataDir;
+    private static LocalApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = LocalApi.start(SamTemplate.ofProject(), dataDir, freePort(), freePort());
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void everyRouteWithEveryRole_isExactlyTheReadmeTable() throws Exception {
+        Map<String, Map<Role, Boolean>> documented = readmeTable();
+        Set<String> deployed = new TreeSet<>();
+        SamTemplate.ofProject().functions().forEach(f -> f.routes().forEach(r -> deployed.add(r.key())));
+        assertEquals(deployed, new TreeSet<>(documented.keySet()), "the README table lists exactly the deployed routes");
+
+        List<String> mismatches = new ArrayList<>();
+        for (var row : documented.entrySet()) {
+            String method = row.getKey().substring(0, row.getKey().indexOf(' '));
+            String path = row.getKey().substring(row.getKey().indexOf(' ') + 1)
+                    .replace("{helpNumber}", "K7MQ-X9PK").replace("{subject}", "someone");
+            int anonymous = send(method, path, null);
+            if (anonymous != 401) {
+                mismatches.add(row.getKey() + " without a token answered " + anonymous);
+            }
+            for (Role role : COLUMNS) {
+                int status = send(method, path, api.authority().issue("matrix-" + role.groupName(), List.of(role)));
+                boolean let = status != 401 && status != 403;
+                if (let != row.getValue().get(role)) {
+                    mismatches.add(row.getKey() + " as " + role.groupName() + " answered " + status
+                            + ", README says " + row.getValue().get(role));
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void financeNeverReachesPatientData_cliniciansNeverTheAuditTrail() throws IOException {
+        readmeTable().forEach((route, allowed) -> {
+            if (!route.equals("GET /openapi.json")) {
+                assertFalse(allowed.get(Role.FINANCE), route);
+            }
+            if (route.contains("/audit/")) {
+                assertFalse(allowed.get(Role.CLINICIAN) || allowed.get(Role.COORDINATOR), route);
+            }
+        });
+    }
+
+    private static int send(String method, String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static Map<String, Map<Role, Boolean>> readmeTable() throws IOException {
+        Map<String, Map<Role, Boolean>> table = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(SamTemplate.projectRoot().resolve("README.md"))) {
+            Matcher row = ROW.matcher(line);
+            if (row.matches()) {
+                String[] cells = row.group(3).split("\\|");
+                Map<Role, Boolean> allowed = new LinkedHashMap<>();
+                for (int i = 0; i < COLUMNS.size(); i++) {
+                    allowed.put(COLUMNS.get(i), cells[i].trim().equals("yes"));
+                }
+                table.put(row.group(1) + " " + row.group(2).trim(), allowed);
+            }
+        }
+        return table;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
