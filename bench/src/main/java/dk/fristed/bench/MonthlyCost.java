@@ -33,6 +33,7 @@ public final class MonthlyCost {
         REQUESTS_PER_VISIT.put("PUT /patients/{helpNumber}", 0.1);
         REQUESTS_PER_VISIT.put("GET /visits", 0.2);                // day lists at the sites
         REQUESTS_PER_VISIT.put("GET /openapi.json", 0.0);
+        REQUESTS_PER_VISIT.put("DELETE /patients/{helpNumber}", 0.001); // erasure on request is rare
         REQUESTS_PER_VISIT.put("GET /audit/patients/{helpNumber}", 0.01); // an admin answering a question
         REQUESTS_PER_VISIT.put("GET /audit/users/{subject}", 0.01);
     }

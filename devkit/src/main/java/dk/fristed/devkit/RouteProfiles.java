@@ -30,6 +30,8 @@ public final class RouteProfiles {
             // audit entry per patient on the page (a day list has about ten)
             new RouteProfile("GET /visits", List.of("query", "transactWriteItems"), 2, 10 * AUDIT),
             new RouteProfile("GET /openapi.json", List.of(), 0, 0),
+            // transaction: the update (2) + removal from ByCohort (1) + audit
+            new RouteProfile("DELETE /patients/{helpNumber}", List.of("transactWriteItems"), 0, 3 + AUDIT),
             // one query on the audit table or its BySubject index, a page within 8 KB
             new RouteProfile("GET /audit/patients/{helpNumber}", List.of("query"), 1, 0),
             new RouteProfile("GET /audit/users/{subject}", List.of("query"), 1, 0)

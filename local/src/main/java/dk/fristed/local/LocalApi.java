@@ -150,7 +150,7 @@ public final class LocalApi implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         if (origin != null) {
             headers.put("Access-Control-Allow-Origin", origin);
-            headers.put("Access-Control-Allow-Methods", "GET,POST,PUT,OPTIONS");
+            headers.put("Access-Control-Allow-Methods", "GET,POST,PUT,DELETE,OPTIONS");
             headers.put("Access-Control-Allow-Headers", String.join(",", CORS_HEADERS));
             headers.put("Access-Control-Max-Age", "600");
         }

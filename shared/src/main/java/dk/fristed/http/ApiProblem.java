@@ -36,6 +36,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "Conflict", detail, null);
     }
 
+    public static ApiProblem gone(String field, String detail) {
+        return new ApiProblem(410, "Gone", detail, field);
+    }
+
     public static ApiProblem preconditionFailed(String detail) {
         return new ApiProblem(412, "Precondition failed", detail, "If-Match");
     }

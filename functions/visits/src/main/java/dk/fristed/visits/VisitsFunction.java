@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dk.fristed.auth.Role.ADMIN;
 import static dk.fristed.auth.Role.CLINICIAN;
 import static dk.fristed.auth.Role.COORDINATOR;
 
@@ -100,6 +101,7 @@ public final class VisitsFunction extends ApiFunction {
                 Route.of("GET /patients", CARE, patients::searchDuplicates),
                 Route.of("GET /patients/{helpNumber}", CARE, patients::get),
                 Route.of("PUT /patients/{helpNumber}", CARE, patients::replace),
+                Route.of("DELETE /patients/{helpNumber}", Set.of(ADMIN), patients::erase),
                 Route.of("POST /visits", CARE, visits::register),
                 Route.of("GET /visits", CARE, visits::atSite),
                 Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient),

@@ -15,7 +15,12 @@ public record Patient(
         PatientDetails details,
         Instant registeredAt,
         long version,
-        Optional<String> firstVisitKey) {
+        Optional<String> firstVisitKey,
+        Optional<Instant> erasedAt) {
+
+    public boolean erased() {
+        return erasedAt.isPresent();
+    }
 
     public Optional<LocalDate> firstVisitDate() {
         return firstVisitKey.map(key -> LocalDate.parse(key.substring(0, 10)));

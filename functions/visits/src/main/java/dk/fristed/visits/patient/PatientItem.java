@@ -38,7 +38,11 @@ public final class PatientItem {
             .addAttribute(Long.class, a -> a.name("version").getter(PatientItem::getVersion).setter(PatientItem::setVersion))
             .addAttribute(String.class, a -> a.name("firstVisitKey").getter(PatientItem::getFirstVisitKey)
                     .setter(PatientItem::setFirstVisitKey))
+            .addAttribute(String.class, a -> a.name("erasedAt").getter(PatientItem::getErasedAt).setter(PatientItem::setErasedAt))
             .build();
+
+    /** What erasure removes: everything that could lead back to the person, and the duplicate-search key. */
+    static final java.util.List<String> PERSONAL_ATTRIBUTES = java.util.List.of("name", "phone", "languages", "interpreterNeeded", "cohort");
 
     private String helpNumber;
     private String cohort;
@@ -52,6 +56,7 @@ public final class PatientItem {
     private String registeredAt;
     private Long version;
     private String firstVisitKey;
+    private String erasedAt;
 
     static PatientItem of(Patient patient) {
         PatientDetails d = patient.details();
@@ -68,6 +73,7 @@ public final class PatientItem {
         item.registeredAt = patient.registeredAt().toString();
         item.version = patient.version();
         item.firstVisitKey = patient.firstVisitKey().orElse(null);
+        item.erasedAt = patient.erasedAt().map(Instant::toString).orElse(null);
         return item;
     }
 
@@ -75,7 +81,8 @@ public final class PatientItem {
         return new Patient(new HelpNumber(helpNumber),
                 new PatientDetails(birthYear, Sex.valueOf(sex), nationality, languages == null ? List.of() : languages,
                         Boolean.TRUE.equals(interpreterNeeded), Optional.ofNullable(name), Optional.ofNullable(phone)),
-                Instant.parse(registeredAt), version, Optional.ofNullable(firstVisitKey));
+                Instant.parse(registeredAt), version, Optional.ofNullable(firstVisitKey),
+                Optional.ofNullable(erasedAt).map(Instant::parse));
     }
 
     public String getHelpNumber() { return helpNumber; }
@@ -102,4 +109,6 @@ public final class PatientItem {
     public void setVersion(Long version) { this.version = version; }
     public String getFirstVisitKey() { return firstVisitKey; }
     public void setFirstVisitKey(String firstVisitKey) { this.firstVisitKey = firstVisitKey; }
+    public String getErasedAt() { return erasedAt; }
+    public void setErasedAt(String erasedAt) { this.erasedAt = erasedAt; }
 }

@@ -64,7 +64,7 @@ public final class PatientRepository {
     public Registration register(PatientDetails details, Optional<IdempotencyClaim> claim,
                                  Function<HelpNumber, TransactWriteItem> auditEntry) {
         for (int attempt = 0; attempt < HELP_NUMBER_ATTEMPTS; attempt++) {
-            Patient patient = new Patient(helpNumbers.get(), details, clock.instant(), 1, Optional.empty());
+            Patient patient = new Patient(helpNumbers.get(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(TransactWriteItem.builder().put(Put.builder()
                     .tableName(table.tableName())
@@ -105,7 +105,8 @@ public final class PatientRepository {
      * visit registered meanwhile (which sets firstVisitKey) is never lost.
      */
     public Patient replace(HelpNumber helpNumber, PatientDetails details, long expectedVersion, TransactWriteItem auditEntry) {
-        PatientItem fresh = PatientItem.of(new Patient(helpNumber, details, clock.instant(), expectedVersion + 1, Optional.empty()));
+        PatientItem fresh = PatientItem.of(new Patient(helpNumber, details, clock.instant(), expectedVersion + 1, Optional.empty(),
+                Optional.empty()));
         Map<String, AttributeValue> values = PatientItem.SCHEMA.itemToMap(fresh, true);
         List<String> sets = new ArrayList<>();
         List<String> removes = new ArrayList<>();
@@ -127,7 +128,7 @@ public final class PatientRepository {
                 .tableName(table.tableName())
                 .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
                 .updateExpression(update)
-                .conditionExpression("#version = :expected")
+                .conditionExpression("#version = :expected AND attribute_not_exists(erasedAt)")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(bound)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -142,9 +143,44 @@ public final class PatientRepository {
             if (old == null || old.isEmpty()) {
                 throw notFound();
             }
+            if (old.containsKey("erasedAt")) {
+                throw erased();
+            }
             throw ApiProblem.preconditionFailed("the patient was changed since you read it; read it again");
         }
         return find(helpNumber).orElseThrow(PatientRepository::notFound);
+    }
+
+    /**
+     * Erases a patient on request: the personal attributes are removed for good, in one transaction
+     * with the audit entry; birth year, sex, nationality and the visits stay, tied only to a random
+     * help number, so the statistics already reported stay correct. Erasing twice changes nothing more.
+     */
+    public void erase(HelpNumber helpNumber, TransactWriteItem auditEntry) {
+        Map<String, String> names = new HashMap<>();
+        PatientItem.PERSONAL_ATTRIBUTES.forEach(attribute -> names.put("#" + attribute, attribute));
+        String remove = String.join(", ", names.keySet());
+        TransactWriteItem erasure = TransactWriteItem.builder().update(Update.builder()
+                .tableName(table.tableName())
+                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
+                .updateExpression("SET erasedAt = if_not_exists(erasedAt, :now) ADD version :one REMOVE " + remove)
+                .conditionExpression("attribute_exists(helpNumber)")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(clock.instant().toString()),
+                        ":one", AttributeValue.fromN("1")))
+                .build()).build();
+        try {
+            dynamo.transactWriteItems(request -> request.transactItems(erasure, auditEntry));
+        } catch (TransactionCanceledException e) {
+            if (Transactions.conditionFailedAt(e, 0)) {
+                throw notFound();
+            }
+            throw e;
+        }
+    }
+
+    public static ApiProblem erased() {
+        return ApiProblem.gone("helpNumber", "this patient's record was erased on request");
     }
 
     /** Patients with the same birth year, sex and nationality: one query on the ByCohort index. */

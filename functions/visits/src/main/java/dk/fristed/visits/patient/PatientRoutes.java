@@ -50,6 +50,9 @@ public final class PatientRoutes {
     public ApiResponse get(ApiRequest request) {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
         Patient patient = patients.find(helpNumber).orElseThrow(PatientRepository::notFound);
+        if (patient.erased()) {
+            throw PatientRepository.erased();
+        }
         audit.readsOf(request, List.of(helpNumber));
         return ApiResponse.ok(PatientResponse.of(patient)).withHeader("ETag", ETags.of(patient.version()));
     }
@@ -61,6 +64,13 @@ public final class PatientRoutes {
         PatientDetails details = PatientDetails.from(request.bodyAs(PatientRequest.class), Year.now(clock));
         Patient patient = patients.replace(helpNumber, details, expected, audit.changeOf(request, helpNumber));
         return ApiResponse.ok(PatientResponse.of(patient)).withHeader("ETag", ETags.of(patient.version()));
+    }
+
+    /** {@code DELETE /patients/{helpNumber}}: erasure on the patient's request (admin). */
+    public ApiResponse erase(ApiRequest request) {
+        HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
+        patients.erase(helpNumber, audit.changeOf(request, helpNumber));
+        return new ApiResponse(204, null, java.util.Map.of());
     }
 
     /**

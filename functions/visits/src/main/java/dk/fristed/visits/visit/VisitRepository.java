@@ -67,6 +67,9 @@ public final class VisitRepository {
     public Registration register(NewVisit request, Optional<IdempotencyClaim> claim, TransactWriteItem auditEntry) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Patient patient = patients.find(request.helpNumber()).orElseThrow(PatientRepository::notFound);
+            if (patient.erased()) {
+                throw PatientRepository.erased();
+            }
             Optional<LocalDate> firstDate = patient.firstVisitDate();
             boolean first = firstDate.isEmpty() || request.date().isBefore(firstDate.get());
             Visit visit = new Visit(request.helpNumber(), newId(), request.site(), request.date(), request.service(),
@@ -107,11 +110,11 @@ public final class VisitRepository {
                 .key(patientKey(visit.helpNumber()))
                 .updateExpression("SET firstVisitKey = :key");
         if (previousFirst.isPresent()) {
-            update.conditionExpression("firstVisitKey = :previous")
+            update.conditionExpression("firstVisitKey = :previous AND attribute_not_exists(erasedAt)")
                     .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(visit.key()),
                             ":previous", AttributeValue.fromS(previousFirst.get())));
         } else {
-            update.conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(firstVisitKey)")
+            update.conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(firstVisitKey) AND attribute_not_exists(erasedAt)")
                     .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(visit.key())));
         }
         return TransactWriteItem.builder().update(update.build()).build();
@@ -121,7 +124,7 @@ public final class VisitRepository {
         return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                 .tableName(patientsTableName)
                 .key(patientKey(helpNumber))
-                .conditionExpression("attribute_exists(helpNumber)")
+                .conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(erasedAt)")
                 .build()).build();
     }
 

@@ -1,0 +1,80 @@
+package dk.fristed.visits;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.List;
+import java.util.Map;
+
+import static dk.fristed.visits.VisitsApi.patient;
+import static dk.fristed.visits.VisitsApi.visit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Erasure on request: personal fields gone everywhere, the statistics of past reports unchanged. */
+class ErasureIT {
+    private final VisitsApi api = new VisitsApi();
+
+    @Test
+    void erase_removesPersonalFieldsForGood_keepsWhatStatisticsNeed() {
+        var body = patient(1979, "female", "ET", "Selamawit Haile");
+        String helpNumber = api.call("POST", "/patients", "coordinator", body).body().get("helpNumber").asText();
+        api.call("POST", "/visits", "clinician", visit(helpNumber, "aarhus", "2025-05-05", "psychologist", "P76"));
+        api.call("POST", "/visits", "clinician", visit(helpNumber, "aarhus", "2025-06-02", "doctor", "L03"));
+        var statisticsBefore = api.call("GET", "/visits?site=aarhus&from=2025-01-01&to=2025-12-31", "clinician", null).body().get("items");
+
+        assertEquals(204, api.call("DELETE", "/patients/" + helpNumber, "admin", null).status());
+
+        String dump = scan("PatientsTable") + scan("VisitsTable") + scan("IdempotencyTable") + scan("AuditTable");
+        for (String personal : List.of("Selamawit", "Haile", "20 12 34 56")) {
+            assertFalse(dump.contains(personal), "still stored: " + personal.charAt(0) + "…");
+        }
+        Map<String, AttributeValue> stored = patientItem(helpNumber);
+        assertEquals("1979", stored.get("birthYear").n());
+        assertEquals("FEMALE", stored.get("sex").s());
+        assertEquals("ET", stored.get("nationality").s());
+        assertTrue(stored.containsKey("erasedAt"));
+        var statisticsAfter = api.call("GET", "/visits?site=aarhus&from=2025-01-01&to=2025-12-31", "clinician", null).body().get("items");
+        assertEquals(statisticsBefore, statisticsAfter, "past visits, services, diagnoses and first visits are unchanged");
+    }
+
+    @Test
+    void erasedPatient_isGone_andNotOfferedAsADuplicate() {
+        String helpNumber = api.registerPatient("Ana Popescu");
+
+        api.call("DELETE", "/patients/" + helpNumber, "admin", null);
+
+        assertEquals(410, api.call("GET", "/patients/" + helpNumber, "clinician", null).status());
+        assertEquals(410, api.call("POST", "/visits", "clinician", visit(helpNumber, "odense", "2025-03-04", "doctor")).status());
+        assertEquals(410, api.call("PUT", "/patients/" + helpNumber, "clinician", patient(1985, "female", "RO", null),
+                Map.of("If-Match", "\"2\"")).status());
+        var candidates = api.call("GET", "/patients?birthYear=1985&sex=female&nationality=RO&name=Ana%20Popescu", "clinician", null);
+        assertFalse(candidates.body().toString().contains(helpNumber));
+    }
+
+    @Test
+    void erase_isAdminOnly_idempotent_audited_and404ForNobody() {
+        String helpNumber = api.registerPatient("Ana");
+
+        assertEquals(403, api.call("DELETE", "/patients/" + helpNumber, "clinician", null).status());
+        assertEquals(204, api.call("DELETE", "/patients/" + helpNumber, "admin", null).status());
+        assertEquals(204, api.call("DELETE", "/patients/" + helpNumber, "admin", null).status());
+        assertEquals(404, api.call("DELETE", "/patients/" + dk.fristed.helpnumber.HelpNumber.random(), "admin", null).status());
+
+        var routes = api.dynamo.client().query(r -> r.tableName(api.tables.get("AuditTable"))
+                .keyConditionExpression("helpNumber = :h")
+                .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(helpNumber.replace("-", ""))))).items()
+                .stream().map(e -> e.get("action").s() + " " + e.get("route").s() + " " + e.get("subject").s()).toList();
+        assertTrue(routes.contains("change DELETE /patients/{helpNumber} user-admin"), routes.toString());
+    }
+
+    private String scan(String table) {
+        return api.dynamo.client().scan(r -> r.tableName(api.tables.get(table))).items().toString();
+    }
+
+    private Map<String, AttributeValue> patientItem(String helpNumber) {
+        return api.dynamo.client().getItem(r -> r.tableName(api.tables.get("PatientsTable"))
+                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.replace("-", ""))))).item();
+    }
+}
