@@ -53,6 +53,29 @@ class TemplateSecurityTest {
         });
     }
 
+    /**
+     * No key policy lets anyone use a key without naming who: the account root may administer keys
+     * but not use them, and every statement that grants use is limited to this stack's function roles
+     * (and, for the data key, the admin role) by aws:PrincipalArn.
+     */
+    @Test
+    void keyPolicies_grantUseOnlyToTheStacksFunctionsAndAdmins() {
+        Set<String> use = Set.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:GenerateMac", "kms:*");
+        keys.forEach((id, key) -> {
+            for (Object s : asList(map(map(key.get("Properties")).get("KeyPolicy")).get("Statement"))) {
+                Map<String, Object> statement = map(s);
+                boolean grantsUse = asList(statement.get("Action")).stream().anyMatch(use::contains);
+                if (grantsUse) {
+                    Object principalArns = map(map(statement.get("Condition")).get("ArnLike")).get("aws:PrincipalArn");
+                    assertNotNull(principalArns, id + "." + statement.get("Sid") + " grants use without naming the roles");
+                    assertTrue(String.valueOf(principalArns).contains("FunctionRole"), id + "." + statement.get("Sid"));
+                    assertEquals(map(map(statement.get("Condition")).get("StringEquals")).get("kms:CallerAccount"),
+                            Map.of("Ref", "AWS::AccountId"), id + " is for this account only");
+                }
+            }
+        });
+    }
+
     @Test
     void everyFunction_java21Arm64SnapStartWithRetainedLogsAndLeastPrivilege() {
         Map<String, Object> globals = map(map(template.root().get("Globals")).get("Function"));
