@@ -44,6 +44,11 @@ public final class Cursor {
         return payload + "." + ENCODER.encodeToString(signature(payload, scope));
     }
 
+    /** The cursor of the next page, or null when DynamoDB says this page was the last. */
+    public String after(Map<String, AttributeValue> lastEvaluatedKey, String scope) {
+        return lastEvaluatedKey == null || lastEvaluatedKey.isEmpty() ? null : encode(lastEvaluatedKey, scope);
+    }
+
     public Map<String, AttributeValue> decode(String cursor, String scope) {
         int dot = cursor.indexOf('.');
         if (dot < 1 || cursor.length() > 2048) {

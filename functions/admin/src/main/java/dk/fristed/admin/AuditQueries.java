@@ -54,8 +54,7 @@ final class AuditQueries {
         page.cursor().ifPresent(c -> query.exclusiveStartKey(cursor.decode(c, scope)));
         var result = (bySubject ? table.index(AuditEntry.BY_SUBJECT).query(query.build()) : table.query(query.build()))
                 .iterator().next();
-        var last = result.lastEvaluatedKey();
         return ApiResponse.ok(new Page<>(result.items().stream().map(AuditEntryResponse::of).toList(),
-                last == null || last.isEmpty() ? null : cursor.encode(last, scope)));
+                cursor.after(result.lastEvaluatedKey(), scope)));
     }
 }

@@ -192,8 +192,7 @@ public final class PatientRepository {
         page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
         var result = table.index(PatientItem.BY_COHORT).query(request.build()).iterator().next();
         List<Patient> patients = result.items().stream().map(PatientItem::toPatient).toList();
-        Map<String, AttributeValue> last = result.lastEvaluatedKey();
-        return new Page<>(patients, last == null || last.isEmpty() ? null : cursor.encode(last, scope));
+        return new Page<>(patients, cursor.after(result.lastEvaluatedKey(), scope));
     }
 
     public static ApiProblem notFound() {

@@ -180,8 +180,7 @@ public final class VisitRepository {
     }
 
     private static Page<Visit> page(List<VisitItem> items, Map<String, AttributeValue> last, Cursor cursor, String scope) {
-        return new Page<>(items.stream().map(VisitItem::toVisit).toList(),
-                last == null || last.isEmpty() ? null : cursor.encode(last, scope));
+        return new Page<>(items.stream().map(VisitItem::toVisit).toList(), cursor.after(last, scope));
     }
 
     private static Map<String, AttributeValue> patientKey(HelpNumber helpNumber) {
