@@ -22,7 +22,7 @@ test: ## Run every test: domain, DynamoDB Local, the runner over HTTP, template.
 
 build: ## Build the deployable Lambda jars (functions/*/target/*-lambda.jar)
 	@$(MVN) -q package -DskipTests
-	@ls -lh functions/*/target/*-lambda.jar | awk '{print "built " $$9 " (" $$5 ")"}'
+	@ls -lh functions/*/target/*-lambda.jar | grep -v /original- | awk '{print "built " $$9 " (" $$5 ")"}'
 
 validate: ## Check template.yaml against the SAM schema and its security properties
 	@$(MVN) -q install -DskipTests -pl devkit -am
