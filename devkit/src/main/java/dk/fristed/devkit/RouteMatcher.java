@@ -53,9 +53,4 @@ public final class RouteMatcher<T> {
         }
         return Optional.empty();
     }
-
-    /** Whether any route has this path for another method (API Gateway then still answers 404). */
-    public boolean hasPath(String path) {
-        return entries.stream().anyMatch(entry -> entry.pattern().matcher(path).matches());
-    }
 }

@@ -24,6 +24,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
 
     private final Map<String, Route> routes;
     private final JsonLog log;
+    /** Held here because CRaC holds registered resources weakly. */
     private SnapStartPriming priming;
 
     protected ApiFunction(List<Route> routes, JsonLog log) {
@@ -37,11 +38,6 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
      */
     protected final void primeBeforeSnapshot(List<APIGatewayV2HTTPEvent> requests) {
         priming = SnapStartPriming.register(this, requests);
-    }
-
-    /** The priming registered for SnapStart, if any (for tests). */
-    SnapStartPriming priming() {
-        return priming;
     }
 
     /** The routes this function serves; a test checks they are exactly the ones template.yaml wires to it. */
