@@ -40,7 +40,8 @@ import java.util.random.RandomGenerator;
  * "first" visits.
  */
 public final class VisitRepository {
-    private static final int ATTEMPTS = 3;
+    /** Enough for a busy clinic day; contention on one patient's record is rare and short. */
+    private static final int ATTEMPTS = 5;
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final RandomGenerator RANDOM = new SecureRandom();
 
@@ -98,10 +99,21 @@ public final class VisitRepository {
                 if (!patientChanged && !Transactions.conflicted(e)) {
                     throw e;
                 }
-                // the patient's first visit changed meanwhile, or it vanished: read it again
+                // the patient's first visit changed meanwhile, or it vanished: read it again, after a
+                // short random pause so that concurrent registrations do not collide again in step
+                pause(attempt);
             }
         }
         throw ApiProblem.conflict("the patient's visits changed while this one was registered; retry");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(5L * (attempt + 1) + RANDOM.nextInt(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiProblem.conflict("interrupted while retrying; retry");
+        }
     }
 
     private TransactWriteItem becomeFirstVisit(Visit visit, Optional<String> previousFirst) {
