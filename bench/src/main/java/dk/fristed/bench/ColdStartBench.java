@@ -1,6 +1,7 @@
 package dk.fristed.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.fristed.devkit.FreePort;
 import dk.fristed.devkit.LocalDynamo;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.json.Json;
@@ -13,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ public final class ColdStartBench {
         Files.createDirectories(work);
         SamTemplate template = SamTemplate.ofProject();
 
-        try (LocalDynamo dynamo = LocalDynamo.server(Files.createTempDirectory("fristed-bench-db"), freePort())) {
+        try (LocalDynamo dynamo = LocalDynamo.server(Files.createTempDirectory("fristed-bench-db"), FreePort.next())) {
             Map<String, String> tables = dynamo.createTables(template, "bench-");
             dynamo.client().createTable(r -> r.tableName("bench-baseline").billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
@@ -127,8 +127,8 @@ public final class ColdStartBench {
                 met = false;
             }
             System.out.printf("  %-56s %8d ms %6d-%-6d %9.2fx %6d MiB %8.2fx%s%n", candidate.name(), wall,
-                    Stream.of(millis).flatMapToLong(java.util.Arrays::stream).min().orElse(0),
-                    Stream.of(millis).flatMapToLong(java.util.Arrays::stream).max().orElse(0),
+                    java.util.Arrays.stream(millis).min().orElse(0),
+                    java.util.Arrays.stream(millis).max().orElse(0),
                     ratio, rss / 1024, (double) rss / floorRss,
                     candidate.baseline() ? "" : ratio <= TARGET_RATIO ? "  within target" : "  OVER TARGET");
         }
@@ -218,9 +218,4 @@ public final class ColdStartBench {
         return sorted[sorted.length / 2];
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dk.fristed.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fristed.auth.Role;
+import dk.fristed.devkit.FreePort;
 import dk.fristed.devkit.OpenApiContract;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.json.Json;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,7 +110,7 @@ class LocalApiIT {
     }
 
     private LocalApi start() throws Exception {
-        return LocalApi.start(SamTemplate.ofProject(), dataDir, freePort(), freePort());
+        return LocalApi.start(SamTemplate.ofProject(), dataDir, FreePort.next(), FreePort.next());
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, String idempotencyKey)
@@ -140,9 +140,4 @@ class LocalApiIT {
         return Json.mapper().readTree(response.body());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

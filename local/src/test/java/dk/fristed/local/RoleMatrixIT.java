@@ -1,6 +1,7 @@
 package dk.fristed.local;
 
 import dk.fristed.auth.Role;
+import dk.fristed.devkit.FreePort;
 import dk.fristed.devkit.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +43,7 @@ class RoleMatrixIT {
 
     @BeforeAll
     static void start() throws Exception {
-        api = LocalApi.start(SamTemplate.ofProject(), dataDir, freePort(), freePort());
+        api = LocalApi.start(SamTemplate.ofProject(), dataDir, FreePort.next(), FreePort.next());
     }
 
     @AfterAll
@@ -117,9 +117,4 @@ class RoleMatrixIT {
         return table;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -14,6 +14,10 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(201, body, Map.of("Location", location));
     }
 
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null, Map.of());
+    }
+
     public ApiResponse withHeader(String name, String value) {
         var copy = new LinkedHashMap<>(headers);
         copy.put(name, value);

@@ -10,6 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -82,7 +83,8 @@ public final class IdempotencyStore {
         if (stored == null) {
             throw ApiProblem.conflict("a concurrent request with the same Idempotency-Key is in progress; retry");
         }
-        if (!Hmac.equal(stored.getFingerprint().getBytes(), claim.fingerprint().getBytes())) {
+        if (!Hmac.equal(stored.getFingerprint().getBytes(StandardCharsets.UTF_8),
+                claim.fingerprint().getBytes(StandardCharsets.UTF_8))) {
             throw ApiProblem.unprocessable(HEADER, "was already used for a different request");
         }
         return stored.getResourceId();

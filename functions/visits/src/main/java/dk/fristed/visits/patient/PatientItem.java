@@ -42,7 +42,7 @@ public final class PatientItem {
             .build();
 
     /** What erasure removes: everything that could lead back to the person, and the duplicate-search key. */
-    static final java.util.List<String> PERSONAL_ATTRIBUTES = java.util.List.of("name", "phone", "languages", "interpreterNeeded", "cohort");
+    static final List<String> PERSONAL_ATTRIBUTES = List.of("name", "phone", "languages", "interpreterNeeded", "cohort");
 
     private String helpNumber;
     private String cohort;

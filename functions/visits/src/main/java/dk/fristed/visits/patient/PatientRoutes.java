@@ -70,7 +70,7 @@ public final class PatientRoutes {
     public ApiResponse erase(ApiRequest request) {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
         patients.erase(helpNumber, audit.changeOf(request, helpNumber));
-        return new ApiResponse(204, null, java.util.Map.of());
+        return ApiResponse.noContent();
     }
 
     /**
@@ -90,14 +90,13 @@ public final class PatientRoutes {
         Optional<String> name = Fields.optionalText(request.query("name").orElse(null), "name", PatientDetails.MAX_NAME);
         Page<Patient> page = patients.inCohort(PatientDetails.cohort(birthYear, sex, nationality), PageRequest.from(request), cursor);
         audit.readsOf(request, page.items().stream().map(Patient::helpNumber).toList());
+        record Scored(Patient patient, NameSimilarity.Match match) {
+        }
         List<DuplicateCandidate> candidates = page.items().stream()
-                .map(p -> DuplicateCandidate.of(p, NameSimilarity.compare(name, p.details().name())))
-                .sorted(Comparator.comparing(DuplicateCandidate::nameMatch, Comparator.comparingInt(PatientRoutes::rank)))
+                .map(p -> new Scored(p, NameSimilarity.compare(name, p.details().name())))
+                .sorted(Comparator.comparing(Scored::match)) // EXACT, SIMILAR, DIFFERENT, UNKNOWN
+                .map(scored -> DuplicateCandidate.of(scored.patient(), scored.match()))
                 .toList();
         return ApiResponse.ok(new Page<>(candidates, page.nextCursor()));
-    }
-
-    private static int rank(String match) {
-        return NameSimilarity.Match.valueOf(match.toUpperCase(java.util.Locale.ROOT)).ordinal();
     }
 }
