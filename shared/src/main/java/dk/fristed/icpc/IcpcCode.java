@@ -27,8 +27,8 @@ public record IcpcCode(String value) {
             throw ApiProblem.badRequest(field, "must be an ICPC-2 code: a chapter letter and two digits, e.g. L03");
         }
         if (IcpcChapter.of(code.charAt(0)).isEmpty()) {
-            throw ApiProblem.badRequest(field, "has no ICPC-2 chapter " + code.charAt(0)
-                    + "; chapters are A B D F H K L N P R S T U W X Y Z");
+            throw ApiProblem.badRequest(field, "does not start with an ICPC-2 chapter letter;"
+                    + " chapters are A B D F H K L N P R S T U W X Y Z");
         }
         if (code.endsWith("00")) {
             throw ApiProblem.badRequest(field, "must have a component number from 01 to 99");
