@@ -56,7 +56,8 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
             response = serve(event, requestId);
         } catch (ApiProblem problem) {
             response = ProblemResponses.of(problem, requestId);
-            outcome = problem.field() == null ? problem.title() : problem.title() + ": " + problem.field();
+            // the title only: a field's name can be a key the client made up, even a person's name
+            outcome = problem.title();
         } catch (RuntimeException unexpected) {
             // The class name tells an engineer where to look; the message may quote data, so it stays out.
             log.error("unhandled error", Map.of("requestId", String.valueOf(requestId), "route", String.valueOf(routeKey),
