@@ -4,29 +4,55 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.fristed.aws.DynamoDbConnection;
+import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.json.Json;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * A function under test: an in-memory DynamoDB Local with template.yaml's tables (fresh names for
- * each testbed), a client that counts its calls, and the template's routes served by the function
+ * each testbed), clients that count their calls, and the template's routes served by the function
  * as API Gateway would call it. Every response is checked against openapi.json.
  */
 public final class FunctionTestbed {
     private static final LocalDynamo DYNAMO = LocalDynamo.inMemory();
+    private static final byte[] FIELD_KEY = new byte[32];
 
-    public final CountingDynamoDb dynamo = new CountingDynamoDb(DYNAMO.client());
+    static {
+        new SecureRandom().nextBytes(FIELD_KEY);
+    }
+
+    /** The calls of every client {@link #connection()} opened, since the last reset. */
+    public final DynamoDbCalls dynamoCalls = new DynamoDbCalls();
+    /** A plain client, for setting up and for looking at the tables as anyone with access to them would. */
+    public final DynamoDbClient raw = DYNAMO.client();
+    /** This run's local field-encryption key (raw AES), as the local runner has one in its data folder. */
+    public final FieldEncryption fieldEncryption = FieldEncryption.rawAes(FIELD_KEY);
     /** Table names by logical id. */
     public final Map<String, String> tables;
     private LocalGateway gateway;
 
     public FunctionTestbed() {
         tables = DYNAMO.createTables(SamTemplate.ofProject(), "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
+    }
+
+    /** What the function opens its DynamoDB client with: the local server, its interceptors, and counting. */
+    public DynamoDbConnection connection() {
+        return interceptors -> {
+            List<ExecutionInterceptor> all = new ArrayList<>(List.of(interceptors));
+            all.add(dynamoCalls);
+            return DYNAMO.client(all.toArray(ExecutionInterceptor[]::new));
+        };
     }
 
     /** Serves the template's routes with this handler (routes of other functions answer as it does: not found). */

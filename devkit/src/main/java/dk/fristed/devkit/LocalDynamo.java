@@ -1,10 +1,10 @@
 package dk.fristed.devkit;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,11 +19,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * DynamoDB Local from Maven Central, no Docker: in-process and in-memory for tests, or as an HTTP
- * server keeping its data in a folder for the local runner. Creates template.yaml's tables on it.
+ * DynamoDB Local from Maven Central, no Docker, in this JVM and on loopback only: in memory for tests,
+ * or keeping its data in a folder for the local runner. Creates template.yaml's tables on it.
  */
 public final class LocalDynamo implements AutoCloseable {
     public static final String ACCESS_KEY = "local";
@@ -32,26 +33,35 @@ public final class LocalDynamo implements AutoCloseable {
     private final DynamoDbClient client;
     private final DynamoDBProxyServer server;
     private final URI endpoint;
-    private final Runnable shutdown;
 
-    private LocalDynamo(DynamoDbClient client, DynamoDBProxyServer server, URI endpoint, Runnable shutdown) {
+    private LocalDynamo(DynamoDbClient client, DynamoDBProxyServer server, URI endpoint) {
         this.client = client;
         this.server = server;
         this.endpoint = endpoint;
-        this.shutdown = shutdown;
     }
 
-    /** In-process and in-memory: starts in about half a second, for tests. */
+    /**
+     * In memory, for tests, on a free loopback port. An HTTP server rather than DynamoDB Local's
+     * embedded client: that client skips the SDK's interceptors, and with them client-side encryption.
+     */
     public static LocalDynamo inMemory() {
-        var embedded = DynamoDBEmbedded.create(true); // true: telemetry off
-        return new LocalDynamo(embedded.dynamoDbClient(), null, null, embedded::shutdown);
+        try {
+            return start(new String[] {"-inMemory", "-port", Integer.toString(FreePort.next()), "-disableTelemetry"});
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
     }
 
     /** An HTTP server on {@code port} that keeps its data in {@code dataDir} across restarts. */
     public static LocalDynamo server(Path dataDir, int port) throws Exception {
         Files.createDirectories(dataDir);
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-dbPath", dataDir.toAbsolutePath().toString(), "-port", Integer.toString(port), "-disableTelemetry"});
+        return start(new String[] {"-dbPath", dataDir.toAbsolutePath().toString(), "-port", Integer.toString(port),
+                "-disableTelemetry"});
+    }
+
+    private static LocalDynamo start(String[] args) throws Exception {
+        int port = Integer.parseInt(args[List.of(args).indexOf("-port") + 1]);
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
         bindToLoopback(server);
         try {
             server.start();
@@ -64,13 +74,22 @@ public final class LocalDynamo implements AutoCloseable {
             throw e;
         }
         URI endpoint = URI.create("http://127.0.0.1:" + port);
-        DynamoDbClient client = DynamoDbClient.builder()
+        return new LocalDynamo(client(endpoint), server, endpoint);
+    }
+
+    private static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
+        return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.EU_NORTH_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.executionInterceptors(List.of(interceptors)))
                 .build();
-        return new LocalDynamo(client, server, endpoint, () -> { });
+    }
+
+    /** A client of this server that runs {@code interceptors} on every call (client-side encryption, counting). */
+    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
+        return client(endpoint, interceptors);
     }
 
     /**
@@ -90,15 +109,13 @@ public final class LocalDynamo implements AutoCloseable {
         }
     }
 
+    /** A plain client: what anyone reading the tables directly would see. */
     public DynamoDbClient client() {
         return client;
     }
 
     /** The server's address, for functions configured through AWS_ENDPOINT_URL_DYNAMODB. */
     public URI endpoint() {
-        if (endpoint == null) {
-            throw new IllegalStateException("an in-memory DynamoDB Local has no endpoint");
-        }
         return endpoint;
     }
 
@@ -126,12 +143,9 @@ public final class LocalDynamo implements AutoCloseable {
     public void close() {
         client.close();
         try {
-            if (server != null) {
-                server.stop();
-            }
+            server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop", e);
         }
-        shutdown.run();
     }
 }

@@ -16,9 +16,10 @@ public final class RouteProfiles {
             new RouteProfile("POST /patients", List.of("transactWriteItems"), 0, 5 + AUDIT),
             // the read, then its audit entry before the data leave the function
             new RouteProfile("GET /patients/{helpNumber}", List.of("getItem", "transactWriteItems"), 1, AUDIT),
-            // transaction: update (2) + ByCohort delete and put if the cohort changed (2) + audit;
-            // then the new state read back for the response
-            new RouteProfile("PUT /patients/{helpNumber}", List.of("transactWriteItems", "getItem"), 1, 4 + AUDIT),
+            // read the signed item (1); transaction: the whole item put back (2) + ByCohort delete and
+            // put if the cohort changed (2) + audit. Client-side encryption signs whole items, so
+            // there is no partial update, and no read-back either: the function wrote the whole state
+            new RouteProfile("PUT /patients/{helpNumber}", List.of("getItem", "transactWriteItems"), 1, 4 + AUDIT),
             // one query on ByCohort, eventually consistent, a page within 4 KB; an audit entry per
             // candidate shown (typically two)
             new RouteProfile("GET /patients", List.of("query", "transactWriteItems"), 0.5, 2 * AUDIT),
@@ -30,8 +31,9 @@ public final class RouteProfiles {
             // audit entry per patient on the page (a day list has about ten)
             new RouteProfile("GET /visits", List.of("query", "transactWriteItems"), 2, 10 * AUDIT),
             new RouteProfile("GET /openapi.json", List.of(), 0, 0),
-            // transaction: the update (2) + removal from ByCohort (1) + audit
-            new RouteProfile("DELETE /patients/{helpNumber}", List.of("transactWriteItems"), 0, 3 + AUDIT),
+            // read the signed item (1); transaction: the item put back without its personal
+            // attributes (2) + removal from ByCohort (1) + audit
+            new RouteProfile("DELETE /patients/{helpNumber}", List.of("getItem", "transactWriteItems"), 1, 3 + AUDIT),
             // one query on the audit table or its BySubject index, a page within 8 KB
             new RouteProfile("GET /audit/patients/{helpNumber}", List.of("query"), 1, 0),
             new RouteProfile("GET /audit/users/{subject}", List.of("query"), 1, 0)

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dk.fristed.auth.Role;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.devkit.LocalDynamo;
+import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.devkit.LocalGateway;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.http.ApiFunction;
@@ -84,7 +85,8 @@ public final class LocalApi implements AutoCloseable {
             variables.put("AWS_REGION", "eu-north-1");
             variables.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
             variables.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
-            variables.put(ServerKey.LOCAL_KEY_VARIABLE, serverKey(dataDir));
+            variables.put(ServerKey.LOCAL_KEY_VARIABLE, localSecret(dataDir.resolve("server-key")));
+            variables.put(FieldEncryption.LOCAL_KEY_VARIABLE, localSecret(dataDir.resolve("field-key")));
             LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
             LocalAuthority authority = LocalAuthority.inFolder(dataDir);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -195,9 +197,12 @@ public final class LocalApi implements AutoCloseable {
         return body.length > MAX_BODY_BYTES ? null : body;
     }
 
-    /** The key that signs cursors and idempotency fingerprints locally; in AWS it is derived from KMS. */
-    private static String serverKey(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("server-key");
+    /**
+     * A random 256-bit key kept in the data folder, readable by its owner only: the key that signs
+     * cursors and fingerprints (in AWS derived from KMS), and the one that encrypts personal fields
+     * (in AWS a branch key under KMS). Losing the data folder loses both, and the data with them.
+     */
+    private static String localSecret(Path file) throws IOException {
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);

@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,13 +29,15 @@ public final class AwsClients {
     private AwsClients() {
     }
 
-    public static DynamoDbClient dynamoDb(Environment env) {
+    /** @param interceptors e.g. client-side encryption's, run on every call */
+    public static DynamoDbClient dynamoDb(Environment env, ExecutionInterceptor... interceptors) {
         var builder = DynamoDbClient.builder()
                 .httpClient(httpClient())
                 .region(region(env))
                 .credentialsProvider(credentials(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(Duration.ofSeconds(10))
+                        .executionInterceptors(List.of(interceptors))
                         .build());
         endpoint(env, "DYNAMODB").ifPresent(builder::endpointOverride);
         return builder.build();

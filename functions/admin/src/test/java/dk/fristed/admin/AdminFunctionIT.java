@@ -24,13 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The admin reads the audit trail per patient and per user; nobody else can. */
 class AdminFunctionIT {
     private final FunctionTestbed testbed = new FunctionTestbed();
-    private final AdminFunction function = new AdminFunction(testbed.tables.get("AuditTable"), testbed.dynamo.client(),
+    private final AdminFunction function = new AdminFunction(testbed.tables.get("AuditTable"), testbed.connection().open(),
             new Hmac(new byte[32]), new JsonLog("admin", new PrintStream(OutputStream.nullOutputStream())));
     private final HelpNumber patient = HelpNumber.random();
 
     AdminFunctionIT() {
         testbed.serve(function);
-        var table = DynamoDbEnhancedClient.builder().dynamoDbClient(testbed.dynamo.client()).build()
+        var table = DynamoDbEnhancedClient.builder().dynamoDbClient(testbed.raw).build()
                 .table(testbed.tables.get("AuditTable"), AuditEntry.SCHEMA);
         for (int minute = 10; minute < 15; minute++) {
             table.putItem(entry(patient, "nurse-1", "2025-03-04T10:" + minute + ":00Z"));
@@ -76,9 +76,9 @@ class AdminFunctionIT {
 
     @Test
     void oneQueryPerPage_andTheTemplateWiresExactlyTheseRoutes() {
-        testbed.dynamo.reset();
+        testbed.dynamoCalls.reset();
         testbed.call("GET", "/audit/patients/" + patient.formatted(), "admin", null);
-        assertEquals(RouteProfiles.of("GET /audit/patients/{helpNumber}").dynamoCalls(), testbed.dynamo.calls());
+        assertEquals(RouteProfiles.of("GET /audit/patients/{helpNumber}").dynamoCalls(), testbed.dynamoCalls.list());
 
         var definition = SamTemplate.ofProject().functions().stream()
                 .filter(f -> f.handlerClass().equals(AdminFunction.class.getName())).findFirst().orElseThrow();

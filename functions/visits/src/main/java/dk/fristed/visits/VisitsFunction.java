@@ -2,9 +2,11 @@ package dk.fristed.visits;
 
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Role;
-import dk.fristed.aws.AwsClients;
+import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
+import dk.fristed.encryption.EncryptedTable;
+import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.http.OpenApiDocument;
@@ -64,13 +66,14 @@ public final class VisitsFunction extends ApiFunction {
 
     /** The local runner's constructor: the same wiring, with variables resolved from template.yaml. */
     public VisitsFunction(Environment env) {
-        this(Tables.fromEnvironment(env), AwsClients.dynamoDb(env), ServerKey.fromEnvironment(env),
-                Sites.parse(env.require(Sites.VARIABLE)), Clock.systemUTC(), new JsonLog("visits"));
+        this(Tables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
+                ServerKey.fromEnvironment(env), Sites.parse(env.require(Sites.VARIABLE)), Clock.systemUTC(), new JsonLog("visits"));
     }
 
-    /** The tests' constructor: every collaborator given. */
-    public VisitsFunction(Tables tables, DynamoDbClient dynamo, Hmac serverKey, Sites sites, Clock clock, JsonLog log) {
-        this(wire(tables, dynamo, serverKey, sites, clock), log);
+    /** The tests' constructor: every collaborator given; the client is opened here, with encryption. */
+    public VisitsFunction(Tables tables, DynamoDbConnection dynamo, FieldEncryption encryption, Hmac serverKey, Sites sites,
+                          Clock clock, JsonLog log) {
+        this(wire(tables, dynamo.open(encryption.interceptor(tables.encrypted())), serverKey, sites, clock), log);
     }
 
     private VisitsFunction(List<Route> routes, JsonLog log) {
@@ -82,6 +85,11 @@ public final class VisitsFunction extends ApiFunction {
         public static Tables fromEnvironment(Environment env) {
             return new Tables(env.require("PATIENTS_TABLE"), env.require("VISITS_TABLE"), env.require("IDEMPOTENCY_TABLE"),
                     env.require(AuditTrail.TABLE_VARIABLE));
+        }
+
+        /** Patients and visits hold personal data; the idempotency and audit tables hold none. */
+        public List<EncryptedTable> encrypted() {
+            return List.of(PatientItem.encryption(patients), VisitItem.encryption(visits));
         }
     }
 

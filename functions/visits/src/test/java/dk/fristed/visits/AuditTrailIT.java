@@ -55,7 +55,7 @@ class AuditTrailIT {
     @Test
     void aReadThatCannotBeAudited_isNotAnswered() {
         String helpNumber = api.registerPatient("Ana");
-        api.dynamo.client().deleteTable(r -> r.tableName(api.tables.get("AuditTable")));
+        api.raw.deleteTable(r -> r.tableName(api.tables.get("AuditTable")));
 
         var response = api.call("GET", "/patients/" + helpNumber, "clinician", null);
 
@@ -64,7 +64,7 @@ class AuditTrailIT {
     }
 
     private List<Map<String, AttributeValue>> entriesOf(String helpNumber) {
-        return api.dynamo.client().query(r -> r.tableName(api.tables.get("AuditTable"))
+        return api.raw.query(r -> r.tableName(api.tables.get("AuditTable"))
                 .keyConditionExpression("helpNumber = :h")
                 .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(helpNumber.replace("-", ""))))).items();
     }

@@ -43,7 +43,7 @@ class PatientsIT {
     void getPatient_mistypedHelpNumber_isRejectedWithoutAskingTheDatabase() {
         String helpNumber = api.registerPatient("Ana Popescu");
         String typo = swapNeighbours(helpNumber.replace("-", ""));
-        api.dynamo.reset();
+        api.dynamoCalls.reset();
 
         var response = api.call("GET", "/patients/" + typo, "clinician", null);
 
@@ -51,7 +51,7 @@ class PatientsIT {
         assertEquals("application/problem+json", response.header("Content-Type"));
         assertEquals("helpNumber", response.problemField());
         assertTrue(response.body().get("detail").asText().contains("check character does not match"));
-        assertEquals(List.of(), api.dynamo.calls());
+        assertEquals(List.of(), api.dynamoCalls.list());
     }
 
     @Test
@@ -82,7 +82,7 @@ class PatientsIT {
         assertEquals(201, retry.status());
         assertEquals(first.body(), retry.body());
         assertEquals("true", retry.header("Idempotent-Replayed"));
-        assertEquals(1, api.dynamo.client().scan(r -> r.tableName(api.tables.get("PatientsTable"))).count());
+        assertEquals(1, api.raw.scan(r -> r.tableName(api.tables.get("PatientsTable"))).count());
     }
 
     @Test
@@ -239,21 +239,25 @@ class PatientsIT {
     @Test
     void oneRoundTripPerWriteAndPerRead() {
         String helpNumber = api.registerPatient("Ana Popescu");
-        api.dynamo.reset();
+        api.dynamoCalls.reset();
         api.call("POST", "/patients", "clinician", patient(1985, "female", "RO", null), Map.of("Idempotency-Key", "round-trip-key"));
-        assertEquals(RouteProfiles.of("POST /patients").dynamoCalls(), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("POST /patients").dynamoCalls(), api.dynamoCalls.list());
 
-        api.dynamo.reset();
+        api.dynamoCalls.reset();
         api.call("GET", "/patients/" + helpNumber, "clinician", null);
-        assertEquals(RouteProfiles.of("GET /patients/{helpNumber}").dynamoCalls(), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("GET /patients/{helpNumber}").dynamoCalls(), api.dynamoCalls.list());
 
-        api.dynamo.reset();
+        api.dynamoCalls.reset();
         api.call("PUT", "/patients/" + helpNumber, "clinician", patient(1985, "female", "RO", null), Map.of("If-Match", "\"1\""));
-        assertEquals(RouteProfiles.of("PUT /patients/{helpNumber}").dynamoCalls(), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("PUT /patients/{helpNumber}").dynamoCalls(), api.dynamoCalls.list());
 
-        api.dynamo.reset();
+        api.dynamoCalls.reset();
         api.call("GET", "/patients?birthYear=1985&sex=female&nationality=RO", "clinician", null);
-        assertEquals(RouteProfiles.of("GET /patients").dynamoCalls(), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("GET /patients").dynamoCalls(), api.dynamoCalls.list());
+
+        api.dynamoCalls.reset();
+        assertEquals(204, api.call("DELETE", "/patients/" + helpNumber, "admin", null).status());
+        assertEquals(RouteProfiles.of("DELETE /patients/{helpNumber}").dynamoCalls(), api.dynamoCalls.list());
     }
 
     private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {

@@ -13,14 +13,14 @@ class SnapStartPrimingIT {
 
     @Test
     void primingRequests_readOnceAndWriteNothing() {
-        api.dynamo.reset();
+        api.dynamoCalls.reset();
 
         List<Integer> statuses = VisitsFunction.primingRequests().stream()
                 .map(request -> api.function.handleRequest(request, new LocalContext("VisitsFunction")).getStatusCode())
                 .toList();
 
         assertEquals(List.of(404, 400), statuses);
-        assertEquals(List.of("getItem"), api.dynamo.calls());
-        assertEquals(0, api.dynamo.client().scan(r -> r.tableName(api.tables.get("PatientsTable"))).count());
+        assertEquals(List.of("getItem"), api.dynamoCalls.list());
+        assertEquals(0, api.raw.scan(r -> r.tableName(api.tables.get("PatientsTable"))).count());
     }
 }

@@ -1,11 +1,11 @@
 package dk.fristed.visits;
 
-import dk.fristed.devkit.FunctionTestbed;
-import dk.fristed.devkit.CountingDynamoDb;
+import dk.fristed.devkit.DynamoDbCalls;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
 import dk.fristed.site.Sites;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,7 +20,9 @@ final class VisitsApi {
     static final Sites SITES = Sites.parse("copenhagen,aarhus,odense,aalborg");
 
     private final FunctionTestbed testbed = new FunctionTestbed();
-    final CountingDynamoDb dynamo = testbed.dynamo;
+    final DynamoDbCalls dynamoCalls = testbed.dynamoCalls;
+    /** A plain client: the tables as anyone with access to them sees them, without the function's key. */
+    final DynamoDbClient raw = testbed.raw;
     final Map<String, String> tables = testbed.tables;
     final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     final VisitsFunction function;
@@ -32,7 +34,7 @@ final class VisitsApi {
     VisitsApi(Clock clock) {
         var names = new VisitsFunction.Tables(tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("IdempotencyTable"),
                 tables.get("AuditTable"));
-        function = new VisitsFunction(names, dynamo.client(), new Hmac(new byte[32]), SITES, clock,
+        function = new VisitsFunction(names, testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]), SITES, clock,
                 new JsonLog("visits", new PrintStream(logs, true, StandardCharsets.UTF_8)));
         testbed.serve(function);
     }

@@ -114,7 +114,7 @@ class VisitsIT {
                 visit(dk.fristed.helpnumber.HelpNumber.random().formatted(), "odense", "2025-03-04", "doctor"));
 
         assertEquals(404, response.status());
-        assertEquals(0, api.dynamo.client().scan(r -> r.tableName(api.tables.get("VisitsTable"))).count());
+        assertEquals(0, api.raw.scan(r -> r.tableName(api.tables.get("VisitsTable"))).count());
     }
 
     @Test
@@ -184,18 +184,18 @@ class VisitsIT {
     @Test
     void roundTrips_visitWriteReadsPatientOnceAndWritesOnce_listsQueryOnce() {
         String helpNumber = api.registerPatient(null);
-        api.dynamo.reset();
+        api.dynamoCalls.reset();
         api.call("POST", "/visits", "clinician", visit(helpNumber, "odense", "2025-03-04", "doctor"),
                 Map.of("Idempotency-Key", "round-trip-visit"));
-        assertEquals(RouteProfiles.of("POST /visits").dynamoCalls(), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("POST /visits").dynamoCalls(), api.dynamoCalls.list());
 
-        api.dynamo.reset();
+        api.dynamoCalls.reset();
         api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null);
-        assertEquals(RouteProfiles.of("GET /patients/{helpNumber}/visits").dynamoCalls(), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("GET /patients/{helpNumber}/visits").dynamoCalls(), api.dynamoCalls.list());
 
-        api.dynamo.reset();
+        api.dynamoCalls.reset();
         api.call("GET", "/visits?site=odense&from=2025-01-01&to=2025-12-31", "clinician", null);
-        assertEquals(RouteProfiles.of("GET /visits").dynamoCalls(), api.dynamo.calls());
+        assertEquals(RouteProfiles.of("GET /visits").dynamoCalls(), api.dynamoCalls.list());
     }
 
     private static List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {

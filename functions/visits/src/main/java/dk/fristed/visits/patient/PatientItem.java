@@ -1,5 +1,6 @@
 package dk.fristed.visits.patient;
 
+import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.helpnumber.HelpNumber;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -41,8 +42,17 @@ public final class PatientItem {
             .addAttribute(String.class, a -> a.name("erasedAt").getter(PatientItem::getErasedAt).setter(PatientItem::setErasedAt))
             .build();
 
-    /** What erasure removes: everything that could lead back to the person, and the duplicate-search key. */
-    static final List<String> PERSONAL_ATTRIBUTES = List.of("name", "phone", "languages", "interpreterNeeded", "cohort");
+    /**
+     * What is encrypted before it reaches DynamoDB: everything but the keys, what the duplicate search
+     * and statistics count by (birth year, sex, nationality: the cohort index key holds them anyway), and
+     * what conditions test (version, erasedAt). firstVisitKey is set in place by visit registration.
+     */
+    public static EncryptedTable encryption(String tableName) {
+        return EncryptedTable.of("PatientsTable", tableName, SCHEMA)
+                .signedOnly("birthYear", "sex", "nationality", "version", "erasedAt")
+                .unsigned("firstVisitKey");
+    }
+
 
     private String helpNumber;
     private String cohort;
@@ -74,6 +84,22 @@ public final class PatientItem {
         item.version = patient.version();
         item.firstVisitKey = patient.firstVisitKey().orElse(null);
         item.erasedAt = patient.erasedAt().map(Instant::toString).orElse(null);
+        return item;
+    }
+
+    /**
+     * This item as erasure leaves it: without what could lead back to the person (name, phone,
+     * languages, interpreter need) and without the duplicate-search key, at the next version.
+     */
+    PatientItem erased(Instant at) {
+        PatientItem item = of(toPatient());
+        item.cohort = null;
+        item.languages = null;
+        item.interpreterNeeded = null;
+        item.name = null;
+        item.phone = null;
+        item.version = version + 1;
+        item.erasedAt = at.toString();
         return item;
     }
 

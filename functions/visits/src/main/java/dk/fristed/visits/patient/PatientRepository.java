@@ -16,10 +16,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,6 +35,8 @@ import java.util.function.Supplier;
 public final class PatientRepository {
     /** With 29^7 possible numbers a collision is rare; five tries make a failure practically impossible. */
     private static final int HELP_NUMBER_ATTEMPTS = 5;
+    /** A replace or erasure reads and puts back; a visit registered in between makes it read again. */
+    private static final int WRITE_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<PatientItem> table;
@@ -101,79 +101,71 @@ public final class PatientRepository {
 
     /**
      * Replaces the patient's details if the stored version is still {@code expectedVersion}, in one
-     * transaction with its audit entry, and reads the result back. Only the details are written, so a
-     * visit registered meanwhile (which sets firstVisitKey) is never lost.
+     * transaction with its audit entry. Client-side encryption signs whole items, so the item is read
+     * and put back whole; the put's conditions make sure nothing changed in between, including the
+     * first-visit mark that visit registration sets without a new version (then it reads again).
      */
     public Patient replace(HelpNumber helpNumber, PatientDetails details, long expectedVersion, TransactWriteItem auditEntry) {
-        PatientItem fresh = PatientItem.of(new Patient(helpNumber, details, clock.instant(), expectedVersion + 1, Optional.empty(),
-                Optional.empty()));
-        Map<String, AttributeValue> values = PatientItem.SCHEMA.itemToMap(fresh, true);
-        List<String> sets = new ArrayList<>();
-        List<String> removes = new ArrayList<>();
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> bound = new HashMap<>();
-        for (String attribute : List.of("cohort", "birthYear", "sex", "nationality", "languages", "interpreterNeeded",
-                "name", "phone", "version")) {
-            names.put("#" + attribute, attribute);
-            if (values.containsKey(attribute)) {
-                sets.add("#" + attribute + " = :" + attribute);
-                bound.put(":" + attribute, values.get(attribute));
-            } else {
-                removes.add("#" + attribute);
-            }
-        }
-        bound.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
-        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-        TransactWriteItem change = TransactWriteItem.builder().update(Update.builder()
-                .tableName(table.tableName())
-                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
-                .updateExpression(update)
-                .conditionExpression("#version = :expected AND attribute_not_exists(erasedAt)")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(bound)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build();
-        try {
-            dynamo.transactWriteItems(request -> request.transactItems(change, auditEntry));
-        } catch (TransactionCanceledException e) {
-            if (!Transactions.conditionFailedAt(e, 0)) {
-                throw e;
-            }
-            var old = e.cancellationReasons().get(0).item();
-            if (old == null || old.isEmpty()) {
-                throw notFound();
-            }
-            if (old.containsKey("erasedAt")) {
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Patient current = find(helpNumber).orElseThrow(PatientRepository::notFound);
+            if (current.erased()) {
                 throw erased();
             }
-            throw ApiProblem.preconditionFailed("the patient was changed since you read it; read it again");
+            if (current.version() != expectedVersion) {
+                throw ApiProblem.preconditionFailed("the patient was changed since you read it; read it again");
+            }
+            Patient changed = new Patient(helpNumber, details, current.registeredAt(), expectedVersion + 1,
+                    current.firstVisitKey(), Optional.empty());
+            if (putOver(current, PatientItem.of(changed), auditEntry)) {
+                return changed;
+            }
         }
-        return find(helpNumber).orElseThrow(PatientRepository::notFound);
+        throw ApiProblem.conflict("the patient's record changed while it was saved; retry");
     }
 
     /**
-     * Erases a patient on request: the personal attributes are removed for good, in one transaction
-     * with the audit entry; birth year, sex, nationality and the visits stay, tied only to a random
-     * help number, so the statistics already reported stay correct. Erasing twice changes nothing more.
+     * Erases a patient on request: the item is put back without its personal attributes, in one
+     * transaction with the audit entry; birth year, sex, nationality and the visits stay, tied only to
+     * a random help number, so the statistics already reported stay correct. Erasing twice changes
+     * nothing more, but is audited too.
      */
     public void erase(HelpNumber helpNumber, TransactWriteItem auditEntry) {
-        Map<String, String> names = new HashMap<>();
-        PatientItem.PERSONAL_ATTRIBUTES.forEach(attribute -> names.put("#" + attribute, attribute));
-        String remove = String.join(", ", names.keySet());
-        TransactWriteItem erasure = TransactWriteItem.builder().update(Update.builder()
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Patient current = find(helpNumber).orElseThrow(PatientRepository::notFound);
+            if (current.erased()) {
+                dynamo.transactWriteItems(request -> request.transactItems(auditEntry));
+                return;
+            }
+            if (putOver(current, PatientItem.of(current).erased(clock.instant()), auditEntry)) {
+                return;
+            }
+        }
+        throw ApiProblem.conflict("the patient's record changed while it was erased; retry");
+    }
+
+    /** Puts {@code item} in place of {@code current}; false when the stored item is no longer {@code current}. */
+    private boolean putOver(Patient current, PatientItem item, TransactWriteItem auditEntry) {
+        Map<String, AttributeValue> bound = new HashMap<>();
+        bound.put(":version", AttributeValue.fromN(Long.toString(current.version())));
+        String condition = "version = :version AND attribute_not_exists(erasedAt) AND ";
+        if (current.firstVisitKey().isPresent()) {
+            condition += "firstVisitKey = :firstVisit";
+            bound.put(":firstVisit", AttributeValue.fromS(current.firstVisitKey().get()));
+        } else {
+            condition += "attribute_not_exists(firstVisitKey)";
+        }
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder()
                 .tableName(table.tableName())
-                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
-                .updateExpression("SET erasedAt = if_not_exists(erasedAt, :now) ADD version :one REMOVE " + remove)
-                .conditionExpression("attribute_exists(helpNumber)")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(clock.instant().toString()),
-                        ":one", AttributeValue.fromN("1")))
+                .item(PatientItem.SCHEMA.itemToMap(item, true))
+                .conditionExpression(condition)
+                .expressionAttributeValues(bound)
                 .build()).build();
         try {
-            dynamo.transactWriteItems(request -> request.transactItems(erasure, auditEntry));
+            dynamo.transactWriteItems(request -> request.transactItems(put, auditEntry));
+            return true;
         } catch (TransactionCanceledException e) {
-            if (Transactions.conditionFailedAt(e, 0)) {
-                throw notFound();
+            if (Transactions.conditionFailedAt(e, 0) || Transactions.conflicted(e)) {
+                return false; // read again: the next round answers 404, 410 or 412, or succeeds
             }
             throw e;
         }

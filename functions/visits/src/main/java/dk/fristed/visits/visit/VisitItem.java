@@ -1,5 +1,6 @@
 package dk.fristed.visits.visit;
 
+import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.icpc.IcpcCode;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
@@ -36,6 +37,14 @@ public final class VisitItem {
             .addAttribute(String.class, a -> a.name("registeredAt").getter(VisitItem::getRegisteredAt)
                     .setter(VisitItem::setRegisteredAt))
             .build();
+
+    /**
+     * Everything but the keys (help number, site, date) is encrypted: service, interpreter language and
+     * diagnoses say too much about a person. firstVisit is set in place when an earlier visit is registered.
+     */
+    public static EncryptedTable encryption(String tableName) {
+        return EncryptedTable.of("VisitsTable", tableName, SCHEMA).unsigned("firstVisit");
+    }
 
     private String helpNumber;
     private String visitKey;
