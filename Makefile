@@ -6,7 +6,7 @@ RUNNER_CP := local/target/classes:local/target/lib/*
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build validate token bench cost deploy localstack clean
+.PHONY: help run test build validate token bench cost deploy branch-key localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +45,16 @@ cost: ## Monthly AWS bill for the Danish volume and 100x, from the counted Dynam
 deploy: build ## Deploy to AWS (admins with SAM CLI and credentials): sam build + sam deploy --guided
 	sam build
 	sam deploy --guided
+
+branch-key: ## Once per stack, after the first deploy: create the key that encrypts personal fields (STACK=name)
+	@test -n "$(STACK)" || { echo "usage: make branch-key STACK=<stack name>  (as the AdminRoleArn role; needs the AWS CLI)"; exit 2; }
+	@test -d local/target/lib || $(MVN) -q package -DskipTests -pl local -am >&2
+	@eval "$$(aws configure export-credentials --format env)" && \
+	  export AWS_REGION="$${AWS_REGION:-$$(aws configure get region)}" && \
+	  output() { aws cloudformation describe-stacks --stack-name "$(STACK)" --output text \
+	    --query "Stacks[0].Outputs[?OutputKey=='$$1'].OutputValue"; } && \
+	  KEY_STORE_TABLE="$$(output KeyStoreTableName)" FIELD_KEY_ARN="$$(output FieldKeyArn)" \
+	  java -cp "$(RUNNER_CP)" dk.fristed.devkit.CreateBranchKey
 
 localstack: ## Run the LocalStack tests (needs a Docker engine; skipped with a message otherwise)
 	@if ! docker info >/dev/null 2>&1; then \

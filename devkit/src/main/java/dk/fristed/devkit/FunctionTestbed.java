@@ -10,6 +10,7 @@ import dk.fristed.json.Json;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -53,6 +54,11 @@ public final class FunctionTestbed {
             all.add(dynamoCalls);
             return DYNAMO.client(all.toArray(ExecutionInterceptor[]::new));
         };
+    }
+
+    /** The DynamoDB Local server, for a function configured through AWS_ENDPOINT_URL_DYNAMODB. */
+    public URI endpoint() {
+        return DYNAMO.endpoint();
     }
 
     /** Serves the template's routes with this handler (routes of other functions answer as it does: not found). */

@@ -2,8 +2,11 @@ package dk.fristed.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.fristed.aws.ServerKey;
+import dk.fristed.config.Environment;
+import dk.fristed.devkit.CreateBranchKey;
 import dk.fristed.devkit.LocalGateway;
 import dk.fristed.devkit.SamTemplate;
+import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.json.Json;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -59,6 +62,10 @@ class LocalStackIT {
             variables.put("AWS_ACCESS_KEY_ID", LOCALSTACK.getAccessKey());
             variables.put("AWS_SECRET_ACCESS_KEY", LOCALSTACK.getSecretKey());
             variables.put(ServerKey.KMS_KEY_VARIABLE, hmacKey);
+            // client-side encryption as deployed: a branch key created under a KMS key, as make branch-key does
+            variables.put(FieldEncryption.FIELD_KEY_VARIABLE, kms.createKey(r -> r.keySpec(KeySpec.SYMMETRIC_DEFAULT)).keyMetadata().arn());
+            variables.put(FieldEncryption.KEY_STORE_TABLE_VARIABLE, tables.get("KeyStoreTable"));
+            variables.put(FieldEncryption.BRANCH_KEY_VARIABLE, CreateBranchKey.create(Environment.of(variables)));
             LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
 
             Map<String, String> claims = Map.of("sub", "ls-user", "cognito:groups", "[clinician]");

@@ -34,10 +34,11 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
 
     /**
      * Asks SnapStart to run these requests before it snapshots this function (see
-     * {@link SnapStartPriming}). Call it from the Lambda constructor only; the requests must change nothing.
+     * {@link SnapStartPriming}), after {@code warmUps} that reach what no harmless request reaches (e.g.
+     * encryption). Call it from the Lambda constructor only; none of it may change anything.
      */
-    protected final void primeBeforeSnapshot(List<APIGatewayV2HTTPEvent> requests) {
-        priming = SnapStartPriming.register(this, requests);
+    protected final void primeBeforeSnapshot(List<APIGatewayV2HTTPEvent> requests, Runnable... warmUps) {
+        priming = SnapStartPriming.register(this, requests, List.of(warmUps));
     }
 
     /** The routes this function serves; a test checks they are exactly the ones template.yaml wires to it. */

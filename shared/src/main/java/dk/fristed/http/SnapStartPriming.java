@@ -20,15 +20,17 @@ public final class SnapStartPriming implements Resource {
 
     private final ApiFunction function;
     private final List<APIGatewayV2HTTPEvent> requests;
+    private final List<Runnable> warmUps;
 
-    SnapStartPriming(ApiFunction function, List<APIGatewayV2HTTPEvent> requests) {
+    SnapStartPriming(ApiFunction function, List<APIGatewayV2HTTPEvent> requests, List<Runnable> warmUps) {
         this.function = function;
         this.requests = List.copyOf(requests);
+        this.warmUps = List.copyOf(warmUps);
     }
 
     /** Registers the priming; the function keeps the returned resource, as CRaC holds it weakly. */
-    static SnapStartPriming register(ApiFunction function, List<APIGatewayV2HTTPEvent> requests) {
-        SnapStartPriming priming = new SnapStartPriming(function, requests);
+    static SnapStartPriming register(ApiFunction function, List<APIGatewayV2HTTPEvent> requests, List<Runnable> warmUps) {
+        SnapStartPriming priming = new SnapStartPriming(function, requests, warmUps);
         Core.getGlobalContext().register(priming);
         return priming;
     }
@@ -44,6 +46,7 @@ public final class SnapStartPriming implements Resource {
     }
 
     private void prime() {
+        warmUps.forEach(Runnable::run);
         requests.forEach(request -> function.handleRequest(request, null));
     }
 

@@ -45,10 +45,13 @@ public final class VisitsFunction extends ApiFunction {
     /** Patient records and visits are for the people who treat and receive patients, nobody else. */
     static final Set<Role> CARE = Set.of(CLINICIAN, COORDINATOR);
 
+    /** Loads client-side encryption before a SnapStart snapshot; priming requests never encrypt. */
+    Runnable encryptionWarmUp;
+
     /** Lambda's constructor: clients are built once per container, at init, and primed for SnapStart. */
     public VisitsFunction() {
         this(Environment.system());
-        primeBeforeSnapshot(primingRequests());
+        primeBeforeSnapshot(primingRequests(), encryptionWarmUp);
     }
 
     /**
@@ -74,6 +77,7 @@ public final class VisitsFunction extends ApiFunction {
     public VisitsFunction(Tables tables, DynamoDbConnection dynamo, FieldEncryption encryption, Hmac serverKey, Sites sites,
                           Clock clock, JsonLog log) {
         this(wire(tables, dynamo.open(encryption.interceptor(tables.encrypted())), serverKey, sites, clock), log);
+        encryptionWarmUp = () -> encryption.warmUp(tables.encrypted());
     }
 
     private VisitsFunction(List<Route> routes, JsonLog log) {

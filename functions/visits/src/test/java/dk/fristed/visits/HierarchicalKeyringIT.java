@@ -1,0 +1,94 @@
+package dk.fristed.visits;
+
+import dk.fristed.aws.ServerKey;
+import dk.fristed.config.Environment;
+import dk.fristed.devkit.CreateBranchKey;
+import dk.fristed.devkit.FunctionTestbed;
+import dk.fristed.devkit.LocalDynamo;
+import dk.fristed.devkit.LocalKms;
+import dk.fristed.encryption.FieldEncryption;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dk.fristed.visits.VisitsApi.patient;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The deployed configuration: the visits function started from its environment as in AWS, with the
+ * hierarchical keyring, a branch key created by {@code make branch-key}'s code in the key-store table,
+ * and a stand-in KMS. Proves the whole path works and that KMS is asked per container (and branch-key
+ * TTL), not per record.
+ */
+class HierarchicalKeyringIT {
+    private final FunctionTestbed testbed = new FunctionTestbed();
+    private final LocalKms kms = new LocalKms();
+    private final Map<String, String> env = new HashMap<>();
+
+    HierarchicalKeyringIT() throws Exception {
+        env.put("AWS_REGION", "eu-north-1");
+        env.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", testbed.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_KMS", kms.endpoint().toString());
+        env.put("PATIENTS_TABLE", testbed.tables.get("PatientsTable"));
+        env.put("VISITS_TABLE", testbed.tables.get("VisitsTable"));
+        env.put("IDEMPOTENCY_TABLE", testbed.tables.get("IdempotencyTable"));
+        env.put("AUDIT_TABLE", testbed.tables.get("AuditTable"));
+        env.put("SITES", "copenhagen,aarhus,odense,aalborg");
+        env.put(ServerKey.LOCAL_KEY_VARIABLE, Base64.getEncoder().encodeToString(new byte[32]));
+        env.put(FieldEncryption.KEY_STORE_TABLE_VARIABLE, testbed.tables.get("KeyStoreTable"));
+        env.put(FieldEncryption.FIELD_KEY_VARIABLE, LocalKms.KEY_ARN);
+    }
+
+    @AfterEach
+    void stopKms() {
+        kms.close();
+    }
+
+    @Test
+    void branchKeyCreatedOnce_thenKmsCallsPerContainer_notPerRecord() {
+        env.put(FieldEncryption.BRANCH_KEY_VARIABLE, CreateBranchKey.create(Environment.of(env)));
+        int afterCreation = kms.calls().size();
+
+        testbed.serve(new VisitsFunction(Environment.of(env)));
+        List<String> helpNumbers = new ArrayList<>();
+        registerAndRead(helpNumbers, 0, 2);
+        // one unwrap of the active branch key (to encrypt) and one of its version (to decrypt)
+        assertEquals(List.of("Decrypt", "Decrypt"), kms.calls().subList(afterCreation, kms.calls().size()));
+        registerAndRead(helpNumbers, 2, 20);
+        assertEquals(afterCreation + 2, kms.calls().size(), "twenty more records, no more KMS calls");
+
+        // a second container (or a restart) reads the first one's records with its own unwrap
+        testbed.serve(new VisitsFunction(Environment.of(env)));
+        var read = testbed.call("GET", "/patients/" + helpNumbers.get(3), "clinician", null);
+        assertEquals("Rami Haddad 3", read.body().get("name").asText());
+        assertEquals(3, Collections.frequency(kms.calls(), "Decrypt"));
+
+        String dump = testbed.raw.scan(r -> r.tableName(testbed.tables.get("PatientsTable"))).items().toString();
+        assertFalse(dump.contains("Rami") || dump.contains("Haddad"));
+    }
+
+    private void registerAndRead(List<String> helpNumbers, int from, int to) {
+        for (int i = from; i < to; i++) {
+            var created = testbed.call("POST", "/patients", "clinician", patient(1980 + i % 20, "male", "SY", "Rami Haddad " + i));
+            assertEquals(201, created.status(), created.toString());
+            helpNumbers.add(created.body().get("helpNumber").asText());
+            assertEquals(200, testbed.call("GET", "/patients/" + helpNumbers.get(i), "clinician", null).status());
+        }
+    }
+
+    @Test
+    void withoutABranchKey_theFunctionRefusesToStart() {
+        var failure = assertThrows(IllegalStateException.class, () -> new VisitsFunction(Environment.of(env)));
+        assertFalse(failure.getMessage().isBlank());
+    }
+}
