@@ -40,12 +40,16 @@ public final class MonthlyCost {
 
     static final double MEMORY_GB = 1.0;            // template.yaml Globals MemorySize 1024
     static final double BILLED_SECONDS = 0.060;     // warm requests take 10-30 ms; restores after idle add to it
-    static final double BYTES_PER_PATIENT = 600;    // item and its ByCohort copy
-    static final double BYTES_PER_VISIT = 700;      // item and its BySiteDate copy
+    static final double BYTES_PER_PATIENT = 1250;   // item (about 620 bytes with encryption's header and signature) and its ByCohort copy
+    static final double BYTES_PER_VISIT = 1100;     // item (about 550 bytes) and its BySiteDate copy
     static final double LOG_BYTES_PER_REQUEST = 300;
-    static final int CUSTOMER_MANAGED_KEYS = 2;     // DataKey and ServerHmacKey
-    /** DynamoDB asks KMS for a table key about every 5 minutes per table while in use (3 tables, 12 busy hours a day). */
-    static final double KMS_REQUESTS_PER_MONTH_IN_USE = 3 * 12 * 12 * 30;
+    static final int CUSTOMER_MANAGED_KEYS = 3;     // DataKey, ServerHmacKey and FieldKey
+    /**
+     * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (5 tables, 12 busy
+     * hours a day); the hierarchical keyring unwraps its branch key twice (active key, version) per
+     * container and 10-minute TTL, not per record (HierarchicalKeyringIT).
+     */
+    static final double KMS_REQUESTS_PER_MONTH_IN_USE = 5 * 12 * 12 * 30 + 2 * 6 * 12 * 30;
 
     private MonthlyCost() {
     }
