@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.fristed.config.Environment;
+import dk.fristed.http.ApiFunction;
 
 import java.io.Reader;
 import java.nio.file.Files;
@@ -23,14 +24,24 @@ final class FunctionInvocation {
     }
 
     @SuppressWarnings("unchecked")
-    static int run(String handlerClass, Path flattenedEvent) throws Exception {
+    static int run(String handlerClass, Path flattenedEvent, boolean primed) throws Exception {
         Properties event = new Properties();
         try (Reader in = Files.newBufferedReader(flattenedEvent)) {
             event.load(in);
         }
-        var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(handlerClass)
-                .getConstructor(Environment.class).newInstance(Environment.system());
-        return handler.handleRequest(event(event), null).getStatusCode();
+        var request = event(event);
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+        if (primed) {
+            // Lambda's own constructor, which registers the priming, then what runs before the snapshot
+            var function = (ApiFunction) Class.forName(handlerClass).getConstructor().newInstance();
+            function.primeNow();
+            handler = function;
+        } else {
+            handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(handlerClass)
+                    .getConstructor(Environment.class).newInstance(Environment.system());
+        }
+        ColdStartChild.requestStarted = System.nanoTime();
+        return handler.handleRequest(request, null).getStatusCode();
     }
 
     private static APIGatewayV2HTTPEvent event(Properties fixture) {

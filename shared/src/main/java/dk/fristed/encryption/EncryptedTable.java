@@ -18,9 +18,10 @@ import java.util.Set;
  * update expressions on signed attributes).
  */
 public record EncryptedTable(String logicalName, String tableName, String partitionKey, Optional<String> sortKey,
-                             Map<String, CryptoAction> actions) {
+                             Set<String> keyAttributes, Map<String, CryptoAction> actions) {
 
     public EncryptedTable {
+        keyAttributes = Set.copyOf(keyAttributes);
         actions = Map.copyOf(actions);
     }
 
@@ -32,9 +33,10 @@ public record EncryptedTable(String logicalName, String tableName, String partit
     public static EncryptedTable of(String logicalName, String tableName, TableSchema<?> schema) {
         TableMetadata metadata = schema.tableMetadata();
         Map<String, CryptoAction> actions = new LinkedHashMap<>();
-        schema.attributeNames().forEach(attribute -> actions.put(attribute, CryptoAction.ENCRYPT_AND_SIGN));
-        metadata.keyAttributes().forEach(key -> actions.put(key.name(), CryptoAction.SIGN_ONLY));
-        return new EncryptedTable(logicalName, tableName, metadata.primaryPartitionKey(), metadata.primarySortKey(), actions);
+        Set<String> keys = Set.copyOf(metadata.keyAttributes().stream().map(key -> key.name()).toList());
+        schema.attributeNames().forEach(attribute -> actions.put(attribute,
+                keys.contains(attribute) ? CryptoAction.SIGN_ONLY : CryptoAction.ENCRYPT_AND_SIGN));
+        return new EncryptedTable(logicalName, tableName, metadata.primaryPartitionKey(), metadata.primarySortKey(), keys, actions);
     }
 
     /** These attributes stay readable (and signed): conditions or anonymous statistics need them. */
@@ -62,15 +64,14 @@ public record EncryptedTable(String logicalName, String tableName, String partit
     private EncryptedTable with(CryptoAction action, String... attributes) {
         Map<String, CryptoAction> changed = new LinkedHashMap<>(actions);
         for (String attribute : List.of(attributes)) {
-            CryptoAction before = changed.get(attribute);
-            if (before == null) {
+            if (!changed.containsKey(attribute)) {
                 throw new IllegalArgumentException(attribute + " is not an attribute of " + tableName);
             }
-            if (before == CryptoAction.SIGN_ONLY && action == CryptoAction.DO_NOTHING) {
-                throw new IllegalArgumentException(attribute + " is a key of " + tableName + " and must stay signed");
+            if (keyAttributes.contains(attribute)) {
+                throw new IllegalArgumentException(attribute + " is a key of " + tableName + ": it is always signed, never encrypted");
             }
             changed.put(attribute, action);
         }
-        return new EncryptedTable(logicalName, tableName, partitionKey, sortKey, changed);
+        return new EncryptedTable(logicalName, tableName, partitionKey, sortKey, keyAttributes, changed);
     }
 }

@@ -6,7 +6,9 @@ import dk.fristed.aws.AwsClients;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
 import dk.fristed.http.ApiFunction;
+import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.Route;
+import dk.fristed.http.SnapStartPriming;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dk.fristed.auth.Role.ADMIN;
@@ -25,9 +28,11 @@ import static dk.fristed.auth.Role.ADMIN;
  */
 public final class AdminFunction extends ApiFunction {
 
-    /** Lambda's constructor. */
+    /** Lambda's constructor: primed for SnapStart with a query that finds nothing (queries write nothing). */
     public AdminFunction() {
         this(Environment.system());
+        primeBeforeSnapshot(List.of(SnapStartPriming.request("GET /audit/patients/{helpNumber}",
+                Map.of("helpNumber", HelpNumber.random().formatted()), null, "admin")));
     }
 
     /** The local runner's constructor. */

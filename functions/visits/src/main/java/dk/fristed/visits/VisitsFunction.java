@@ -19,9 +19,11 @@ import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
 import dk.fristed.site.Sites;
+import dk.fristed.visits.patient.PatientDetails;
 import dk.fristed.visits.patient.PatientItem;
 import dk.fristed.visits.patient.PatientRepository;
 import dk.fristed.visits.patient.PatientRoutes;
+import dk.fristed.visits.patient.Sex;
 import dk.fristed.visits.visit.VisitItem;
 import dk.fristed.visits.visit.VisitRepository;
 import dk.fristed.visits.visit.VisitRoutes;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static dk.fristed.auth.Role.ADMIN;
@@ -45,13 +48,13 @@ public final class VisitsFunction extends ApiFunction {
     /** Patient records and visits are for the people who treat and receive patients, nobody else. */
     static final Set<Role> CARE = Set.of(CLINICIAN, COORDINATOR);
 
-    /** Loads client-side encryption before a SnapStart snapshot; priming requests never encrypt. */
-    Runnable encryptionWarmUp;
+    /** What priming requests cannot reach without writing: encryption and a registration's transaction. */
+    final Runnable warmUp;
 
     /** Lambda's constructor: clients are built once per container, at init, and primed for SnapStart. */
     public VisitsFunction() {
         this(Environment.system());
-        primeBeforeSnapshot(primingRequests(), encryptionWarmUp);
+        primeBeforeSnapshot(primingRequests(), warmUp);
     }
 
     /**
@@ -76,12 +79,15 @@ public final class VisitsFunction extends ApiFunction {
     /** The tests' constructor: every collaborator given; the client is opened here, with encryption. */
     public VisitsFunction(Tables tables, DynamoDbConnection dynamo, FieldEncryption encryption, Hmac serverKey, Sites sites,
                           Clock clock, JsonLog log) {
-        this(wire(tables, dynamo.open(encryption.interceptor(tables.encrypted())), serverKey, sites, clock), log);
-        encryptionWarmUp = () -> encryption.warmUp(tables.encrypted());
+        this(wire(tables, dynamo.open(encryption.interceptor(tables.encrypted())), encryption, serverKey, sites, clock), log);
     }
 
-    private VisitsFunction(List<Route> routes, JsonLog log) {
-        super(routes, log);
+    private VisitsFunction(Wiring wiring, JsonLog log) {
+        super(wiring.routes(), log);
+        warmUp = wiring.warmUp();
+    }
+
+    private record Wiring(List<Route> routes, Runnable warmUp) {
     }
 
     /** The table names, as template.yaml passes them in the environment. */
@@ -97,7 +103,8 @@ public final class VisitsFunction extends ApiFunction {
         }
     }
 
-    private static List<Route> wire(Tables tables, DynamoDbClient dynamo, Hmac serverKey, Sites sites, Clock clock) {
+    private static Wiring wire(Tables tables, DynamoDbClient dynamo, FieldEncryption encryption, Hmac serverKey, Sites sites,
+                               Clock clock) {
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         var idempotency = new IdempotencyStore(enhanced.table(tables.idempotency(), IdempotencyItem.SCHEMA), serverKey, clock);
         var cursor = new Cursor(serverKey);
@@ -108,7 +115,12 @@ public final class VisitsFunction extends ApiFunction {
                 tables.patients(), patientRepository, idempotency, clock);
         var patients = new PatientRoutes(patientRepository, idempotency, audit, cursor, clock);
         var visits = new VisitRoutes(visitRepository, idempotency, audit, sites, cursor, clock);
-        return List.of(
+        Runnable warmUp = () -> {
+            encryption.warmUp(tables.encrypted());
+            patientRepository.rehearseRegistration(new PatientDetails(1990, Sex.FEMALE, "RO", List.of("ro"), false,
+                    Optional.of("priming"), Optional.empty()));
+        };
+        return new Wiring(List.of(
                 Route.of("POST /patients", CARE, patients::register),
                 Route.of("GET /patients", CARE, patients::searchDuplicates),
                 Route.of("GET /patients/{helpNumber}", CARE, patients::get),
@@ -117,6 +129,6 @@ public final class VisitsFunction extends ApiFunction {
                 Route.of("POST /visits", CARE, visits::register),
                 Route.of("GET /visits", CARE, visits::atSite),
                 Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient),
-                new OpenApiDocument().route());
+                new OpenApiDocument().route()), warmUp);
     }
 }

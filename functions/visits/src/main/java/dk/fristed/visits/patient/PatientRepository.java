@@ -91,6 +91,25 @@ public final class PatientRepository {
         throw new IllegalStateException("no unused help number after " + HELP_NUMBER_ATTEMPTS + " attempts");
     }
 
+    /**
+     * For SnapStart priming: a registration's write path (item mapping, encryption, the transaction and
+     * its cancellation) for a made-up patient, under a condition that cannot hold, so nothing is written.
+     */
+    public void rehearseRegistration(PatientDetails details) {
+        Patient nobody = new Patient(HelpNumber.random(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder()
+                .tableName(table.tableName())
+                .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(nobody), true))
+                .conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(helpNumber)")
+                .build()).build();
+        try {
+            dynamo.transactWriteItems(request -> request.transactItems(put));
+            throw new IllegalStateException("a rehearsal wrote a patient");
+        } catch (TransactionCanceledException expected) {
+            // what a taken help number looks like: nothing was written
+        }
+    }
+
     public Optional<Patient> find(HelpNumber helpNumber) {
         PatientItem item = table.getItem(GetItemEnhancedRequest.builder()
                 .key(Key.builder().partitionValue(helpNumber.value()).build())
