@@ -122,6 +122,19 @@ class TemplateSecurityTest {
         });
     }
 
+    /** Functions read their branch key; only the admin role, through make branch-key, creates or rotates keys. */
+    @Test
+    void keyStore_isReadOnlyForEveryFunction() {
+        template.resources(SamTemplate.FUNCTION).forEach((id, function) -> {
+            for (Map<String, Object> statement : statements(map(function.get("Properties")))) {
+                boolean onKeyStore = asList(statement.get("Resource")).stream().anyMatch(r -> resourceName(r).equals("KeyStoreTable"));
+                if (onKeyStore) {
+                    assertEquals(List.of("dynamodb:GetItem"), asList(statement.get("Action")), id + " may only read branch keys");
+                }
+            }
+        });
+    }
+
     @Test
     void auditTrail_isAppendOnlyForEveryFunction() {
         var allowedOnAudit = Set.of("dynamodb:PutItem", "dynamodb:Query", "dynamodb:GetItem");
