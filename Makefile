@@ -6,7 +6,7 @@ RUNNER_CP := local/target/classes:local/target/lib/*
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build validate token bench cost deploy branch-key localstack clean
+.PHONY: help run test build validate token bench cost deploy branch-key rotate-branch-key branch-keys localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,14 @@ deploy: build ## Deploy to AWS (admins with SAM CLI and credentials): sam build 
 	sam deploy --guided
 
 branch-key: ## Once per stack, after the first deploy: create the key that encrypts personal fields (STACK=name)
+	@$(MAKE) -s branch-keys STACK="$(STACK)" ARGS=create
+
+rotate-branch-key: ## New version of that key for new records; old ones keep theirs (STACK=name BRANCH_KEY_ID=id)
+	@test -n "$(BRANCH_KEY_ID)" || { echo "usage: make rotate-branch-key STACK=<stack name> BRANCH_KEY_ID=<id>"; exit 2; }
+	@$(MAKE) -s branch-keys STACK="$(STACK)" ARGS="rotate $(BRANCH_KEY_ID)"
+
+# both run as the AdminRoleArn role, with the AWS CLI's credentials and the stack's outputs
+branch-keys:
 	@test -n "$(STACK)" || { echo "usage: make branch-key STACK=<stack name>  (as the AdminRoleArn role; needs the AWS CLI)"; exit 2; }
 	@test -d local/target/lib || $(MVN) -q package -DskipTests -pl local -am >&2
 	@eval "$$(aws configure export-credentials --format env)" && \
@@ -54,7 +62,7 @@ branch-key: ## Once per stack, after the first deploy: create the key that encry
 	  output() { aws cloudformation describe-stacks --stack-name "$(STACK)" --output text \
 	    --query "Stacks[0].Outputs[?OutputKey=='$$1'].OutputValue"; } && \
 	  KEY_STORE_TABLE="$$(output KeyStoreTableName)" FIELD_KEY_ARN="$$(output FieldKeyArn)" \
-	  java -cp "$(RUNNER_CP)" dk.fristed.devkit.CreateBranchKey
+	  java -cp "$(RUNNER_CP)" dk.fristed.devkit.BranchKeys $(ARGS)
 
 localstack: ## Run the LocalStack tests (needs a Docker engine; skipped with a message otherwise)
 	@if ! docker info >/dev/null 2>&1; then \

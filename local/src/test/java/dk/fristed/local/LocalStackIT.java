@@ -3,7 +3,7 @@ package dk.fristed.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
-import dk.fristed.devkit.CreateBranchKey;
+import dk.fristed.devkit.BranchKeys;
 import dk.fristed.devkit.LocalGateway;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.encryption.FieldEncryption;
@@ -65,7 +65,7 @@ class LocalStackIT {
             // client-side encryption as deployed: a branch key created under a KMS key, as make branch-key does
             variables.put(FieldEncryption.FIELD_KEY_VARIABLE, kms.createKey(r -> r.keySpec(KeySpec.SYMMETRIC_DEFAULT)).keyMetadata().arn());
             variables.put(FieldEncryption.KEY_STORE_TABLE_VARIABLE, tables.get("KeyStoreTable"));
-            variables.put(FieldEncryption.BRANCH_KEY_VARIABLE, CreateBranchKey.create(Environment.of(variables)));
+            variables.put(FieldEncryption.BRANCH_KEY_VARIABLE, BranchKeys.create(Environment.of(variables)));
             LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
 
             Map<String, String> claims = Map.of("sub", "ls-user", "cognito:groups", "[clinician]");

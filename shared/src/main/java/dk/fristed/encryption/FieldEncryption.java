@@ -49,7 +49,7 @@ public final class FieldEncryption {
     public static final String LOCAL_KEY_VARIABLE = "LOCAL_FIELD_KEY";
     /** Bound into every branch key's encryption context: it must never change once keys exist. */
     public static final String KEY_STORE_NAME = "fristed-field-keys";
-    static final long BRANCH_KEY_TTL_SECONDS = 600;
+    public static final long BRANCH_KEY_TTL_SECONDS = 600;
     /** The active branch key and its versions in use: a handful after years of yearly rotation. */
     static final int BRANCH_KEY_CACHE_ENTRIES = 16;
     /**

@@ -2,7 +2,7 @@ package dk.fristed.visits;
 
 import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
-import dk.fristed.devkit.CreateBranchKey;
+import dk.fristed.devkit.BranchKeys;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.devkit.LocalDynamo;
 import dk.fristed.devkit.LocalKms;
@@ -20,6 +20,7 @@ import java.util.Map;
 import static dk.fristed.visits.VisitsApi.patient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -56,7 +57,7 @@ class HierarchicalKeyringIT {
 
     @Test
     void branchKeyCreatedOnce_thenKmsCallsPerContainer_notPerRecord() {
-        env.put(FieldEncryption.BRANCH_KEY_VARIABLE, CreateBranchKey.create(Environment.of(env)));
+        env.put(FieldEncryption.BRANCH_KEY_VARIABLE, BranchKeys.create(Environment.of(env)));
         int afterCreation = kms.calls().size();
 
         testbed.serve(new VisitsFunction(Environment.of(env)));
@@ -84,6 +85,34 @@ class HierarchicalKeyringIT {
             helpNumbers.add(created.body().get("helpNumber").asText());
             assertEquals(200, testbed.call("GET", "/patients/" + helpNumbers.get(i), "clinician", null).status());
         }
+    }
+
+    @Test
+    void rotation_newRecordsUseTheNewVersion_oldRecordsStillDecrypt() {
+        String branchKey = BranchKeys.create(Environment.of(env));
+        env.put(FieldEncryption.BRANCH_KEY_VARIABLE, branchKey);
+        testbed.serve(new VisitsFunction(Environment.of(env)));
+        String before = testbed.call("POST", "/patients", "clinician", patient(1991, "female", "ER", "Senait Tesfay"))
+                .body().get("helpNumber").asText();
+
+        String activeBefore = activeVersion();
+        BranchKeys.rotate(Environment.of(env), branchKey);
+        assertNotEquals(activeBefore, activeVersion());
+        testbed.serve(new VisitsFunction(Environment.of(env))); // a container started after the rotation
+        String after = testbed.call("POST", "/patients", "clinician", patient(1992, "female", "ER", "Mehret Tesfay"))
+                .body().get("helpNumber").asText();
+
+        assertEquals("Senait Tesfay", testbed.call("GET", "/patients/" + before, "clinician", null).body().get("name").asText());
+        assertEquals("Mehret Tesfay", testbed.call("GET", "/patients/" + after, "clinician", null).body().get("name").asText());
+        long versions = testbed.raw.scan(r -> r.tableName(testbed.tables.get("KeyStoreTable"))).items().stream()
+                .filter(item -> item.get("type").s().startsWith("branch:version:")).count();
+        assertEquals(2, versions, "the key store keeps both versions");
+    }
+
+    private String activeVersion() {
+        return testbed.raw.scan(r -> r.tableName(testbed.tables.get("KeyStoreTable"))).items().stream()
+                .filter(item -> item.get("type").s().equals("branch:ACTIVE"))
+                .map(item -> item.get("version").s()).findFirst().orElseThrow();
     }
 
     @Test
