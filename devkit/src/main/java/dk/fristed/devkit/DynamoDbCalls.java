@@ -7,21 +7,37 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An SDK interceptor that records every DynamoDB API call a client sends, so tests can pin how many
- * round trips a route makes. Calls are named as the client's methods are: {@code getItem},
+ * round trips a route makes, and can stage a race. Calls are named as the client's methods are: {@code getItem},
  * {@code transactWriteItems}.
  */
 public final class DynamoDbCalls implements ExecutionInterceptor {
     private final List<String> calls = new ArrayList<>();
+    private final Map<String, Runnable> beforeNext = new ConcurrentHashMap<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String call = Character.toLowerCase(operation.charAt(0)) + operation.substring(1);
         synchronized (calls) {
-            calls.add(Character.toLowerCase(operation.charAt(0)) + operation.substring(1));
+            calls.add(call);
         }
+        Runnable action = beforeNext.remove(call);
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    /**
+     * Runs {@code action} once, just before the next {@code call} (e.g. {@code transactWriteItems}) is
+     * sent: a race made to happen at exactly that moment.
+     */
+    public void beforeNext(String call, Runnable action) {
+        beforeNext.put(call, action);
     }
 
     /** The calls since the last {@link #reset()}, e.g. {@code [getItem, transactWriteItems]}. */

@@ -37,8 +37,8 @@ import java.util.Map;
  * leaves the function, so neither DynamoDB nor anyone reading the table sees them.
  *
  * <p>In AWS the keyring is KMS's hierarchical keyring: a branch key kept in the key-store table,
- * wrapped by the stack's FieldKey, unwrapped by KMS once per container and {@link #BRANCH_KEY_TTL_SECONDS}
- * rather than once per record. Locally the runner and the tests give a raw AES key instead.
+ * wrapped by the stack's FieldKey, unwrapped by KMS twice (the active version, the version being read)
+ * per container and {@link #BRANCH_KEY_TTL_SECONDS}, rather than once per record. Locally the runner and the tests give a raw AES key instead.
  * A function with neither refuses to start: personal data is never written in plaintext by accident.
  */
 public final class FieldEncryption {

@@ -3,6 +3,7 @@ package dk.fristed.visits;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.devkit.RouteProfiles;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
+import static dk.fristed.visits.VisitsApi.patient;
 import static dk.fristed.visits.VisitsApi.visit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,6 +75,33 @@ class VisitsIT {
             firsts += v.get("firstVisit").asBoolean() ? 1 : 0;
         }
         assertEquals(1, firsts);
+    }
+
+    /**
+     * A correction or an erasure reads the (signed) record and puts it back whole; a first visit
+     * registered in between sets firstVisitKey without a new version. Staged exactly there, the visit
+     * must keep its mark and the correction must still succeed (it reads again and retries).
+     */
+    @Test
+    void putAndDelete_withAFirstVisitRegisteredBetweenTheirReadAndWrite_keepTheFirstVisit() {
+        String helpNumber = api.registerPatient("Amina Yusuf");
+        api.dynamoCalls.beforeNext("transactWriteItems", () ->
+                assertEquals(201, api.call("POST", "/visits", "clinician", visit(helpNumber, "aalborg", "2025-04-02", "nurse")).status()));
+
+        var corrected = api.call("PUT", "/patients/" + helpNumber, "clinician", patient(1985, "female", "SO", "Amina Y."),
+                Map.of("If-Match", "\"1\""));
+
+        assertEquals(200, corrected.status());
+        assertEquals("2025-04-02", corrected.body().path("firstVisitDate").asText());
+        assertEquals("2025-04-02", api.call("GET", "/patients/" + helpNumber, "clinician", null).body().path("firstVisitDate").asText());
+
+        api.dynamoCalls.beforeNext("transactWriteItems", () ->
+                assertEquals(201, api.call("POST", "/visits", "clinician", visit(helpNumber, "aalborg", "2025-03-30", "doctor")).status()));
+        assertEquals(204, api.call("DELETE", "/patients/" + helpNumber, "admin", null).status());
+        var stored = api.raw.getItem(r -> r.tableName(api.tables.get("PatientsTable"))
+                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.replace("-", ""))))).item();
+        assertTrue(stored.containsKey("erasedAt"));
+        assertEquals("2025-03-30", stored.get("firstVisitKey").s().substring(0, 10), "the earlier visit is still the first");
     }
 
     @Test
