@@ -42,6 +42,10 @@ public final class Fields {
         if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
             throw ApiProblem.badRequest(field, "may not contain control characters");
         }
+        // half of a surrogate pair is valid JSON but not text: it has no UTF-8 form to encrypt or show
+        if (trimmed.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            throw ApiProblem.badRequest(field, "contains a broken character (half of a surrogate pair)");
+        }
         return Optional.of(trimmed);
     }
 

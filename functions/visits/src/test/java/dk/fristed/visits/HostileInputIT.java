@@ -18,6 +18,9 @@ class HostileInputIT {
             "{\"name\":\"Robert'); DROP TABLE patients;--\",\"birthYear\":1985,\"sex\":\"male\",\"nationality\":\"RO\",\"interpreterNeeded\":false,\"x\":1}",
             "{\"name\":\"\\u0000\\u001b[31m\",\"birthYear\":1985,\"sex\":\"male\",\"nationality\":\"RO\",\"interpreterNeeded\":false}",
             "{\"name\":\"a\\u202eb\",\"birthYear\":1985,\"sex\":\"male\",\"nationality\":\"RO\",\"interpreterNeeded\":false}",
+            // half a surrogate pair is valid JSON but no text: it cannot be encrypted (UTF-8) or shown
+            "{\"name\":\"Ana \\ud800\",\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\",\"interpreterNeeded\":false}",
+            "{\"name\":\"Ana\",\"phone\":\"\\udc00\",\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\",\"interpreterNeeded\":false}",
             "{\"__proto__\":{\"admin\":true}}", "{\"birthYear\":1985,\"birthYear\":1986}",
             "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
             "{\"name\":\"" + "x".repeat(70_000) + "\"}",
