@@ -122,6 +122,40 @@ class TemplateSecurityTest {
         });
     }
 
+    /**
+     * A table tagged personal-data is reached only by functions set up for client-side encryption: the
+     * field key and key store in their environment, permission to read the branch key and unwrap it, and
+     * no existence until the branch key does (Condition HasBranchKey). Written for the next functions.
+     */
+    @Test
+    void personalDataTables_areReachedOnlyByFunctionsThatEncryptFields() {
+        var personal = new java.util.HashSet<String>();
+        template.resources(SamTemplate.TABLE).forEach((id, table) -> {
+            for (Object tag : asList(map(table.get("Properties")).get("Tags"))) {
+                if ("personal-data".equals(map(tag).get("Key"))) {
+                    personal.add(id);
+                }
+            }
+        });
+        assertEquals(Set.of("PatientsTable", "VisitsTable"), personal);
+        template.resources(SamTemplate.FUNCTION).forEach((id, function) -> {
+            Map<String, Object> p = map(function.get("Properties"));
+            boolean reachesPersonalData = statements(p).stream()
+                    .flatMap(statement -> asList(statement.get("Resource")).stream())
+                    .anyMatch(resource -> personal.contains(resourceName(resource)));
+            if (!reachesPersonalData) {
+                return;
+            }
+            Map<String, Object> env = map(map(p.get("Environment")).get("Variables"));
+            assertEquals(Map.of("Ref", "KeyStoreTable"), env.get("KEY_STORE_TABLE"), id);
+            assertEquals(Map.of("Fn::GetAtt", List.of("FieldKey", "Arn")), env.get("FIELD_KEY_ARN"), id);
+            assertEquals(Map.of("Ref", "BranchKeyId"), env.get("BRANCH_KEY_ID"), id);
+            assertEquals("HasBranchKey", function.get("Condition"), id + " must not exist before its branch key");
+            assertTrue(statements(p).stream().anyMatch(statement -> asList(statement.get("Action")).contains("kms:Decrypt")
+                    && asList(statement.get("Resource")).stream().anyMatch(r -> resourceName(r).equals("FieldKey"))), id);
+        });
+    }
+
     /** Functions read their branch key; only the admin role, through make branch-key, creates or rotates keys. */
     @Test
     void keyStore_isReadOnlyForEveryFunction() {
