@@ -61,7 +61,7 @@ public final class LocalApi implements AutoCloseable {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", Integer.toString(DEFAULT_PORT)));
         int dynamoPort = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_PORT", Integer.toString(DEFAULT_DYNAMODB_PORT)));
         long started = System.nanoTime();
-        LocalApi api = start(SamTemplate.ofProject(), dataDir(), port, dynamoPort);
+        LocalApi api = start(SamTemplate.ofProject(), dataDir(), fieldKeyFile(), port, dynamoPort);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping: the API, then DynamoDB Local (data stays in " + dataDir() + ")");
             api.close();
@@ -75,7 +75,21 @@ public final class LocalApi implements AutoCloseable {
         return configured != null ? Path.of(configured) : SamTemplate.projectRoot().resolve(".fristed").resolve("local");
     }
 
-    public static LocalApi start(SamTemplate template, Path dataDir, int port, int dynamoPort) throws Exception {
+    /**
+     * The local key that encrypts personal fields: outside the project and its data folder, so that a
+     * copied project or data folder holds only ciphertext. {@code FRISTED_FIELD_KEY_FILE} moves it.
+     */
+    static Path fieldKeyFile() {
+        String configured = System.getenv("FRISTED_FIELD_KEY_FILE");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        String config = System.getenv("XDG_CONFIG_HOME");
+        Path configHome = config != null ? Path.of(config) : Path.of(System.getProperty("user.home"), ".config");
+        return configHome.resolve("fristed").resolve("local-field-key");
+    }
+
+    public static LocalApi start(SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort) throws Exception {
         Files.createDirectories(dataDir);
         LocalDynamo dynamo = LocalDynamo.server(dataDir.resolve("dynamodb"), dynamoPort);
         try {
@@ -86,7 +100,7 @@ public final class LocalApi implements AutoCloseable {
             variables.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
             variables.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
             variables.put(ServerKey.LOCAL_KEY_VARIABLE, localSecret(dataDir.resolve("server-key")));
-            variables.put(FieldEncryption.LOCAL_KEY_VARIABLE, localSecret(dataDir.resolve("field-key")));
+            variables.put(FieldEncryption.LOCAL_KEY_VARIABLE, localSecret(fieldKeyFile));
             LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
             LocalAuthority authority = LocalAuthority.inFolder(dataDir);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -198,12 +212,13 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /**
-     * A random 256-bit key kept in the data folder, readable by its owner only: the key that signs
-     * cursors and fingerprints (in AWS derived from KMS), and the one that encrypts personal fields
-     * (in AWS a branch key under KMS). Losing the data folder loses both, and the data with them.
+     * A random 256-bit key, readable by its owner only, made on first use: the key that signs cursors
+     * and fingerprints (in AWS derived from KMS), and the one that encrypts personal fields (in AWS a
+     * branch key under KMS). Losing the field key makes the local records unreadable.
      */
     private static String localSecret(Path file) throws IOException {
         if (!Files.exists(file)) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             Files.writeString(file, Base64.getEncoder().encodeToString(key));
@@ -225,6 +240,7 @@ public final class LocalApi implements AutoCloseable {
         StringBuilder banner = new StringBuilder();
         banner.append("\nFristed local API  http://localhost:").append(port()).append("   (started in ").append(startMillis).append(" ms)\n");
         banner.append("  DynamoDB Local    ").append(dynamo.endpoint()).append("   data kept in ").append(dataDir().resolve("dynamodb")).append('\n');
+        banner.append("  field key         ").append(fieldKeyFile()).append("   (kept apart from the data; losing it loses them)\n");
         banner.append("  template          ").append(template.path()).append("\n\n");
         for (var function : gateway.functions()) {
             banner.append("  ").append(function.logicalId()).append("  (").append(function.handler()).append(")\n");

@@ -110,7 +110,7 @@ class LocalApiIT {
     }
 
     private LocalApi start() throws Exception {
-        return LocalApi.start(SamTemplate.ofProject(), dataDir, FreePort.next(), FreePort.next());
+        return LocalApi.start(SamTemplate.ofProject(), dataDir, dataDir.resolve("field-key"), FreePort.next(), FreePort.next());
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, String idempotencyKey)

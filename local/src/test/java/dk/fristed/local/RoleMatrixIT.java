@@ -43,7 +43,7 @@ class RoleMatrixIT {
 
     @BeforeAll
     static void start() throws Exception {
-        api = LocalApi.start(SamTemplate.ofProject(), dataDir, FreePort.next(), FreePort.next());
+        api = LocalApi.start(SamTemplate.ofProject(), dataDir, dataDir.resolve("field-key"), FreePort.next(), FreePort.next());
     }
 
     @AfterAll
