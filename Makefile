@@ -9,7 +9,7 @@ export DDB_LOCAL_TELEMETRY := 0
 .PHONY: help run test build validate token bench cost deploy branch-key rotate-branch-key branch-keys localstack clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 run: ## Serve the whole API at http://localhost:3000 on DynamoDB Local (data kept in .fristed/local)
 	@echo "building the functions and the local runner ..."
