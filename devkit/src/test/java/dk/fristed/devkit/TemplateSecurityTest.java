@@ -41,6 +41,20 @@ class TemplateSecurityTest {
         });
     }
 
+    /**
+     * Deleting the stack keeps the tables (Retain), so it must keep their keys too: a deleted key would
+     * leave retained tables, and every encrypted personal field, unreadable for good. If a key is ever
+     * scheduled for deletion by hand, the longest waiting period leaves time to cancel.
+     */
+    @Test
+    void everyKey_outlivesTheStackLikeTheTables() {
+        keys.forEach((id, key) -> {
+            assertEquals("Retain", key.get("DeletionPolicy"), id);
+            assertEquals("Retain", key.get("UpdateReplacePolicy"), id);
+            assertEquals(30, map(key.get("Properties")).get("PendingWindowInDays"), id);
+        });
+    }
+
     @Test
     void everySymmetricKey_rotates() {
         keys.forEach((id, key) -> {
