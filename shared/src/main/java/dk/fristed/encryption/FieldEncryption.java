@@ -111,19 +111,7 @@ public final class FieldEncryption {
     /** The interceptor a DynamoDB client needs to encrypt, sign, verify and decrypt these tables' items. */
     public ExecutionInterceptor interceptor(List<EncryptedTable> tables) {
         Map<String, DynamoDbTableEncryptionConfig> configs = new HashMap<>();
-        for (EncryptedTable table : tables) {
-            var config = DynamoDbTableEncryptionConfig.builder()
-                    .logicalTableName(table.logicalName())
-                    .partitionKeyName(table.partitionKey())
-                    .attributeActionsOnEncrypt(table.actions())
-                    .algorithmSuiteId(SUITE)
-                    .keyring(keyring);
-            table.sortKey().ifPresent(config::sortKeyName);
-            if (!table.unsignedAttributes().isEmpty()) {
-                config.allowedUnsignedAttributes(new ArrayList<>(table.unsignedAttributes()));
-            }
-            configs.put(table.tableName(), config.build());
-        }
+        tables.forEach(table -> configs.put(table.tableName(), config(table)));
         return DynamoDbEncryptionInterceptor.builder()
                 .config(DynamoDbTablesEncryptionConfig.builder().tableEncryptionConfigs(configs).build())
                 .build();
@@ -132,26 +120,40 @@ public final class FieldEncryption {
     /**
      * Encrypts and decrypts one made-up item per table in memory, writing nothing: about 1,700 classes
      * of the SDK's generated code (and, in AWS, the branch key) are loaded before a SnapStart snapshot
-     * instead of on the first request after a restore.
+     * instead of on the first request after a restore. Same configuration as the interceptor's.
      */
     public void warmUp(List<EncryptedTable> tables) {
         for (EncryptedTable table : tables) {
-            var config = DynamoDbItemEncryptorConfig.builder()
-                    .logicalTableName(table.logicalName())
-                    .partitionKeyName(table.partitionKey())
-                    .attributeActionsOnEncrypt(table.actions())
-                    .algorithmSuiteId(SUITE)
-                    .keyring(keyring);
-            table.sortKey().ifPresent(config::sortKeyName);
-            if (!table.unsignedAttributes().isEmpty()) {
-                config.allowedUnsignedAttributes(new ArrayList<>(table.unsignedAttributes()));
-            }
-            var encryptor = DynamoDbItemEncryptor.builder().DynamoDbItemEncryptorConfig(config.build()).build();
+            var config = config(table);
+            var encryptor = DynamoDbItemEncryptor.builder().DynamoDbItemEncryptorConfig(DynamoDbItemEncryptorConfig.builder()
+                    .logicalTableName(config.logicalTableName())
+                    .partitionKeyName(config.partitionKeyName())
+                    .sortKeyName(config.sortKeyName())
+                    .attributeActionsOnEncrypt(config.attributeActionsOnEncrypt())
+                    .allowedUnsignedAttributes(config.allowedUnsignedAttributes())
+                    .algorithmSuiteId(config.algorithmSuiteId())
+                    .keyring(config.keyring())
+                    .build()).build();
             Map<String, AttributeValue> item = new HashMap<>();
             table.actions().keySet().forEach(attribute -> item.put(attribute, AttributeValue.fromS("priming")));
             var encrypted = encryptor.EncryptItem(EncryptItemInput.builder().plaintextItem(item).build()).encryptedItem();
             encryptor.DecryptItem(DecryptItemInput.builder().encryptedItem(encrypted).build());
         }
+    }
+
+    /** The one place that turns a table's attribute actions into the SDK's configuration. */
+    private DynamoDbTableEncryptionConfig config(EncryptedTable table) {
+        var config = DynamoDbTableEncryptionConfig.builder()
+                .logicalTableName(table.logicalName())
+                .partitionKeyName(table.partitionKey())
+                .attributeActionsOnEncrypt(table.actions())
+                .algorithmSuiteId(SUITE)
+                .keyring(keyring);
+        table.sortKey().ifPresent(config::sortKeyName);
+        if (!table.unsignedAttributes().isEmpty()) {
+            config.allowedUnsignedAttributes(new ArrayList<>(table.unsignedAttributes()));
+        }
+        return config.build();
     }
 
     private static MaterialProviders materialProviders() {

@@ -6,6 +6,7 @@ import dk.fristed.devkit.BranchKeys;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.devkit.LocalDynamo;
 import dk.fristed.devkit.LocalKms;
+import dk.fristed.devkit.SamTemplate;
 import dk.fristed.encryption.FieldEncryption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,19 +36,17 @@ class HierarchicalKeyringIT {
     private final Map<String, String> env = new HashMap<>();
 
     HierarchicalKeyringIT() throws Exception {
+        // the function's environment as template.yaml declares it, pointed at the local services
+        SamTemplate template = SamTemplate.ofProject();
+        template.functions().stream().filter(f -> f.logicalId().equals("VisitsFunction")).findFirst().orElseThrow()
+                .environment().forEach((name, value) -> env.put(name, template.resolveLocally(value, testbed.tables)));
         env.put("AWS_REGION", "eu-north-1");
         env.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", testbed.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_KMS", kms.endpoint().toString());
-        env.put("PATIENTS_TABLE", testbed.tables.get("PatientsTable"));
-        env.put("VISITS_TABLE", testbed.tables.get("VisitsTable"));
-        env.put("IDEMPOTENCY_TABLE", testbed.tables.get("IdempotencyTable"));
-        env.put("AUDIT_TABLE", testbed.tables.get("AuditTable"));
-        env.put("SITES", "copenhagen,aarhus,odense,aalborg");
         env.put(ServerKey.LOCAL_KEY_VARIABLE, Base64.getEncoder().encodeToString(new byte[32]));
-        env.put(FieldEncryption.KEY_STORE_TABLE_VARIABLE, testbed.tables.get("KeyStoreTable"));
-        env.put(FieldEncryption.FIELD_KEY_VARIABLE, LocalKms.KEY_ARN);
+        env.put(FieldEncryption.FIELD_KEY_VARIABLE, LocalKms.KEY_ARN); // the stand-in KMS's one key
     }
 
     @AfterEach
