@@ -7,6 +7,7 @@ import org.crac.Resource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialised function, it runs a few requests that
@@ -48,6 +49,16 @@ public final class SnapStartPriming implements Resource {
     private void prime() {
         warmUps.forEach(Runnable::run);
         requests.forEach(request -> function.handleRequest(request, null));
+    }
+
+    /**
+     * {@link #request}'s request as a route receives it, with a fresh Idempotency-Key as clients send:
+     * for warm-ups that run a route's rehearsal, a path no harmless request can reach.
+     */
+    public static ApiRequest routeRequest(String routeKey, String body, String group) {
+        APIGatewayV2HTTPEvent event = request(routeKey, null, body, group);
+        event.setHeaders(Map.of("content-type", "application/json", "idempotency-key", UUID.randomUUID().toString()));
+        return ApiRequest.from(event, ApiFunction.MAX_BODY_BYTES);
     }
 
     /** A request as API Gateway would send it, from the priming caller with the given group. */

@@ -65,14 +65,7 @@ public final class PatientRepository {
                                  Function<HelpNumber, TransactWriteItem> auditEntry) {
         for (int attempt = 0; attempt < HELP_NUMBER_ATTEMPTS; attempt++) {
             Patient patient = new Patient(helpNumbers.get(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
-            List<TransactWriteItem> items = new ArrayList<>();
-            items.add(TransactWriteItem.builder().put(Put.builder()
-                    .tableName(table.tableName())
-                    .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(patient), true))
-                    .conditionExpression("attribute_not_exists(helpNumber)")
-                    .build()).build());
-            items.add(auditEntry.apply(patient.helpNumber()));
-            claim.ifPresent(c -> items.add(idempotency.claimItem(c, patient.helpNumber().value())));
+            List<TransactWriteItem> items = registration(patient, "attribute_not_exists(helpNumber)", claim, auditEntry);
             try {
                 dynamo.transactWriteItems(request -> request.transactItems(items));
                 return new Registration(patient, false);
@@ -92,22 +85,34 @@ public final class PatientRepository {
     }
 
     /**
-     * For SnapStart priming: a registration's write path (item mapping, encryption, the transaction and
-     * its cancellation) for a made-up patient, under a condition that cannot hold, so nothing is written.
+     * For SnapStart priming: {@link #register}'s whole write path (item mapping, encryption, the audit
+     * entry, the idempotency claim, the transaction and its cancellation) for a made-up patient, under a
+     * condition that cannot hold, so DynamoDB cancels the transaction and nothing is written.
      */
-    public void rehearseRegistration(PatientDetails details) {
+    public Registration rehearseRegistration(PatientDetails details, Optional<IdempotencyClaim> claim,
+                                             Function<HelpNumber, TransactWriteItem> auditEntry) {
         Patient nobody = new Patient(HelpNumber.random(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
-        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder()
-                .tableName(table.tableName())
-                .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(nobody), true))
-                .conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(helpNumber)")
-                .build()).build();
+        var items = registration(nobody, "attribute_exists(helpNumber) AND attribute_not_exists(helpNumber)", claim, auditEntry);
         try {
-            dynamo.transactWriteItems(request -> request.transactItems(put));
+            dynamo.transactWriteItems(request -> request.transactItems(items));
             throw new IllegalStateException("a rehearsal wrote a patient");
         } catch (TransactionCanceledException expected) {
-            // what a taken help number looks like: nothing was written
+            return new Registration(nobody, false); // what a taken help number looks like: nothing was written
         }
+    }
+
+    /** A registration's transaction: the patient under {@code condition}, its audit entry, the request's claim. */
+    private List<TransactWriteItem> registration(Patient patient, String condition, Optional<IdempotencyClaim> claim,
+                                                 Function<HelpNumber, TransactWriteItem> auditEntry) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(table.tableName())
+                .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(patient), true))
+                .conditionExpression(condition)
+                .build()).build());
+        items.add(auditEntry.apply(patient.helpNumber()));
+        claim.ifPresent(c -> items.add(idempotency.claimItem(c, patient.helpNumber().value())));
+        return items;
     }
 
     public Optional<Patient> find(HelpNumber helpNumber) {

@@ -6,17 +6,20 @@ import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.ETags;
+import dk.fristed.idempotency.IdempotencyClaim;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.validation.Fields;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
 import java.time.Year;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The patient routes: each method parses, calls the repository and answers. */
 public final class PatientRoutes {
@@ -36,10 +39,28 @@ public final class PatientRoutes {
 
     /** {@code POST /patients}: registers a patient and issues a help number. */
     public ApiResponse register(ApiRequest request) {
+        return register(request, patients::register);
+    }
+
+    /**
+     * For SnapStart priming: {@link #register}'s whole path for a made-up request, up to the response,
+     * with the repository's rehearsal instead of its write: nothing is written.
+     */
+    public ApiResponse rehearseRegistration(ApiRequest request) {
+        return register(request, patients::rehearseRegistration);
+    }
+
+    /** What writes the registration: the repository's {@code register} or its rehearsal. */
+    private interface Registrar {
+        PatientRepository.Registration register(PatientDetails details, Optional<IdempotencyClaim> claim,
+                                                Function<HelpNumber, TransactWriteItem> auditEntry);
+    }
+
+    private ApiResponse register(ApiRequest request, Registrar registrar) {
         PatientRequest body = request.bodyAs(PatientRequest.class);
         PatientDetails details = PatientDetails.from(body, Year.now(clock));
         var claim = idempotency.claimFor(request, "/patients", body);
-        var registration = patients.register(details, claim, helpNumber -> audit.changeOf(request, helpNumber));
+        var registration = registrar.register(details, claim, helpNumber -> audit.changeOf(request, helpNumber));
         Patient patient = registration.patient();
         ApiResponse response = ApiResponse.created("/patients/" + patient.helpNumber().formatted(), PatientResponse.of(patient))
                 .withHeader("ETag", ETags.of(patient.version()));
