@@ -1,5 +1,6 @@
 package dk.fristed.devkit;
 
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DynamoDbCalls implements ExecutionInterceptor {
     private final List<String> calls = new ArrayList<>();
+    private final List<SdkRequest> requests = new ArrayList<>();
     private final Map<String, Runnable> beforeNext = new ConcurrentHashMap<>();
 
     @Override
@@ -25,6 +27,7 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
         String call = Character.toLowerCase(operation.charAt(0)) + operation.substring(1);
         synchronized (calls) {
             calls.add(call);
+            requests.add(context.request());
         }
         Runnable action = beforeNext.remove(call);
         if (action != null) {
@@ -47,9 +50,17 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
         }
     }
 
+    /** The requests of those calls, as the caller built them (before any other interceptor's changes). */
+    public List<SdkRequest> requests() {
+        synchronized (calls) {
+            return List.copyOf(requests);
+        }
+    }
+
     public void reset() {
         synchronized (calls) {
             calls.clear();
+            requests.clear();
         }
     }
 }
