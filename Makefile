@@ -33,7 +33,7 @@ token: ## Print a bearer token for the local API: make token ROLE=clinician|coor
 	@test -d local/target/lib || $(MVN) -q package -DskipTests -pl local -am >&2
 	@java -cp "$(RUNNER_CP)" dk.fristed.local.TokenCommand $(ROLE)
 
-bench: ## Cold start of every function in a fresh JVM vs two baselines (BENCH_RUNS=7); not part of make test
+bench: ## Cold start of every function in a fresh JVM vs three baselines (BENCH_RUNS=7); not part of make test
 	@echo "building the Lambda jars and the baselines ..."
 	@$(MVN) -q package -DskipTests
 	@java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.ColdStartBench 2>&1 | grep --line-buffered -vE '^SLF4J|^(Initializing|Port|InMemory|Version|DbPath|SharedDb|shouldDelay|CorsParams)'
