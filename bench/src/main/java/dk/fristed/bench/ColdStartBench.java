@@ -162,9 +162,9 @@ public final class ColdStartBench {
             long rss = median(s.stream().mapToLong(Sample::peakRssKb).toArray());
             double ratio = (double) wall / floor;
             String ownFloor = candidate.baseline() ? ""
-                    : String.format("%.2fx %s", (double) wall / medians.get(candidate.floor()), candidate.floor().substring(0, 3));
+                    : String.format("%.2fx %s", (double) wall / medians.get(candidate.floor()), label(candidate.floor()));
             if (!candidate.baseline() && ratio > TARGET_RATIO) {
-                over.add(String.format("%s %.2fx (a), %s", candidate.name().split(" ")[0], ratio, ownFloor));
+                over.add(String.format("%s %.2fx (a), %s", label(candidate.name()), ratio, ownFloor));
             }
             System.out.printf("  %-56s %8d ms %6d-%-6d %8.2fx %9s %6d MiB %8.2fx%s%n", candidate.name(), wall,
                     java.util.Arrays.stream(millis).min().orElse(0),
@@ -173,6 +173,11 @@ public final class ColdStartBench {
                     candidate.baseline() ? "" : ratio <= TARGET_RATIO ? "  within target" : "  OVER TARGET");
         }
         return over;
+    }
+
+    /** A candidate's name up to its first space: "(c)", "VisitsFunction". */
+    private static String label(String name) {
+        return name.substring(0, name.indexOf(' '));
     }
 
     /**

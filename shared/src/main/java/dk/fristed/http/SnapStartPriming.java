@@ -5,9 +5,9 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialised function, it runs a few requests that
@@ -52,12 +52,14 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * {@link #request}'s request as a route receives it, with a fresh Idempotency-Key as clients send:
+     * {@link #request}'s request as a route receives it, with more headers (e.g. an Idempotency-Key):
      * for warm-ups that run a route's rehearsal, a path no harmless request can reach.
      */
-    public static ApiRequest routeRequest(String routeKey, String body, String group) {
+    public static ApiRequest routeRequest(String routeKey, String body, String group, Map<String, String> headers) {
         APIGatewayV2HTTPEvent event = request(routeKey, null, body, group);
-        event.setHeaders(Map.of("content-type", "application/json", "idempotency-key", UUID.randomUUID().toString()));
+        Map<String, String> all = new HashMap<>(event.getHeaders());
+        all.putAll(headers);
+        event.setHeaders(all);
         return ApiRequest.from(event, ApiFunction.MAX_BODY_BYTES);
     }
 

@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static dk.fristed.auth.Role.ADMIN;
 import static dk.fristed.auth.Role.CLINICIAN;
@@ -45,10 +46,6 @@ import static dk.fristed.auth.Role.COORDINATOR;
 public final class VisitsFunction extends ApiFunction {
     /** Patient records and visits are for the people who treat and receive patients, nobody else. */
     static final Set<Role> CARE = Set.of(CLINICIAN, COORDINATOR);
-
-    /** A made-up registration for priming; with birth year 1800 it is a request that fails validation. */
-    private static final String PRIMING_PATIENT = "{\"birthYear\":1990,\"sex\":\"female\",\"nationality\":\"RO\","
-            + "\"languages\":[\"ro\"],\"interpreterNeeded\":false,\"name\":\"priming\"}";
 
     /** What priming requests cannot reach without writing: encryption and a registration's transaction. */
     final Runnable warmUp;
@@ -67,7 +64,13 @@ public final class VisitsFunction extends ApiFunction {
         String nobody = HelpNumber.random().formatted();
         return List.of(
                 SnapStartPriming.request("GET /patients/{helpNumber}", Map.of("helpNumber", nobody), null, "clinician"),
-                SnapStartPriming.request("POST /patients", null, PRIMING_PATIENT.replace("1990", "1800"), "clinician"));
+                SnapStartPriming.request("POST /patients", null, primingPatient(1800), "clinician"));
+    }
+
+    /** A made-up registration body for priming; a birth year of 1800 fails validation. */
+    private static String primingPatient(int birthYear) {
+        return "{\"birthYear\":" + birthYear + ",\"sex\":\"female\",\"nationality\":\"RO\",\"languages\":[\"ro\"],"
+                + "\"interpreterNeeded\":false,\"name\":\"priming\"}";
     }
 
     /** The local runner's constructor: the same wiring, with variables resolved from template.yaml. */
@@ -118,7 +121,9 @@ public final class VisitsFunction extends ApiFunction {
         Runnable warmUp = () -> {
             encryption.warmUp(tables.encrypted());
             // a registration up to its JSON response, refused by DynamoDB at the end: nothing is written
-            Json.write(patients.rehearseRegistration(SnapStartPriming.routeRequest("POST /patients", PRIMING_PATIENT, "clinician")).body());
+            var registration = SnapStartPriming.routeRequest("POST /patients", primingPatient(1990), "clinician",
+                    Map.of(IdempotencyStore.HEADER, UUID.randomUUID().toString()));
+            Json.write(patients.rehearseRegistration(registration).body());
         };
         return new Wiring(List.of(
                 Route.of("POST /patients", CARE, patients::register),

@@ -53,7 +53,6 @@ public final class PatientItem {
                 .unsigned("firstVisitKey");
     }
 
-
     private String helpNumber;
     private String cohort;
     private Integer birthYear;
