@@ -87,7 +87,7 @@ public final class SamTemplate {
                 }
             });
             functions.add(new FunctionDefinition(id, (String) properties.get("Handler"), (String) properties.get("CodeUri"),
-                    environment, routes));
+                    environment, routes, properties.get("FunctionName")));
         });
         return functions;
     }
@@ -122,6 +122,14 @@ public final class SamTemplate {
         throw new IllegalArgumentException("the local runner cannot resolve " + intrinsic.keySet());
     }
 
+    /** The name a function is deployed under in a stack of the given stage (its FunctionName, resolved). */
+    public String deployedName(FunctionDefinition function, String stage) {
+        if (function.name() == null) {
+            throw new IllegalStateException(function.logicalId() + " has no FunctionName in template.yaml");
+        }
+        return resolveLocally(function.name(), Map.of("Stage", stage));
+    }
+
     private String resolveRef(String name, Map<String, String> tableNames) {
         if (tableNames.containsKey(name)) {
             return tableNames.get(name);
@@ -143,9 +151,13 @@ public final class SamTemplate {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    /** A function and the HTTP API routes template.yaml wires to it. */
+    /**
+     * A function and the HTTP API routes template.yaml wires to it.
+     *
+     * @param name its FunctionName as written in the template (a !Sub of the stage), or null
+     */
     public record FunctionDefinition(String logicalId, String handler, String codeUri, Map<String, Object> environment,
-                                     List<HttpRoute> routes) {
+                                     List<HttpRoute> routes, Object name) {
         public String handlerClass() {
             return handler.split("::")[0];
         }
