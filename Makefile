@@ -64,10 +64,8 @@ branch-keys:
 	  KEY_STORE_TABLE="$$(output KeyStoreTableName)" FIELD_KEY_ARN="$$(output FieldKeyArn)" \
 	  java -cp "$(RUNNER_CP)" dk.fristed.devkit.BranchKeys $(ARGS)
 
-localstack: ## Run the LocalStack tests (needs a Docker engine; skipped with a message otherwise)
-	@if ! docker info >/dev/null 2>&1; then \
-	  echo "make localstack: skipped - no Docker engine is running here (LocalStack needs one)"; exit 0; fi; \
-	$(MVN) -q install -DskipTests && $(MVN) surefire:test -pl local -Dtest=LocalStackIT
+localstack: ## Deploy the stack to LocalStack with samlocal and smoke-test it (needs Docker; skipped with a message otherwise)
+	@RUNNER_CP="$(RUNNER_CP)" devkit/localstack.sh
 
 clean: ## Remove build output (keeps the local data in .fristed/local)
 	@$(MVN) -q clean

@@ -51,10 +51,27 @@ public final class ApiEvents {
         return EVENTS.fromJson(event.toString());
     }
 
+    /** An event as the Lambda runtime would receive it: for invoking a deployed function. */
+    public static String write(APIGatewayV2HTTPEvent event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EVENTS.toJson(event, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A function's response as the Lambda runtime returns it. */
+    public static APIGatewayV2HTTPResponse readResponse(String json) {
+        return RESPONSES.fromJson(json);
+    }
+
     public static String write(APIGatewayV2HTTPResponse response) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RESPONSES.toJson(response, out);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Claims as the JWT authorizer passes them (every value a string), for a user in one Cognito group. */
+    public static Map<String, String> claims(String subject, String group) {
+        return Map.of("sub", subject, "cognito:groups", "[" + group + "]");
     }
 
     /**

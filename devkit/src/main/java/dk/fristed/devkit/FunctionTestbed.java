@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +79,7 @@ public final class FunctionTestbed {
 
     /** Claims as the JWT authorizer passes them, for a user in one group. */
     public static Map<String, String> claims(String group) {
-        Map<String, String> claims = new HashMap<>();
-        claims.put("sub", "user-" + group);
-        claims.put("cognito:groups", "[" + group + "]");
-        return claims;
+        return ApiEvents.claims("user-" + group, group);
     }
 
     /** @param role a group name, or null for a request without a token's claims */

@@ -40,7 +40,7 @@ public final class LocalGateway {
      */
     public static LocalGateway fromTemplate(SamTemplate template, Map<String, String> tableNames,
                                             Map<String, String> extraVariables) {
-        return withHandlers(template, function -> instantiate(function, template, tableNames, extraVariables));
+        return withHandlers(template, function -> handler(function, template, tableNames, extraVariables));
     }
 
     /** The template's routes, served by handlers the caller builds (tests pass collaborators in). */
@@ -97,8 +97,9 @@ public final class LocalGateway {
         return parameters;
     }
 
+    /** One function of the template, built as {@link #fromTemplate} builds each. */
     @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
+    public static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(
             SamTemplate.FunctionDefinition function, SamTemplate template, Map<String, String> tableNames,
             Map<String, String> extraVariables) {
         Map<String, String> variables = new LinkedHashMap<>();

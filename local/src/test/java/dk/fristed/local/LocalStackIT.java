@@ -1,13 +1,12 @@
 package dk.fristed.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
 import dk.fristed.devkit.BranchKeys;
 import dk.fristed.devkit.LocalGateway;
 import dk.fristed.devkit.SamTemplate;
+import dk.fristed.devkit.StackSmoke;
 import dk.fristed.encryption.FieldEncryption;
-import dk.fristed.json.Json;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
@@ -21,16 +20,16 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * For developers with Docker: the visits function against LocalStack's DynamoDB and KMS, reached
- * only through the standard AWS_ENDPOINT_URL variable, and with the server key derived through KMS
- * as in AWS. Skipped, not failed, where no Docker engine runs (as on our own machines and CI).
+ * For developers with Docker: the functions, run in this JVM, against LocalStack's DynamoDB and KMS,
+ * reached only through the standard AWS_ENDPOINT_URL variable, with the server key derived through KMS
+ * and the fields encrypted under a branch key as in AWS, driven through the smoke test's steps.
+ * ({@code make localstack} deploys the whole stack instead.) Skipped, not failed, where no Docker engine runs (as on our own machines and CI).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackIT {
@@ -39,7 +38,7 @@ class LocalStackIT {
             .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.KMS);
 
     @Test
-    void visitsFunction_onLocalStack_registersAndReadsAPatient() {
+    void functions_onLocalStack_passTheSmokeTest() {
         var credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
         Region region = Region.of(LOCALSTACK.getRegion());
@@ -68,19 +67,8 @@ class LocalStackIT {
             variables.put(FieldEncryption.BRANCH_KEY_VARIABLE, BranchKeys.create(Environment.of(variables)));
             LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
 
-            Map<String, String> claims = Map.of("sub", "ls-user", "cognito:groups", "[clinician]");
-            APIGatewayV2HTTPResponse created = gateway.handle(new LocalGateway.Request("POST", "/patients", "",
-                    Map.of("content-type", "application/json"),
-                    "{\"birthYear\":1990,\"sex\":\"male\",\"nationality\":\"IR\",\"interpreterNeeded\":false}".getBytes(StandardCharsets.UTF_8),
-                    claims)).orElseThrow();
-            assertEquals(201, created.getStatusCode(), created.getBody());
-            String helpNumber = Json.mapper().readTree(created.getBody()).get("helpNumber").asText();
-
-            APIGatewayV2HTTPResponse read = gateway.handle(new LocalGateway.Request("GET", "/patients/" + helpNumber, "",
-                    Map.of(), null, claims)).orElseThrow();
-            assertEquals(200, read.getStatusCode());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError(e);
+            // the same steps make localstack runs against the deployed stack
+            assertEquals(10, new StackSmoke(gateway, System.out).run());
         }
     }
 }

@@ -59,7 +59,8 @@ public final class AwsClients {
                 .build();
     }
 
-    private static Region region(Environment env) {
+    /** The region a client signs for: Lambda sets AWS_REGION. */
+    public static Region region(Environment env) {
         return Region.of(env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "eu-north-1")));
     }
 
@@ -67,7 +68,7 @@ public final class AwsClients {
      * Lambda hands SnapStart functions their credentials through the container credentials endpoint,
      * other functions through environment variables; both are read without the default chain's probing.
      */
-    static AwsCredentialsProvider credentials(Environment env) {
+    public static AwsCredentialsProvider credentials(Environment env) {
         if (env.find("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
             return ContainerCredentialsProvider.builder().build();
         }
@@ -78,7 +79,8 @@ public final class AwsClients {
                 .orElseGet(() -> AwsBasicCredentials.create(accessKey, secretKey)));
     }
 
-    static Optional<URI> endpoint(Environment env, String service) {
+    /** @param service as in the variable AWS_ENDPOINT_URL_<service>, e.g. DYNAMODB, LAMBDA */
+    public static Optional<URI> endpoint(Environment env, String service) {
         return env.find("AWS_ENDPOINT_URL_" + service).or(() -> env.find("AWS_ENDPOINT_URL")).map(URI::create);
     }
 }

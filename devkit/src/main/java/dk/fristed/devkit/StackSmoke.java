@@ -1,0 +1,135 @@
+package dk.fristed.devkit;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.fristed.config.Environment;
+import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.json.Json;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code make localstack}'s smoke test of a deployed stack: each function of template.yaml, invoked
+ * by its deployed name through the Lambda API with the event API Gateway would send, registers a
+ * made-up patient and a visit (and its retry), reads them back, checks the audit trail and a refused
+ * role, and erases the patient again. The bodies are those of events/. Exits non-zero at the first
+ * answer that is not the expected one.
+ *
+ * <p>Usage: {@code StackSmoke <stage>} with AWS_REGION, credentials and, for LocalStack,
+ * AWS_ENDPOINT_URL in the environment.
+ */
+public final class StackSmoke {
+    /** The subject the smoke test's requests carry: what the deployed audit trail shows for them. */
+    static final String SUBJECT = "stack-smoke-test";
+
+    private final LocalGateway gateway;
+    private final PrintStream progress;
+    private int requests;
+    /** The made-up patient's, once registered; progress lines show the route instead. */
+    private String helpNumber;
+
+    public StackSmoke(LocalGateway gateway, PrintStream progress) {
+        this.gateway = gateway;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: StackSmoke <stage>   (the stack's Stage parameter; functions are fristed-<stage>-*)");
+            System.exit(2);
+        }
+        SamTemplate template = SamTemplate.ofProject();
+        Environment env = Environment.system();
+        LocalGateway deployed = LocalGateway.withHandlers(template,
+                function -> new LambdaApi(env, template.deployedName(function, args[0])));
+        try {
+            int requests = new StackSmoke(deployed, System.out).run();
+            System.out.printf("smoke test: the deployed functions of stage %s answered all %d requests as expected%n",
+                    args[0], requests);
+        } catch (RuntimeException | AssertionError e) {
+            System.out.println("smoke test FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** @return the number of requests made, all answered as expected */
+    public int run() {
+        String patient = ApiEvents.fixture("post-patients.json").get("body").asText();
+        helpNumber = expect(201, "register a patient", "POST", "/patients", "clinician", patient, newKey())
+                .get("helpNumber").asText();
+        expect(200, "read the patient", "GET", "/patients/" + helpNumber, "clinician", null, null);
+
+        ObjectNode visit = (ObjectNode) parse(ApiEvents.fixture("post-visits.json").get("body").asText());
+        visit.put("helpNumber", helpNumber);
+        String visitKey = newKey();
+        JsonNode first = expect(201, "register a visit", "POST", "/visits", "clinician", visit.toString(), visitKey);
+        JsonNode retried = expect(201, "retry it with the same Idempotency-Key", "POST", "/visits", "clinician",
+                visit.toString(), visitKey);
+        check(first.equals(retried), "the retry answered a different visit: it was registered twice");
+        JsonNode visits = expect(200, "list the patient's visits", "GET", "/patients/" + helpNumber + "/visits",
+                "clinician", null, null);
+        check(visits.get("items").size() == 1, "the patient has " + visits.get("items").size() + " visits, not 1");
+
+        expect(403, "refuse the finance role a patient record", "GET", "/patients/" + helpNumber, "finance", null, null);
+        JsonNode audit = expect(200, "read the patient's audit trail", "GET", "/audit/patients/" + helpNumber, "admin",
+                null, null);
+        check(audit.get("items").size() >= 3, "the audit trail has " + audit.get("items").size() + " entries, not 3 or more");
+        expect(200, "serve the OpenAPI description", "GET", "/openapi.json", "clinician", null, null);
+        expect(204, "erase the made-up patient", "DELETE", "/patients/" + helpNumber, "admin", null, null);
+        expect(410, "answer 410 for the erased patient", "GET", "/patients/" + helpNumber, "clinician", null, null);
+        return requests;
+    }
+
+    private JsonNode expect(int status, String step, String method, String path, String group, String body, String key) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (body != null) {
+            headers.put("content-type", "application/json");
+        }
+        if (key != null) {
+            headers.put(IdempotencyStore.HEADER, key);
+        }
+        requests++;
+        APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(method, path, "", headers,
+                        body == null ? null : body.getBytes(StandardCharsets.UTF_8), ApiEvents.claims(SUBJECT, group)))
+                .orElseThrow(() -> new AssertionError("template.yaml has no route for " + method + " " + path));
+        check(response.getStatusCode() == status, step + ": expected " + status + ", got " + response.getStatusCode()
+                + " " + problem(response));
+        progress.printf("  ok  %-44s %s %s -> %d%n", step, method,
+                helpNumber == null ? path : path.replace(helpNumber, "{helpNumber}"), status);
+        return response.getBody() == null || response.getBody().isEmpty() ? null : parse(response.getBody());
+    }
+
+    /** A problem's title and detail, which never quote what was sent (see ProblemResponses). */
+    private static String problem(APIGatewayV2HTTPResponse response) {
+        try {
+            JsonNode problem = Json.mapper().readTree(response.getBody());
+            return problem.path("title").asText("") + ": " + problem.path("detail").asText("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static void check(boolean holds, String failure) {
+        if (!holds) {
+            throw new AssertionError(failure);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON", e);
+        }
+    }
+
+    private static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+}
