@@ -41,6 +41,7 @@ if ! curl -sf "$ENDPOINT/_localstack/health" >/dev/null; then
   # invokes the functions through the Lambda API, as API Gateway would
   docker run -d --rm --name "fristed-$STAGE" -p "${ENDPOINT##*:}:4566" \
     -e LOCALSTACK_AUTH_TOKEN -e LAMBDA_IGNORE_ARCHITECTURE=1 -e CFN_IGNORE_UNSUPPORTED_RESOURCE_TYPES=1 \
+    -e LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT=120 \
     -v /var/run/docker.sock:/var/run/docker.sock "$IMAGE" >/dev/null
   trap 'say "stopping LocalStack"; docker stop "fristed-$STAGE" >/dev/null' EXIT
   for _ in $(seq 90); do curl -sf "$ENDPOINT/_localstack/health" >/dev/null && break; sleep 2; done
@@ -69,5 +70,7 @@ fi
 deploy BranchKeyId="$BRANCH_KEY_ID"
 
 say "smoke test of the deployed functions ..."
+# the functions' runtime image, fetched now rather than inside the first invocation's time limit
+docker pull -q public.ecr.aws/lambda/java:21 >/dev/null || say "could not pull public.ecr.aws/lambda/java:21; LocalStack will try"
 java -cp "$RUNNER_CP" dk.fristed.devkit.StackSmoke "$STAGE"
 say "stack $STACK deployed to LocalStack and answered the smoke test"

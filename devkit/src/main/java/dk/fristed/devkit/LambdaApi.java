@@ -55,7 +55,8 @@ public final class LambdaApi implements RequestHandler<APIGatewayV2HTTPEvent, AP
                 .payload(ContentStreamProvider.fromUtf8String(payload))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-        var builder = HttpRequest.newBuilder(invocations).timeout(Duration.ofSeconds(60))
+        // generous: LocalStack starts a function's container on its first invocation
+        var builder = HttpRequest.newBuilder(invocations).timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.ofString(payload));
         signed.request().forEachHeader((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase())) {
