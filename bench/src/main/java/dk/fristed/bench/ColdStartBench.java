@@ -166,7 +166,7 @@ public final class ColdStartBench {
     /** Prints one table and returns its verdict. */
     private static Verdict report(String title, List<Candidate> candidates, Map<String, List<Sample>> samples) {
         Map<String, Long> medians = new HashMap<>();
-        candidates.forEach(c -> medians.put(c.name(), median(samples.get(c.name()).stream().mapToLong(Sample::millis).toArray())));
+        candidates.forEach(c -> medians.put(c.name(), median(samples, c.name())));
         long bare = medians.get(candidates.get(0).name());
         long bareRss = median(samples.get(candidates.get(0).name()).stream().mapToLong(Sample::peakRssKb).toArray());
         System.out.printf("%n%s%n", title);
@@ -207,6 +207,7 @@ public final class ColdStartBench {
                 TARGET_RATIO, String.join(", ", plain.overBare()), encryptionAlone);
     }
 
+    /** A candidate's median wall time. */
     private static long median(Map<String, List<Sample>> samples, String candidate) {
         return median(samples.get(candidate).stream().mapToLong(Sample::millis).toArray());
     }
