@@ -24,10 +24,10 @@ build: ## Build the deployable Lambda jars (functions/*/target/*-lambda.jar)
 	@$(MVN) -q package -DskipTests
 	@ls -lh functions/*/target/*-lambda.jar | grep -v /original- | awk '{print "built " $$9 " (" $$5 ")"}'
 
-validate: ## Check template.yaml against the SAM schema and its security properties
+validate: ## Check template.yaml: SAM schema, security properties, cfn-lint (skipped if not installed)
 	@$(MVN) -q install -DskipTests -pl devkit -am
 	@$(MVN) -q surefire:test -pl devkit -Dtest='Template*Test'
-	@echo "make validate: template.yaml matches the SAM schema and keeps its security properties"
+	@echo "make validate: template.yaml matches the SAM schema, keeps its security properties and passes cfn-lint (where installed)"
 
 token: ## Print a bearer token for the local API: make token ROLE=clinician|coordinator|finance|admin
 	@test -d local/target/lib || $(MVN) -q package -DskipTests -pl local -am >&2
