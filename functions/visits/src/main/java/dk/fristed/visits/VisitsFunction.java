@@ -1,5 +1,7 @@
 package dk.fristed.visits;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Role;
 import dk.fristed.aws.DynamoDbConnection;
@@ -43,7 +45,9 @@ import static dk.fristed.auth.Role.COORDINATOR;
  * The visits Lambda function: patients, help numbers and visit registration. Handler in
  * template.yaml: {@code dk.fristed.visits.VisitsFunction::handleRequest}.
  */
-public final class VisitsFunction extends ApiFunction {
+public final class VisitsFunction extends ApiFunction
+        // declared again so that AWS's SnapStart scanner sees a handler (it reads only a class's own interfaces)
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** Patient records and visits are for the people who treat and receive patients, nobody else. */
     static final Set<Role> CARE = Set.of(CLINICIAN, COORDINATOR);
 
