@@ -1,8 +1,9 @@
 package dk.fristed.visits.visit;
 
 import dk.fristed.audit.AuditTrail;
+import dk.fristed.calendar.ClinicCalendar;
+import dk.fristed.calendar.Period;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.idempotency.IdempotencyStore;
@@ -12,17 +13,10 @@ import dk.fristed.paging.PageRequest;
 import dk.fristed.site.Sites;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The visit routes. */
 public final class VisitRoutes {
-    /** Visit dates are the clinic's calendar dates, not UTC's. */
-    static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Copenhagen");
-    static final int MAX_PERIOD_DAYS = 366;
-
     private final VisitRepository visits;
     private final IdempotencyStore idempotency;
     private final AuditTrail audit;
@@ -43,7 +37,7 @@ public final class VisitRoutes {
     /** {@code POST /visits}. */
     public ApiResponse register(ApiRequest request) {
         VisitRequest body = request.bodyAs(VisitRequest.class);
-        NewVisit visit = NewVisit.from(body, sites, LocalDate.now(clock.withZone(CLINIC_ZONE)));
+        NewVisit visit = NewVisit.from(body, sites, ClinicCalendar.today(clock));
         var registration = visits.register(visit, idempotency.claimFor(request, "/visits", body),
                 audit.changeOf(request, visit.helpNumber()));
         Visit created = registration.visit();
@@ -63,24 +57,9 @@ public final class VisitRoutes {
     /** {@code GET /visits?site=&from=&to=}: a site's visits in a period of at most a year. */
     public ApiResponse atSite(ApiRequest request) {
         String site = sites.require(request.requireQuery("site"), "site");
-        LocalDate from = date(request, "from");
-        LocalDate to = date(request, "to");
-        if (to.isBefore(from)) {
-            throw ApiProblem.badRequest("to", "must not be before from");
-        }
-        if (from.plusDays(MAX_PERIOD_DAYS).isBefore(to)) {
-            throw ApiProblem.badRequest("to", "the period may be at most " + MAX_PERIOD_DAYS + " days");
-        }
-        Page<Visit> page = visits.atSite(site, from, to, PageRequest.from(request), cursor);
+        Period period = Period.fromQuery(request);
+        Page<Visit> page = visits.atSite(site, period.from(), period.to(), PageRequest.from(request), cursor);
         audit.readsOf(request, page.items().stream().map(Visit::helpNumber).toList());
         return ApiResponse.ok(new Page<>(page.items().stream().map(VisitResponse::of).toList(), page.nextCursor()));
-    }
-
-    private static LocalDate date(ApiRequest request, String name) {
-        try {
-            return LocalDate.parse(request.requireQuery(name));
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(name, "must be a date like 2025-03-31");
-        }
     }
 }

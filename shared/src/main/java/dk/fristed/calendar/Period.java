@@ -1,0 +1,38 @@
+package dk.fristed.calendar;
+
+import dk.fristed.http.ApiProblem;
+import dk.fristed.http.ApiRequest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** A period of whole days, {@code from} to {@code to} inclusive, as list and count routes take it. */
+public record Period(LocalDate from, LocalDate to) {
+    /** A list route reads at most a year (a leap year's worth of days) in one period. */
+    public static final int MAX_DAYS = 366;
+
+    /** From the query parameters {@code from} and {@code to}; each problem names its parameter. */
+    public static Period fromQuery(ApiRequest request) {
+        LocalDate from = date(request, "from");
+        LocalDate to = date(request, "to");
+        if (to.isBefore(from)) {
+            throw ApiProblem.badRequest("to", "must not be before from");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw ApiProblem.badRequest("to", "the period may be at most " + MAX_DAYS + " days");
+        }
+        return new Period(from, to);
+    }
+
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(from) && !date.isAfter(to);
+    }
+
+    private static LocalDate date(ApiRequest request, String name) {
+        try {
+            return LocalDate.parse(request.requireQuery(name));
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(name, "must be a date like 2025-03-31");
+        }
+    }
+}
