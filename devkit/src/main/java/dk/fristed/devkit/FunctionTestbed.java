@@ -65,6 +65,16 @@ public final class FunctionTestbed {
         gateway = LocalGateway.withHandlers(SamTemplate.ofProject(), definition -> function);
     }
 
+    /**
+     * Serves the template's routes with several functions, by logical id (a workflow that crosses
+     * functions: a patient registered by the visits function, then referred); routes of a function not
+     * given answer as the first given one does: not found.
+     */
+    public void serve(Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> byLogicalId) {
+        var fallback = byLogicalId.values().iterator().next();
+        gateway = LocalGateway.withHandlers(SamTemplate.ofProject(), definition -> byLogicalId.getOrDefault(definition.logicalId(), fallback));
+    }
+
     /** A response with its body parsed. */
     public record Response(int status, Map<String, String> headers, JsonNode body) {
         public String header(String name) {

@@ -44,6 +44,16 @@ public final class SnapStartPriming implements Resource {
         return priming;
     }
 
+    /**
+     * Registers warm-ups alone, for a function that serves no HTTP route (a scheduled one): they may
+     * read, never write. The caller keeps the returned resource, as CRaC holds it weakly.
+     */
+    public static SnapStartPriming registerWarmUps(Runnable... warmUps) {
+        SnapStartPriming priming = new SnapStartPriming(null, List.of(), List.of(warmUps));
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         prime();

@@ -29,6 +29,15 @@ public final class Fields {
 
     /** Free text a person typed: trimmed, bounded, without control characters. Empty means absent. */
     public static Optional<String> optionalText(String value, String field, int maxLength) {
+        return text(value, field, maxLength, false);
+    }
+
+    /** Like {@link #optionalText}, for longer text (a clinical question, a note) that may run over several lines. */
+    public static Optional<String> optionalNote(String value, String field, int maxLength) {
+        return text(value, field, maxLength, true);
+    }
+
+    private static Optional<String> text(String value, String field, int maxLength, boolean lines) {
         if (value == null) {
             return Optional.empty();
         }
@@ -39,7 +48,8 @@ public final class Fields {
         if (trimmed.length() > maxLength) {
             throw ApiProblem.badRequest(field, "may have at most " + maxLength + " characters");
         }
-        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+        if (trimmed.codePoints().anyMatch(c -> (Character.isISOControl(c) && !(lines && c == '\n'))
+                || Character.getType(c) == Character.FORMAT)) {
             throw ApiProblem.badRequest(field, "may not contain control characters");
         }
         // half of a surrogate pair is valid JSON but not text: it has no UTF-8 form to encrypt or show

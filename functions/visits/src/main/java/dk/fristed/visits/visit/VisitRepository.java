@@ -2,6 +2,7 @@ package dk.fristed.visits.visit;
 
 import dk.fristed.aws.Transactions;
 import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.ids.RecordIds;
 import dk.fristed.http.ApiProblem;
 import dk.fristed.idempotency.IdempotencyClaim;
 import dk.fristed.idempotency.IdempotencyStore;
@@ -42,7 +43,6 @@ import java.util.random.RandomGenerator;
 public final class VisitRepository {
     /** Enough for a busy clinic day; contention on one patient's record is rare and short. */
     private static final int ATTEMPTS = 5;
-    private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final RandomGenerator RANDOM = new SecureRandom();
 
     private final DynamoDbClient dynamo;
@@ -73,7 +73,7 @@ public final class VisitRepository {
             }
             Optional<LocalDate> firstDate = patient.firstVisitDate();
             boolean first = firstDate.isEmpty() || request.date().isBefore(firstDate.get());
-            Visit visit = new Visit(request.helpNumber(), newId(), request.site(), request.date(), request.service(),
+            Visit visit = new Visit(request.helpNumber(), RecordIds.random(), request.site(), request.date(), request.service(),
                     request.interpreterLanguage(), request.diagnoses(), first, clock.instant());
 
             List<TransactWriteItem> items = new ArrayList<>();
@@ -197,13 +197,5 @@ public final class VisitRepository {
 
     private static Map<String, AttributeValue> patientKey(HelpNumber helpNumber) {
         return Map.of("helpNumber", AttributeValue.fromS(helpNumber.value()));
-    }
-
-    private static String newId() {
-        StringBuilder id = new StringBuilder(10);
-        for (int i = 0; i < 10; i++) {
-            id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
-        }
-        return id.toString();
     }
 }
