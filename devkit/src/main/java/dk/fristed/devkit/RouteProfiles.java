@@ -36,7 +36,26 @@ public final class RouteProfiles {
             new RouteProfile("DELETE /patients/{helpNumber}", List.of("getItem", "transactWriteItems"), 1, 3 + AUDIT),
             // one query on the audit table or its BySubject index, a page within 8 KB
             new RouteProfile("GET /audit/patients/{helpNumber}", List.of("query"), 1, 0),
-            new RouteProfile("GET /audit/users/{subject}", List.of("query"), 1, 0)
+            new RouteProfile("GET /audit/users/{subject}", List.of("query"), 1, 0),
+            // referrals are about 2 KB encrypted. Transaction: referral put (2 x 2 KB) + three index
+            // copies (ByPatient, BySite, ByState: 2 each) + history put (2) + patient condition check
+            // (2) + idempotency claim (2) + audit
+            new RouteProfile("POST /referrals", List.of("transactWriteItems"), 0, 16 + AUDIT),
+            // the referral (1) and its history (a handful of entries, 1), then the audit entry
+            new RouteProfile("GET /referrals/{referralId}", List.of("getItem", "query", "transactWriteItems"), 2, AUDIT),
+            // read the signed referral (1); transaction: put back whole (4) + its index copies, ByState
+            // moved (about 8) + history put (2) + audit. One read: the transition is checked against it
+            new RouteProfile("POST /referrals/{referralId}/transitions", List.of("getItem", "transactWriteItems"), 1, 14 + AUDIT),
+            // a patient has a few referrals: one query on ByPatient, then the audit entry
+            new RouteProfile("GET /patients/{helpNumber}/referrals", List.of("query", "transactWriteItems"), 0.5, AUDIT),
+            // a page of a site's referrals (up to 50 x 2 KB: 13 units eventually consistent) and an
+            // audit entry per patient on it (about ten)
+            new RouteProfile("GET /referrals", List.of("query", "transactWriteItems"), 13, 10 * AUDIT),
+            // the few flagged referrals of a site (sparse index), and their audit entries
+            new RouteProfile("GET /referrals/follow-up", List.of("query", "transactWriteItems"), 1, 3 * AUDIT),
+            // one site's referrals of a year (about 60 x 2 KB at one clinic); without site, this once per site.
+            // Counts only: nothing per patient to audit
+            new RouteProfile("GET /referrals/counts", List.of("query"), 15, 0)
     ).collect(Collectors.toUnmodifiableMap(RouteProfile::route, Function.identity()));
 
     private RouteProfiles() {

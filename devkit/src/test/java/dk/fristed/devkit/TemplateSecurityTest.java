@@ -151,7 +151,7 @@ class TemplateSecurityTest {
                 }
             }
         });
-        assertEquals(Set.of("PatientsTable", "VisitsTable"), personal);
+        assertEquals(Set.of("PatientsTable", "VisitsTable", "ReferralsTable", "ReferralHistoryTable"), personal);
         template.resources(SamTemplate.FUNCTION).forEach((id, function) -> {
             Map<String, Object> p = map(function.get("Properties"));
             boolean reachesPersonalData = statements(p).stream()

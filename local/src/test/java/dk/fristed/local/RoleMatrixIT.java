@@ -62,7 +62,8 @@ class RoleMatrixIT {
         for (var row : documented.entrySet()) {
             String method = row.getKey().substring(0, row.getKey().indexOf(' '));
             String path = row.getKey().substring(row.getKey().indexOf(' ') + 1)
-                    .replace("{helpNumber}", "K7MQ-X9PK").replace("{subject}", "someone");
+                    .replace("{helpNumber}", "K7MQ-X9PK").replace("{subject}", "someone")
+                    .replace("{referralId}", "k7mqx9pkab");
             int anonymous = send(method, path, null);
             if (anonymous != 401) {
                 mismatches.add(row.getKey() + " without a token answered " + anonymous);

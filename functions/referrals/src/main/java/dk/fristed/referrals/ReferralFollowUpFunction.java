@@ -1,0 +1,65 @@
+package dk.fristed.referrals;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dk.fristed.aws.DynamoDbConnection;
+import dk.fristed.aws.ServerKey;
+import dk.fristed.calendar.ClinicCalendar;
+import dk.fristed.config.Environment;
+import dk.fristed.encryption.FieldEncryption;
+import dk.fristed.http.SnapStartPriming;
+import dk.fristed.log.JsonLog;
+import dk.fristed.paging.Hmac;
+import dk.fristed.referrals.referral.FollowUp;
+import dk.fristed.site.Sites;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The daily follow-up of referrals, run by an EventBridge schedule (template.yaml) with the event
+ * EventBridge sends; {@code make invoke FN=ReferralFollowUpFunction} runs it locally on demand.
+ */
+public final class ReferralFollowUpFunction implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+    private final FollowUp followUp;
+    private final Clock clock;
+    private final JsonLog log;
+    private final Runnable warmUp;
+    /** Held here because CRaC holds registered resources weakly. */
+    private SnapStartPriming priming;
+
+    /** Lambda's constructor: the encryption path is warmed before the SnapStart snapshot; nothing is written. */
+    public ReferralFollowUpFunction() {
+        this(Environment.system());
+        priming = SnapStartPriming.registerWarmUps(warmUp);
+    }
+
+    public ReferralFollowUpFunction(Environment env) {
+        this(ReferralTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
+                ServerKey.fromEnvironment(env), Sites.parse(env.require(Sites.VARIABLE)), env, Clock.systemUTC(),
+                new JsonLog("referral-follow-up"));
+    }
+
+    public ReferralFollowUpFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey,
+                                    Sites sites, Environment thresholds, Clock clock, JsonLog log) {
+        this.followUp = FollowUp.fromEnvironment(tables.open(connection, encryption, serverKey, clock).repository(), sites, thresholds);
+        this.clock = clock;
+        this.log = log;
+        this.warmUp = () -> encryption.warmUp(tables.encrypted());
+    }
+
+    /** Runs the registered SnapStart warm-up now, as Lambda does before it snapshots (for the bench). */
+    public void primeNow() {
+        if (priming != null) {
+            priming.beforeCheckpoint(null);
+        }
+    }
+
+    @Override
+    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+        FollowUp.Result result = followUp.run(ClinicCalendar.today(clock));
+        log.info("follow-up done", Map.of("overdue", result.overdue(), "flagged", result.flagged()));
+        return Map.of("overdue", result.overdue(), "flagged", result.flagged());
+    }
+}

@@ -1,0 +1,49 @@
+package dk.fristed.referrals;
+
+import dk.fristed.audit.AuditTrail;
+import dk.fristed.aws.DynamoDbConnection;
+import dk.fristed.config.Environment;
+import dk.fristed.encryption.EncryptedTable;
+import dk.fristed.encryption.FieldEncryption;
+import dk.fristed.idempotency.IdempotencyItem;
+import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.paging.Hmac;
+import dk.fristed.referrals.referral.HistoryItem;
+import dk.fristed.referrals.referral.ReferralItem;
+import dk.fristed.referrals.referral.ReferralRepository;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The table names template.yaml passes to both referral functions, and the repository over them: one
+ * DynamoDB client, opened here with the encryption interceptor, so no caller can hand either function
+ * one that writes plaintext.
+ */
+public record ReferralTables(String referrals, String history, String patients, String idempotency, String audit) {
+
+    public static ReferralTables fromEnvironment(Environment env) {
+        return new ReferralTables(env.require("REFERRALS_TABLE"), env.require("REFERRAL_HISTORY_TABLE"),
+                env.require("PATIENTS_TABLE"), env.require("IDEMPOTENCY_TABLE"), env.require(AuditTrail.TABLE_VARIABLE));
+    }
+
+    /** Referrals and their history hold health data; the patients table is only condition-checked, never read. */
+    public List<EncryptedTable> encrypted() {
+        return List.of(ReferralItem.encryption(referrals), HistoryItem.encryption(history));
+    }
+
+    /** The repository and what the routes need beside it, on one client. */
+    public record Opened(DynamoDbClient dynamo, ReferralRepository repository, IdempotencyStore idempotency) {
+    }
+
+    public Opened open(DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey, Clock clock) {
+        DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted()));
+        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        var idempotencyStore = new IdempotencyStore(enhanced.table(idempotency, IdempotencyItem.SCHEMA), serverKey, clock);
+        var repository = new ReferralRepository(dynamo, enhanced.table(referrals, ReferralItem.SCHEMA),
+                enhanced.table(history, HistoryItem.SCHEMA), patients, idempotencyStore, clock);
+        return new Opened(dynamo, repository, idempotencyStore);
+    }
+}

@@ -1,0 +1,83 @@
+package dk.fristed.referrals;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dk.fristed.audit.AuditTrail;
+import dk.fristed.auth.Role;
+import dk.fristed.aws.DynamoDbConnection;
+import dk.fristed.aws.ServerKey;
+import dk.fristed.config.Environment;
+import dk.fristed.encryption.FieldEncryption;
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.http.ApiFunction;
+import dk.fristed.http.Route;
+import dk.fristed.http.SnapStartPriming;
+import dk.fristed.ids.RecordIds;
+import dk.fristed.log.JsonLog;
+import dk.fristed.paging.Cursor;
+import dk.fristed.paging.Hmac;
+import dk.fristed.referrals.referral.ReferralRoutes;
+import dk.fristed.site.Sites;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dk.fristed.auth.Role.CLINICIAN;
+import static dk.fristed.auth.Role.COORDINATOR;
+
+/**
+ * The referrals Lambda function: referrals, their answers, rejections, complaints and follow-up.
+ * Handler in template.yaml: {@code dk.fristed.referrals.ReferralsFunction::handleRequest}.
+ */
+public final class ReferralsFunction extends ApiFunction
+        // declared again so that AWS's SnapStart scanner sees a handler (it reads only a class's own interfaces)
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Referrals are for the people who treat and receive patients; finance never, admins only through the audit trail. */
+    static final Set<Role> CARE = Set.of(CLINICIAN, COORDINATOR);
+
+    private final Runnable warmUp;
+
+    /** Lambda's constructor: clients built once per container and primed for SnapStart with requests that write nothing. */
+    public ReferralsFunction() {
+        this(Environment.system());
+        primeBeforeSnapshot(List.of(
+                SnapStartPriming.request("GET /referrals/{referralId}", Map.of("referralId", RecordIds.random()), null, "clinician"),
+                SnapStartPriming.request("GET /patients/{helpNumber}/referrals",
+                        Map.of("helpNumber", HelpNumber.random().formatted()), null, "clinician"),
+                SnapStartPriming.request("POST /referrals", null, "{\"kind\":\"examination\"}", "clinician")), warmUp);
+    }
+
+    /** The local runner's constructor: the same wiring, with variables resolved from template.yaml. */
+    public ReferralsFunction(Environment env) {
+        this(ReferralTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
+                ServerKey.fromEnvironment(env), Sites.parse(env.require(Sites.VARIABLE)), Clock.systemUTC(), new JsonLog("referrals"));
+    }
+
+    /** The tests' constructor: every collaborator given; the client is opened with encryption. */
+    public ReferralsFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey,
+                             Sites sites, Clock clock, JsonLog log) {
+        this(tables, tables.open(connection, encryption, serverKey, clock), encryption, serverKey, sites, clock, log);
+    }
+
+    private ReferralsFunction(ReferralTables tables, ReferralTables.Opened opened, FieldEncryption encryption, Hmac serverKey,
+                              Sites sites, Clock clock, JsonLog log) {
+        super(routes(opened, tables, serverKey, sites, clock), log);
+        warmUp = () -> encryption.warmUp(tables.encrypted());
+    }
+
+    private static List<Route> routes(ReferralTables.Opened opened, ReferralTables tables, Hmac serverKey, Sites sites, Clock clock) {
+        var audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
+        var referrals = new ReferralRoutes(opened.repository(), opened.idempotency(), audit, sites, new Cursor(serverKey), clock);
+        return List.of(
+                Route.of("POST /referrals", CARE, referrals::create),
+                Route.of("GET /referrals", CARE, referrals::atSite),
+                Route.of("GET /referrals/counts", CARE, referrals::counts),
+                Route.of("GET /referrals/follow-up", CARE, referrals::followUp),
+                Route.of("GET /referrals/{referralId}", CARE, referrals::get),
+                Route.of("POST /referrals/{referralId}/transitions", CARE, referrals::transition),
+                Route.of("GET /patients/{helpNumber}/referrals", CARE, referrals::ofPatient));
+    }
+}

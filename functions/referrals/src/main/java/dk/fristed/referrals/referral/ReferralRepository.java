@@ -1,0 +1,281 @@
+package dk.fristed.referrals.referral;
+
+import dk.fristed.auth.Caller;
+import dk.fristed.auth.Role;
+import dk.fristed.aws.Transactions;
+import dk.fristed.calendar.Period;
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.http.ApiProblem;
+import dk.fristed.idempotency.IdempotencyClaim;
+import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.ids.RecordIds;
+import dk.fristed.paging.Cursor;
+import dk.fristed.paging.Page;
+import dk.fristed.paging.PageRequest;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Referrals and their history in DynamoDB. Every change is one transaction: the referral put whole
+ * under a version condition (client-side encryption signs whole items), the history entry of the
+ * version it creates, the audit entry, and on creation the idempotency claim and a check that the
+ * patient exists and is not erased.
+ */
+public final class ReferralRepository {
+    /** Retries after a TransactionConflict, which is another writer on the same item at the same moment. */
+    private static final int ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamo;
+    private final DynamoDbTable<ReferralItem> referrals;
+    private final DynamoDbTable<HistoryItem> history;
+    private final String patientsTableName;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    public ReferralRepository(DynamoDbClient dynamo, DynamoDbTable<ReferralItem> referrals, DynamoDbTable<HistoryItem> history,
+                              String patientsTableName, IdempotencyStore idempotency, Clock clock) {
+        this.dynamo = dynamo;
+        this.referrals = referrals;
+        this.history = history;
+        this.patientsTableName = patientsTableName;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    public record Creation(Referral referral, boolean replayed) {
+    }
+
+    /** A drafted referral; one that {@code replaces} a rejected referral moves that one to referred_again in the same transaction. */
+    public Creation create(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, TransactWriteItem auditEntry) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Referral> replaced = request.replaces().map(id -> replaceable(id, request.helpNumber()));
+            Referral referral = new Referral(RecordIds.random(), request.helpNumber(), request.visitId(), request.site(),
+                    request.date(), request.kind(), request.modality(), request.specialty(), request.receiver(), request.urgency(),
+                    Optional.of(request.clinicalQuestion()), caller.subject(), clock.instant(), request.replaces(),
+                    ReferralState.DRAFTED, request.date(), 1, Referral.Outcome.NONE, Optional.empty(), Optional.empty());
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(put(referral, "attribute_not_exists(referralId)", Map.of()));
+            items.add(putHistory(entry(referral, Optional.empty(), Optional.empty(), Optional.empty(), caller)));
+            items.add(patientIsActive(request.helpNumber()));
+            if (replaced.isPresent()) {
+                Referral old = replaced.get();
+                Referral.Outcome o = old.outcome();
+                Referral moved = old.moved(ReferralWorkflow.next(old.state(), Action.REFER_AGAIN), request.date(),
+                        new Referral.Outcome(o.appointmentDate(), o.rejectionReason(), o.complaintBody(), o.complaintFiledOn(),
+                                o.complaintOutcome(), Optional.of(referral.id())));
+                items.add(putOver(moved, old.version()));
+                items.add(putHistory(entry(moved, Optional.of(old.state()), Optional.of(Action.REFER_AGAIN), Optional.empty(), caller)));
+            }
+            items.add(auditEntry);
+            claim.ifPresent(c -> items.add(idempotency.claimItem(c, referral.id())));
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(items));
+                return new Creation(referral, false);
+            } catch (TransactionCanceledException e) {
+                if (claim.isPresent() && Transactions.conditionFailedAt(e, items.size() - 1)) {
+                    String first = idempotency.replay(claim.get());
+                    return new Creation(find(first).orElseThrow(
+                            () -> ApiProblem.conflict("the referral this request created earlier no longer exists")), true);
+                }
+                if (Transactions.conditionFailedAt(e, 2)) {
+                    throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased");
+                }
+                if (!Transactions.conflicted(e) && !(replaced.isPresent() && Transactions.conditionFailedAt(e, 3))) {
+                    throw e;
+                }
+                // another writer on the same items, or the rejected referral moved meanwhile: read again
+            }
+        }
+        throw ApiProblem.conflict("the referral's records changed while it was saved; retry");
+    }
+
+    private Referral replaceable(String id, HelpNumber patient) {
+        Referral old = find(id).orElseThrow(() -> ApiProblem.notFound("replaces", "no referral has this id"));
+        if (!old.helpNumber().equals(patient)) {
+            throw ApiProblem.badRequest("replaces", "names a referral of another patient");
+        }
+        ReferralWorkflow.next(old.state(), Action.REFER_AGAIN); // 409 unless it was rejected
+        return old;
+    }
+
+    /**
+     * Moves the referral by the transition {@code parse} makes of it (its dates are checked against the
+     * referral's) if it is still at {@code expectedVersion}; 412 otherwise.
+     */
+    public Referral transition(String id, long expectedVersion, Function<Referral, Transition> parse, Caller caller,
+                               Function<HelpNumber, TransactWriteItem> auditEntry) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Referral current = find(id).orElseThrow(ReferralRepository::notFound);
+            if (current.version() != expectedVersion) {
+                throw stale();
+            }
+            Transition transition = parse.apply(current);
+            ReferralState next = ReferralWorkflow.next(current.state(), transition.action());
+            Referral moved = current.moved(next, transition.date(), transition.record(current.outcome()));
+            HistoryEntry entry = entry(moved, Optional.of(current.state()), Optional.of(transition.action()), Optional.of(transition),
+                    caller);
+            List<TransactWriteItem> items = List.of(putOver(moved, current.version()), putHistory(entry),
+                    auditEntry.apply(current.helpNumber()));
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(items));
+                return moved;
+            } catch (TransactionCanceledException e) {
+                if (Transactions.conditionFailedAt(e, 0) || Transactions.conditionFailedAt(e, 1)) {
+                    throw stale(); // another transition took this version first
+                }
+                if (!Transactions.conflicted(e)) {
+                    throw e;
+                }
+            }
+        }
+        throw ApiProblem.conflict("the referral changed while it was saved; retry");
+    }
+
+    /** Flags a referral for follow-up, unless it moved since it was read or is flagged already; true if it flagged it. */
+    public boolean flagForFollowUp(Referral referral, LocalDate today) {
+        try {
+            dynamo.putItem(r -> r.tableName(referrals.tableName())
+                    .item(ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral.needingFollowUp(today)), true))
+                    .conditionExpression("version = :version AND attribute_not_exists(followUp)")
+                    .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(referral.version())))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException movedOrFlagged) {
+            return false;
+        }
+    }
+
+    public Optional<Referral> find(String id) {
+        ReferralItem item = referrals.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(id).build()).consistentRead(true).build());
+        return Optional.ofNullable(item).map(ReferralItem::toReferral);
+    }
+
+    /** A referral's history, oldest first: one query on the history table's key (a referral has a handful of steps). */
+    public List<HistoryEntry> historyOf(String id) {
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(id).build()))
+                .consistentRead(true).build();
+        return history.query(request).items().stream().map(HistoryItem::toEntry).toList();
+    }
+
+    /** A patient's referrals, newest first: one query on the ByPatient index. */
+    public Page<Referral> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
+        String scope = "referrals-of-patient|" + helpNumber.value();
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(helpNumber.value()).build()))
+                .scanIndexForward(false)
+                .limit(page.limit());
+        return page(ReferralItem.BY_PATIENT, request, page, cursor, scope);
+    }
+
+    /** A site's referrals of a period by date, optionally in one state: one query on the BySite index. */
+    public Page<Referral> atSite(String site, Period period, Optional<ReferralState> state, PageRequest page, Cursor cursor) {
+        String scope = "referrals-at-site|" + site + "|" + period.from() + "|" + period.to() + "|" + state.map(Enum::name).orElse("");
+        var request = QueryEnhancedRequest.builder().queryConditional(between(site, period)).limit(page.limit());
+        state.ifPresent(s -> request.filterExpression(Expression.builder().expression("#state = :state")
+                .putExpressionName("#state", "state").putExpressionValue(":state", AttributeValue.fromS(s.name())).build()));
+        return page(ReferralItem.BY_SITE, request, page, cursor, scope);
+    }
+
+    /** A site's referrals flagged for follow-up, longest waiting first: one query on the sparse ByFollowUp index. */
+    public Page<Referral> needingFollowUp(String site, PageRequest page, Cursor cursor) {
+        String scope = "referrals-follow-up|" + site;
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(site).build()))
+                .limit(page.limit());
+        return page(ReferralItem.BY_FOLLOW_UP, request, page, cursor, scope);
+    }
+
+    /** Every referral of a site in the period, for the counts: the BySite index, page after page. */
+    public List<Referral> allAtSite(String site, Period period) {
+        var request = QueryEnhancedRequest.builder().queryConditional(between(site, period)).build();
+        return referrals.index(ReferralItem.BY_SITE).query(request).stream()
+                .flatMap(p -> p.items().stream()).map(ReferralItem::toReferral).toList();
+    }
+
+    /** Referrals of a site that have been in {@code state} since before {@code enteredBefore}: the ByState index. */
+    public List<Referral> inStateSince(String site, ReferralState state, LocalDate enteredBefore) {
+        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.sortLessThan(
+                Key.builder().partitionValue(ReferralItem.siteState(site, state)).sortValue(enteredBefore.toString()).build())).build();
+        return referrals.index(ReferralItem.BY_STATE).query(request).stream()
+                .flatMap(p -> p.items().stream()).map(ReferralItem::toReferral).toList();
+    }
+
+    private static QueryConditional between(String site, Period period) {
+        // referralKey is "date#id"; '~' sorts after '#', so the upper bound takes in every referral on `to`
+        return QueryConditional.sortBetween(Key.builder().partitionValue(site).sortValue(period.from().toString()).build(),
+                Key.builder().partitionValue(site).sortValue(period.to() + "~").build());
+    }
+
+    private Page<Referral> page(String index, QueryEnhancedRequest.Builder request, PageRequest page, Cursor cursor, String scope) {
+        page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
+        var result = referrals.index(index).query(request.build()).iterator().next();
+        return new Page<>(result.items().stream().map(ReferralItem::toReferral).toList(),
+                cursor.after(result.lastEvaluatedKey(), scope));
+    }
+
+    /** The entry of the version {@code after} is; on the day the state was entered, with what {@code details} recorded. */
+    private HistoryEntry entry(Referral after, Optional<ReferralState> from, Optional<Action> action, Optional<Transition> details,
+                               Caller caller) {
+        String roles = caller.roles().stream().map(Role::groupName).sorted().collect(Collectors.joining(" "));
+        return new HistoryEntry(after.id(), after.version(), from, after.state(), action, after.stateSince(), clock.instant(),
+                caller.subject(), roles, details.flatMap(Transition::reason), details.flatMap(Transition::complaintBody),
+                details.flatMap(Transition::appointmentDate), details.flatMap(Transition::note));
+    }
+
+    private TransactWriteItem put(Referral referral, String condition, Map<String, AttributeValue> values) {
+        var put = Put.builder().tableName(referrals.tableName())
+                .item(ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral), true))
+                .conditionExpression(condition);
+        if (!values.isEmpty()) {
+            put.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private TransactWriteItem putOver(Referral referral, long expectedVersion) {
+        return put(referral, "version = :version", Map.of(":version", AttributeValue.fromN(Long.toString(expectedVersion))));
+    }
+
+    private TransactWriteItem putHistory(HistoryEntry entry) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(history.tableName())
+                .item(HistoryItem.SCHEMA.itemToMap(HistoryItem.of(entry), true))
+                .conditionExpression("attribute_not_exists(version)")
+                .build()).build();
+    }
+
+    private TransactWriteItem patientIsActive(HelpNumber helpNumber) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(patientsTableName)
+                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
+                .conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(erasedAt)")
+                .build()).build();
+    }
+
+    static ApiProblem notFound() {
+        return ApiProblem.notFound("referralId", "no referral has this id");
+    }
+
+    private static ApiProblem stale() {
+        return ApiProblem.preconditionFailed("the referral was changed since you read it; read it again");
+    }
+}

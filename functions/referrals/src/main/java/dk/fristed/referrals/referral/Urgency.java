@@ -1,0 +1,5 @@
+package dk.fristed.referrals.referral;
+
+public enum Urgency {
+    ROUTINE, URGENT, ACUTE
+}
