@@ -75,6 +75,12 @@ public final class FunctionTestbed {
         gateway = LocalGateway.withHandlers(SamTemplate.ofProject(), definition -> byLogicalId.getOrDefault(definition.logicalId(), fallback));
     }
 
+    /** The template's stream subscriptions on this testbed's tables, each served by the handler given for its function. */
+    public LocalStreams streams(java.util.function.Function<String, RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>> handlers) {
+        return LocalStreams.fromTemplate(SamTemplate.ofProject(), DYNAMO, tables, handlers);
+    }
+
     /** A response with its body parsed. */
     public record Response(int status, Map<String, String> headers, JsonNode body) {
         public String header(String name) {

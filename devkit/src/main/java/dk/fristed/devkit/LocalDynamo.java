@@ -87,6 +87,16 @@ public final class LocalDynamo implements AutoCloseable {
                 .build();
     }
 
+    /** A streams client of this server, for {@link LocalStreams}. */
+    public software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streamsClient() {
+        return software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_NORTH_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
     /** A client of this server that runs {@code interceptors} on every call (client-side encryption, counting). */
     public DynamoDbClient client(ExecutionInterceptor... interceptors) {
         return client(endpoint, interceptors);
@@ -132,7 +142,12 @@ public final class LocalDynamo implements AutoCloseable {
                 table.timeToLiveAttribute().ifPresent(attribute -> client.updateTimeToLive(r -> r.tableName(name)
                         .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true))));
             } catch (ResourceInUseException alreadyThere) {
-                // kept from an earlier run: its data is the point of -dbPath
+                // kept from an earlier run: its data is the point of -dbPath; a stream added to the template since is added to it
+                table.streamViewType().ifPresent(view -> {
+                    if (client.describeTable(r -> r.tableName(name)).table().latestStreamArn() == null) {
+                        client.updateTable(r -> r.tableName(name).streamSpecification(spec -> spec.streamEnabled(true).streamViewType(view)));
+                    }
+                });
             }
             names.put(table.logicalId(), name);
         }

@@ -102,12 +102,18 @@ public final class LocalGateway {
     public static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(
             SamTemplate.FunctionDefinition function, SamTemplate template, Map<String, String> tableNames,
             Map<String, String> extraVariables) {
+        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) instance(function, template, tableNames, extraVariables);
+    }
+
+    /** Any function of the template (an HTTP, scheduled or stream handler), built from its environment as Lambda would. */
+    public static RequestHandler<?, ?> instance(SamTemplate.FunctionDefinition function, SamTemplate template,
+                                               Map<String, String> tableNames, Map<String, String> extraVariables) {
         Map<String, String> variables = new LinkedHashMap<>();
         function.environment().forEach((name, value) -> variables.put(name, template.resolveLocally(value, tableNames)));
         variables.remove("JAVA_TOOL_OPTIONS");
         variables.putAll(extraVariables);
         try {
-            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(function.handlerClass())
+            return (RequestHandler<?, ?>) Class.forName(function.handlerClass())
                     .getConstructor(Environment.class)
                     .newInstance(Environment.of(variables));
         } catch (InvocationTargetException e) {

@@ -92,6 +92,31 @@ public final class SamTemplate {
         return functions;
     }
 
+    /** Every DynamoDB stream event of a function: which table's stream it reads and the filter patterns it gives. */
+    public List<StreamSubscription> streamSubscriptions() {
+        List<StreamSubscription> subscriptions = new ArrayList<>();
+        resources(FUNCTION).forEach((id, resource) -> map(map(resource.get("Properties")).get("Events")).forEach((eventId, event) -> {
+            Map<String, Object> e = map(event);
+            if ("DynamoDB".equals(e.get("Type"))) {
+                Map<String, Object> p = map(e.get("Properties"));
+                List<?> getAtt = (List<?>) map(p.get("Stream")).get("Fn::GetAtt");
+                if (getAtt == null || !"StreamArn".equals(getAtt.get(1))) {
+                    throw new IllegalStateException(id + "." + eventId + ": Stream must be !GetAtt <Table>.StreamArn");
+                }
+                List<String> patterns = new ArrayList<>();
+                for (Object filter : (List<?>) map(p.get("FilterCriteria")).getOrDefault("Filters", List.of())) {
+                    patterns.add((String) map(filter).get("Pattern"));
+                }
+                subscriptions.add(new StreamSubscription(id, (String) getAtt.get(0), patterns));
+            }
+        }));
+        return subscriptions;
+    }
+
+    /** A function reading a table's stream, with Lambda's filter patterns (a record passes if any matches). */
+    public record StreamSubscription(String functionLogicalId, String tableLogicalId, List<String> filterPatterns) {
+    }
+
     /**
      * A value of the template as it would be deployed locally: parameters take their defaults,
      * {@code !Ref} of a table gives its local table name, {@code !GetAtt X.Arn} a local ARN.

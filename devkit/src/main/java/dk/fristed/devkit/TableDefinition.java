@@ -34,7 +34,13 @@ public record TableDefinition(String logicalId, Map<String, Object> properties) 
                     .projection(projection(map(index.get("Projection"))))
                     .build()).toList());
         }
+        streamViewType().ifPresent(view -> request.streamSpecification(s -> s.streamEnabled(true).streamViewType(view)));
         return request.build();
+    }
+
+    /** The table's stream view type, if template.yaml gives it a stream. */
+    public Optional<String> streamViewType() {
+        return Optional.ofNullable((String) map(properties.get("StreamSpecification")).get("StreamViewType"));
     }
 
     /** The attribute DynamoDB's time to live removes items by, if the table has one. */

@@ -61,9 +61,12 @@ public record Referral(
                 createdBy, createdAt, replaces, state, stateSince, version, outcome, Optional.of(since), erasedAt);
     }
 
-    /** The clinical question is free text about the patient's health; erasure removes it and keeps the rest for the counts. */
+    /**
+     * The clinical question is free text about the patient's health; erasure removes it and keeps the
+     * rest for the counts, one version on, so that a change that read the text cannot put it back.
+     */
     public Referral erased(Instant at) {
         return new Referral(id, helpNumber, visitId, site, date, kind, modality, specialty, receiver, urgency, Optional.empty(),
-                createdBy, createdAt, replaces, state, stateSince, version, outcome, followUpSince, Optional.of(at));
+                createdBy, createdAt, replaces, state, stateSince, version + 1, outcome, followUpSince, Optional.of(at));
     }
 }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,55 @@ public final class ReferralRepository {
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException movedOrFlagged) {
             return false;
         }
+    }
+
+    /**
+     * Erases a patient's personal free text from every referral of theirs: the clinical question, and
+     * each history entry's note; kind, dates and outcome stay for the counts. The referral's version
+     * moves on, so that a transition that read it before cannot put the text back (it gets 412).
+     * Erasing again finds nothing left to erase. Returns how many referrals it changed.
+     */
+    public int erasePatient(HelpNumber helpNumber, Instant at) {
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(helpNumber.value()).build())).build();
+        int changed = 0;
+        for (ReferralItem item : referrals.index(ReferralItem.BY_PATIENT).query(request).stream().flatMap(p -> p.items().stream()).toList()) {
+            if (eraseReferral(item.getReferralId(), at)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private boolean eraseReferral(String id, Instant at) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Referral current = find(id).orElseThrow(ReferralRepository::notFound);
+            List<TransactWriteItem> items = new ArrayList<>();
+            if (current.erasedAt().isEmpty()) {
+                items.add(putOver(current.erased(at), current.version()));
+            }
+            for (HistoryEntry entry : historyOf(id)) {
+                if (entry.note().isPresent()) {
+                    items.add(TransactWriteItem.builder().put(Put.builder().tableName(history.tableName())
+                            .item(HistoryItem.SCHEMA.itemToMap(HistoryItem.of(entry.withoutNote()), true))
+                            .conditionExpression("attribute_exists(version)").build()).build());
+                }
+            }
+            if (items.isEmpty()) {
+                return false;
+            }
+            try {
+                // a referral has a handful of steps: well within a transaction's 100 items
+                dynamo.transactWriteItems(r -> r.transactItems(items));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (!Transactions.conditionFailedAt(e, 0) && !Transactions.conflicted(e)) {
+                    throw e;
+                }
+                // a transition came in between: read again
+            }
+        }
+        throw new IllegalStateException("a referral kept changing while it was erased; the stream delivery retries");
     }
 
     public Optional<Referral> find(String id) {

@@ -1,0 +1,77 @@
+package dk.fristed.referrals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dk.fristed.referrals.ReferralsApi.action;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Erasure across the two functions: an admin erases a patient through the visits function; the
+ * patients table's stream carries the change to the referrals function, which removes the clinical
+ * questions and notes of that patient's referrals and keeps kind, dates and outcome for the counts.
+ */
+class ReferralErasureIT {
+    private final ReferralsApi api = new ReferralsApi();
+
+    @Test
+    void erasingAPatient_removesTheirReferralTexts_keepsTheCounts_andLeavesOtherPatientsAlone() {
+        var stream = api.erasureStream();
+        String erased = api.registerPatient();
+        String other = api.registerPatient();
+        String rejected = api.create(erased, "copenhagen", "2025-01-10", "psychiatric_outpatient");
+        api.walk(rejected, List.of(action("send", "date", "2025-01-10"),
+                action("reject", "date", "2025-01-20", "reason", "no_health_rights", "note", "Told the patient by phone on Friday")));
+        String drafted = api.create(erased, "aarhus", "2025-02-01", "examination");
+        String kept = api.create(other, "copenhagen", "2025-02-02", "examination");
+        JsonNode countsBefore = counts();
+        assertEquals(0, stream.deliver(), "registrations are not erasures: the template's filter lets none through");
+
+        assertEquals(204, api.call("DELETE", "/patients/" + erased, "admin", null).status());
+        assertEquals(1, stream.deliver(), "one erasure delivered");
+
+        for (String id : List.of(rejected, drafted)) {
+            JsonNode referral = api.call("GET", "/referrals/" + id, "clinician", null).body();
+            assertFalse(referral.has("clinicalQuestion"), id);
+            referral.get("history").forEach(h -> assertFalse(h.has("note"), id));
+        }
+        JsonNode rejectedNow = api.call("GET", "/referrals/" + rejected, "clinician", null).body();
+        assertEquals("rejected", rejectedNow.get("state").asText());
+        assertEquals("no_health_rights", rejectedNow.get("rejectionReason").asText());
+        assertEquals("psychiatric_outpatient", rejectedNow.get("kind").asText());
+        assertEquals(countsBefore, counts(), "the counts already reported stay right");
+        assertTrue(api.call("GET", "/referrals/" + kept, "clinician", null).body().has("clinicalQuestion"), "another patient's referral");
+        assertEquals(404, api.call("POST", "/referrals", "clinician",
+                ReferralsApi.referral(erased, "copenhagen", "2025-02-20", "other")).status(), "no new referral for an erased patient");
+
+        // delivered twice (Lambda delivers at least once): nothing more changes, nothing fails
+        String before = items();
+        assertEquals(1, api.erasureStream().deliver(), "a new reader of the stream gets the one erasure again");
+        assertEquals(before, items());
+    }
+
+    @Test
+    void aTransitionThatReadTheReferralBeforeTheErasure_cannotPutTheTextBack() {
+        var stream = api.erasureStream();
+        String patient = api.registerPatient();
+        String id = api.create(patient, "odense", "2025-02-01", "other");
+        api.call("DELETE", "/patients/" + patient, "admin", null);
+        stream.deliver();
+
+        assertEquals(412, api.move(id, 1, action("send")).status(), "the If-Match of a referral read before the erasure is stale");
+        assertFalse(api.call("GET", "/referrals/" + id, "clinician", null).body().has("clinicalQuestion"));
+    }
+
+    private JsonNode counts() {
+        return api.call("GET", "/referrals/counts?from=2025-01-01&to=2025-02-28", "coordinator", null).body();
+    }
+
+    private String items() {
+        return api.raw.scan(s -> s.tableName(api.tables.get("ReferralsTable"))).items().toString()
+                + api.raw.scan(s -> s.tableName(api.tables.get("ReferralHistoryTable"))).items().toString();
+    }
+}
