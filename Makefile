@@ -6,7 +6,7 @@ RUNNER_CP := local/target/classes:local/target/lib/*
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build validate token bench cost deploy branch-key rotate-branch-key branch-keys localstack clean
+.PHONY: help run invoke test build validate token bench cost deploy branch-key rotate-branch-key branch-keys localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -15,6 +15,11 @@ run: ## Serve the whole API at http://localhost:3000 on DynamoDB Local (data kep
 	@echo "building the functions and the local runner ..."
 	@$(MVN) -q package -DskipTests -pl local -am
 	@java -cp "$(RUNNER_CP)" dk.fristed.local.LocalApi
+
+invoke: ## Run a scheduled function now, on the running make run: make invoke FN=ReferralFollowUpFunction
+	@test -n "$(FN)" || { echo "usage: make invoke FN=<function's logical id in template.yaml>  (make run must be running)"; exit 2; }
+	@curl -sS --fail-with-body -X POST -H "Authorization: Bearer $$($(MAKE) -s token ROLE=admin)" \
+	  "http://localhost:$${PORT:-3000}/_local/invoke/$(FN)" && echo || { echo "make invoke: is make run running on port $${PORT:-3000}?"; exit 1; }
 
 test: ## Run every test: domain, DynamoDB Local, the runner over HTTP, template.yaml checks
 	@$(MVN) verify

@@ -113,6 +113,21 @@ public final class SamTemplate {
         return subscriptions;
     }
 
+    /** Every EventBridge schedule of a function ({@code Type: Schedule}), with its expression as written. */
+    public List<ScheduleDefinition> schedules() {
+        List<ScheduleDefinition> schedules = new ArrayList<>();
+        resources(FUNCTION).forEach((id, resource) -> map(map(resource.get("Properties")).get("Events")).forEach((eventId, event) -> {
+            Map<String, Object> e = map(event);
+            if ("Schedule".equals(e.get("Type"))) {
+                schedules.add(new ScheduleDefinition(id, eventId, (String) map(e.get("Properties")).get("Schedule")));
+            }
+        }));
+        return schedules;
+    }
+
+    public record ScheduleDefinition(String functionLogicalId, String eventId, String expression) {
+    }
+
     /** A function reading a table's stream, with Lambda's filter patterns (a record passes if any matches). */
     public record StreamSubscription(String functionLogicalId, String tableLogicalId, List<String> filterPatterns) {
     }

@@ -1,15 +1,20 @@
 package dk.fristed.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dk.fristed.auth.Caller;
 import dk.fristed.auth.Role;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.devkit.LocalDynamo;
 import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.devkit.LocalGateway;
+import dk.fristed.devkit.LocalSchedules;
+import dk.fristed.devkit.LocalStreams;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.http.ApiFunction;
+import dk.fristed.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +32,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code make run}: the whole API on this machine, without Docker. DynamoDB Local keeps its data in
@@ -38,6 +45,7 @@ public final class LocalApi implements AutoCloseable {
     static final int DEFAULT_PORT = 3000;
     static final int DEFAULT_DYNAMODB_PORT = 8123;
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+    static final String INVOKE_PATH = "/_local/invoke/";
     private static final List<String> CORS_HEADERS = List.of("authorization", "content-type", "idempotency-key", "if-match");
 
     private final LocalDynamo dynamo;
@@ -46,15 +54,23 @@ public final class LocalApi implements AutoCloseable {
     private final LocalGateway gateway;
     private final LocalAuthority authority;
     private final SamTemplate template;
+    private final LocalStreams streams;
+    private final LocalSchedules schedules;
+    /** Delivers the tables' streams every second and runs the schedules, as Lambda and EventBridge do in AWS. */
+    private final ScheduledExecutorService background;
 
     private LocalApi(LocalDynamo dynamo, HttpServer server, ExecutorService workers, LocalGateway gateway,
-                     LocalAuthority authority, SamTemplate template) {
+                     LocalAuthority authority, SamTemplate template, LocalStreams streams, LocalSchedules schedules,
+                     ScheduledExecutorService background) {
         this.dynamo = dynamo;
         this.server = server;
         this.workers = workers;
         this.gateway = gateway;
         this.authority = authority;
         this.template = template;
+        this.streams = streams;
+        this.schedules = schedules;
+        this.background = background;
     }
 
     public static void main(String[] args) throws Exception {
@@ -102,10 +118,26 @@ public final class LocalApi implements AutoCloseable {
             variables.put(ServerKey.LOCAL_KEY_VARIABLE, localSecret(dataDir.resolve("server-key")));
             variables.put(FieldEncryption.LOCAL_KEY_VARIABLE, localSecret(fieldKeyFile));
             LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
+            // functions without routes: stream and schedule handlers, built from their environment like the others
+            Map<String, RequestHandler<?, ?>> others = new LinkedHashMap<>();
+            for (var function : template.functions()) {
+                if (function.routes().isEmpty()) {
+                    others.put(function.logicalId(), LocalGateway.instance(function, template, tables, variables));
+                }
+            }
+            LocalStreams streams = LocalStreams.fromTemplate(template, dynamo, tables, id -> cast(others.get(id)));
+            LocalSchedules schedules = new LocalSchedules(template, id -> cast(others.get(id)));
+            ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "local-streams-and-schedules");
+                thread.setDaemon(true);
+                return thread;
+            });
+            background.scheduleWithFixedDelay(() -> deliver(streams), 1, 1, TimeUnit.SECONDS);
+            schedules.start(background);
             LocalAuthority authority = LocalAuthority.inFolder(dataDir);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
             ExecutorService workers = Executors.newFixedThreadPool(8);
-            LocalApi api = new LocalApi(dynamo, server, workers, gateway, authority, template);
+            LocalApi api = new LocalApi(dynamo, server, workers, gateway, authority, template, streams, schedules, background);
             server.createContext("/", api::serve);
             server.setExecutor(workers);
             server.start();
@@ -114,6 +146,26 @@ public final class LocalApi implements AutoCloseable {
             dynamo.close();
             throw e;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(RequestHandler<?, ?> handler) {
+        return (T) handler;
+    }
+
+    private static void deliver(LocalStreams streams) {
+        try {
+            streams.deliver();
+        } catch (RuntimeException e) {
+            // as Lambda: the records stay and come again; the class only, a message could quote a value
+            System.err.println("{\"level\":\"ERROR\",\"logger\":\"local-runner\",\"message\":\"stream delivery failed\",\"error\":\""
+                    + e.getClass().getName() + "\"}");
+        }
+    }
+
+    /** Delivers what the streams hold now (tests; the runner does it every second by itself). */
+    public int deliverStreams() {
+        return streams.deliver();
     }
 
     public int port() {
@@ -146,6 +198,10 @@ public final class LocalApi implements AutoCloseable {
                         "{\"message\":\"Unauthorized\"}");
                 return;
             }
+            if (method.equals("POST") && path.startsWith(INVOKE_PATH)) {
+                invoke(exchange, path.substring(INVOKE_PATH.length()), claims.get());
+                return;
+            }
             var response = gateway.handle(new LocalGateway.Request(method, path, exchange.getRequestURI().getRawQuery(),
                     headers, body, claims.get()));
             if (response.isEmpty()) {
@@ -159,6 +215,23 @@ public final class LocalApi implements AutoCloseable {
                     + e.getClass().getName() + "\"}");
             send(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal Server Error\"}");
         }
+    }
+
+    /**
+     * {@code make invoke FN=...}: runs a scheduled function now, as its schedule would. Local only (the
+     * runner listens on 127.0.0.1) and for admins, like everything that acts for the whole clinic.
+     */
+    private void invoke(HttpExchange exchange, String logicalId, Map<String, String> claims) throws IOException {
+        if (!Caller.fromClaims(claims).roles().contains(Role.ADMIN)) {
+            send(exchange, 403, Map.of("Content-Type", "application/json"), "{\"message\":\"Forbidden\"}");
+            return;
+        }
+        if (!schedules.schedules().containsKey(logicalId)) {
+            send(exchange, 404, Map.of("Content-Type", "application/json"),
+                    Json.write(Map.of("message", "no scheduled function " + logicalId, "scheduled", schedules.schedules().keySet())));
+            return;
+        }
+        send(exchange, 200, Map.of("Content-Type", "application/json"), Json.write(schedules.invoke(logicalId)));
     }
 
     private void preflight(HttpExchange exchange) throws IOException {
@@ -248,6 +321,14 @@ public final class LocalApi implements AutoCloseable {
                 banner.append(String.format("    %-6s %s%n", route.method(), route.path()));
             }
         }
+        for (var schedule : schedules.schedules().values()) {
+            banner.append("  ").append(schedule.functionLogicalId()).append("  runs ").append(schedule.expression())
+                    .append(" (UTC); now: make invoke FN=").append(schedule.functionLogicalId()).append('\n');
+        }
+        for (var subscription : template.streamSubscriptions()) {
+            banner.append("  ").append(subscription.functionLogicalId()).append("  reads the stream of ")
+                    .append(subscription.tableLogicalId()).append(" (delivered every second)\n");
+        }
         banner.append("\n  Tokens, valid 12 h, one per role (clinician, coordinator, finance, admin):\n");
         banner.append("    TOKEN=$(cat ").append(tokens.resolve("clinician.jwt")).append(")   or   TOKEN=$(make -s token ROLE=clinician)\n");
         banner.append("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:").append(port()).append("/patients/K7MQ-X9PK\n");
@@ -257,6 +338,7 @@ public final class LocalApi implements AutoCloseable {
 
     @Override
     public void close() {
+        background.shutdownNow();
         server.stop(0);
         workers.shutdownNow();
         dynamo.close();
