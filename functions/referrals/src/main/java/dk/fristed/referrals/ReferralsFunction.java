@@ -9,7 +9,6 @@ import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
-import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
@@ -38,16 +37,27 @@ public final class ReferralsFunction extends ApiFunction
     /** Referrals are for the people who treat and receive patients; finance never, admins only through the audit trail. */
     static final Set<Role> CARE = Set.of(CLINICIAN, COORDINATOR);
 
-    private final Runnable warmUp;
+    /** What priming requests cannot reach without writing: the encryption of a referral. */
+    final Runnable warmUp;
 
     /** Lambda's constructor: clients built once per container and primed for SnapStart with requests that write nothing. */
     public ReferralsFunction() {
         this(Environment.system());
-        primeBeforeSnapshot(List.of(
+        primeBeforeSnapshot(primingRequests(), warmUp);
+    }
+
+    /**
+     * Requests that touch every layer and write nothing: a referral nobody has (one GetItem, 404), a
+     * body that fails validation (400), and counts of a period with no referrals (one query; counts
+     * are not audited, while a list would write an audit entry).
+     */
+    static List<APIGatewayV2HTTPEvent> primingRequests() {
+        APIGatewayV2HTTPEvent counts = SnapStartPriming.request("GET /referrals/counts", null, null, "clinician");
+        counts.setQueryStringParameters(Map.of("from", "2009-01-01", "to", "2009-01-31"));
+        return List.of(
                 SnapStartPriming.request("GET /referrals/{referralId}", Map.of("referralId", RecordIds.random()), null, "clinician"),
-                SnapStartPriming.request("GET /patients/{helpNumber}/referrals",
-                        Map.of("helpNumber", HelpNumber.random().formatted()), null, "clinician"),
-                SnapStartPriming.request("POST /referrals", null, "{\"kind\":\"examination\"}", "clinician")), warmUp);
+                SnapStartPriming.request("POST /referrals", null, "{\"kind\":\"examination\"}", "clinician"),
+                counts);
     }
 
     /** The local runner's constructor: the same wiring, with variables resolved from template.yaml. */
