@@ -36,20 +36,37 @@ public final class MonthlyCost {
         REQUESTS_PER_VISIT.put("DELETE /patients/{helpNumber}", 0.001); // erasure on request is rare
         REQUESTS_PER_VISIT.put("GET /audit/patients/{helpNumber}", 0.01); // an admin answering a question
         REQUESTS_PER_VISIT.put("GET /audit/users/{subject}", 0.01);
+        // Oslo 2024: 217 referrals for 2,044 consultations, about 0.11 a visit; each is drafted, sent,
+        // answered and often booked (about 3 transitions) and opened a few times
+        REQUESTS_PER_VISIT.put("POST /referrals", 0.11);
+        REQUESTS_PER_VISIT.put("POST /referrals/{referralId}/transitions", 0.33);
+        REQUESTS_PER_VISIT.put("GET /referrals/{referralId}", 0.3);
+        REQUESTS_PER_VISIT.put("GET /patients/{helpNumber}/referrals", 0.3);  // the clinician checks open referrals
+        REQUESTS_PER_VISIT.put("GET /referrals", 0.05);                       // a site's list by period or state
+        REQUESTS_PER_VISIT.put("GET /referrals/follow-up", 0.1);              // the coordinator's follow-up list
+        REQUESTS_PER_VISIT.put("GET /referrals/counts", 0.005);               // reports, a few times a year
     }
+
+    /** The daily referral follow-up: one run a day, two ByState queries per site (4 sites), eventually consistent. */
+    static final double SCHEDULED_RUNS_PER_MONTH = 30;
+    static final double SCHEDULED_READ_UNITS_PER_RUN = 8 * 0.5;
 
     static final double MEMORY_GB = 1.0;            // template.yaml Globals MemorySize 1024
     static final double BILLED_SECONDS = 0.060;     // warm requests take 10-30 ms; restores after idle add to it
     static final double BYTES_PER_PATIENT = 1250;   // item (about 620 bytes with encryption's header and signature) and its ByCohort copy
     static final double BYTES_PER_VISIT = 1100;     // item (about 550 bytes) and its BySiteDate copy
+    /** A referral (about 2 KB encrypted) in the table and three of its indexes, and about five history entries. */
+    static final double BYTES_PER_REFERRAL = 4 * 2000 + 5 * 800;
+    static final double REFERRALS_PER_VISIT = 0.11;
     static final double LOG_BYTES_PER_REQUEST = 300;
     static final int CUSTOMER_MANAGED_KEYS = 3;     // DataKey, ServerHmacKey and FieldKey
     /**
-     * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (5 tables, 12 busy
+     * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (7 tables, 12 busy
      * hours a day); the hierarchical keyring unwraps its branch key twice (active key, version) per
-     * container and 10-minute TTL, not per record (HierarchicalKeyringIT).
+     * container and 10-minute TTL, not per record (HierarchicalKeyringIT), in the two functions that
+     * encrypt on every request (visits, referrals).
      */
-    static final double KMS_REQUESTS_PER_MONTH_IN_USE = 5 * 12 * 12 * 30 + 2 * 6 * 12 * 30;
+    static final double KMS_REQUESTS_PER_MONTH_IN_USE = 7 * 12 * 12 * 30 + 2 * 2 * 6 * 12 * 30;
 
     private MonthlyCost() {
     }
@@ -80,11 +97,13 @@ public final class MonthlyCost {
             reads += count * profile.readUnits();
             writes += count * profile.writeUnits();
         }
-        // data kept for five years of visits
-        double storedGb = 5 * visitsPerYear * (BYTES_PER_VISIT + 0.3 * BYTES_PER_PATIENT) / 1e9;
+        double invocations = requests + SCHEDULED_RUNS_PER_MONTH; // the follow-up is a Lambda run, not an API request
+        reads += SCHEDULED_RUNS_PER_MONTH * SCHEDULED_READ_UNITS_PER_RUN;
+        // data kept for five years of visits and their referrals
+        double storedGb = 5 * visitsPerYear * (BYTES_PER_VISIT + 0.3 * BYTES_PER_PATIENT + REFERRALS_PER_VISIT * BYTES_PER_REFERRAL) / 1e9;
         Map<String, Double> bill = new LinkedHashMap<>();
-        bill.put("Lambda requests", requests / 1e6 * p.lambdaPerMillionRequests());
-        bill.put("Lambda compute (arm64, 1 GB)", requests * BILLED_SECONDS * MEMORY_GB * p.lambdaPerGbSecond());
+        bill.put("Lambda requests", invocations / 1e6 * p.lambdaPerMillionRequests());
+        bill.put("Lambda compute (arm64, 1 GB)", invocations * BILLED_SECONDS * MEMORY_GB * p.lambdaPerGbSecond());
         bill.put("API Gateway HTTP API", requests / 1e6 * p.httpApiPerMillionRequests());
         bill.put("DynamoDB writes (on demand)", writes / 1e6 * p.dynamoPerMillionWriteUnits());
         bill.put("DynamoDB reads (on demand)", reads / 1e6 * p.dynamoPerMillionReadUnits());
