@@ -41,7 +41,8 @@ token: ## Print a bearer token for the local API: make token ROLE=clinician|coor
 bench: ## Cold start of every function in a fresh JVM vs three baselines (BENCH_RUNS=7); not part of make test
 	@echo "building the Lambda jars and the baselines ..."
 	@$(MVN) -q package -DskipTests
-	@java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.ColdStartBench 2>&1 | grep --line-buffered -vE '^SLF4J|^(Initializing|Port|InMemory|Version|DbPath|SharedDb|shouldDelay|CorsParams)'
+	@# pipefail: the bench's exit status, not grep's, is make's answer
+	@bash -o pipefail -c 'java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.ColdStartBench 2>&1 | grep --line-buffered -vE "^SLF4J|^(Initializing|Port|InMemory|Version|DbPath|SharedDb|shouldDelay|CorsParams)"'
 
 cost: ## Monthly AWS bill for the Danish volume and 100x, from the counted DynamoDB calls (docs/cost.md)
 	@$(MVN) -q package -DskipTests -pl bench -am

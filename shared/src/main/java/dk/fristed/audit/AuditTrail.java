@@ -45,6 +45,24 @@ public final class AuditTrail {
         return put(entry(request, patient, "change", clock.instant()));
     }
 
+    /**
+     * The entry for a change no user asked for in a request (the daily follow-up, erasure reaching
+     * another function's tables), to be written in the change's own transaction: the subject names the
+     * function ({@code system:referral-follow-up}), the route what it did.
+     */
+    public TransactWriteItem systemChangeOf(String function, String what, HelpNumber patient) {
+        Instant at = clock.instant();
+        AuditEntry entry = new AuditEntry();
+        entry.setHelpNumber(patient.value());
+        entry.setEntryKey(at + "#" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
+        entry.setSubject("system:" + function);
+        entry.setRoles("system");
+        entry.setRoute(what);
+        entry.setAction("change");
+        entry.setAt(at.toString());
+        return put(entry);
+    }
+
     /** Records that these patients' records were read; throws (and so fails the request) if it cannot. */
     public void readsOf(ApiRequest request, Collection<HelpNumber> patients) {
         var distinct = new LinkedHashSet<>(patients);

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
@@ -30,6 +31,7 @@ import java.util.Map;
  */
 public final class ReferralErasureFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final ReferralRepository referrals;
+    private final AuditTrail audit;
     private final JsonLog log;
     private final Runnable warmUp;
     /** Held here because CRaC holds registered resources weakly. */
@@ -48,7 +50,9 @@ public final class ReferralErasureFunction implements RequestHandler<DynamodbEve
 
     public ReferralErasureFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey,
                                    Clock clock, JsonLog log) {
-        this.referrals = tables.open(connection, encryption, serverKey, clock).repository();
+        var opened = tables.open(connection, encryption, serverKey, clock);
+        this.referrals = opened.repository();
+        this.audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
         this.log = log;
         this.warmUp = () -> encryption.warmUp(tables.encrypted());
     }
@@ -86,7 +90,8 @@ public final class ReferralErasureFunction implements RequestHandler<DynamodbEve
             return; // not an erasure (the template's filter lets none through; a local delivery may)
         }
         HelpNumber patient = new HelpNumber(record.getDynamodb().getKeys().get("helpNumber").getS());
-        int changed = referrals.erasePatient(patient, Instant.parse(erasedAt.getS()));
+        int changed = referrals.erasePatient(patient, Instant.parse(erasedAt.getS()),
+                () -> audit.systemChangeOf("referral-erasure", "erase referral texts with the patient", patient));
         log.info("referrals erased with their patient", Map.of("referrals", changed));
     }
 }

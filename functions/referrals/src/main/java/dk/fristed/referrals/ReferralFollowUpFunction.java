@@ -3,6 +3,7 @@ package dk.fristed.referrals;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.calendar.ClinicCalendar;
@@ -43,7 +44,9 @@ public final class ReferralFollowUpFunction implements RequestHandler<ScheduledE
 
     public ReferralFollowUpFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey,
                                     Sites sites, Environment thresholds, Clock clock, JsonLog log) {
-        this.followUp = FollowUp.fromEnvironment(tables.open(connection, encryption, serverKey, clock).repository(), sites, thresholds);
+        var opened = tables.open(connection, encryption, serverKey, clock);
+        this.followUp = FollowUp.fromEnvironment(opened.repository(), new AuditTrail(opened.dynamo(), tables.audit(), clock), sites,
+                thresholds);
         this.clock = clock;
         this.log = log;
         this.warmUp = () -> encryption.warmUp(tables.encrypted());

@@ -9,10 +9,13 @@ import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
+import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
 import dk.fristed.ids.RecordIds;
+import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.json.Json;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
@@ -23,6 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static dk.fristed.auth.Role.CLINICIAN;
 import static dk.fristed.auth.Role.COORDINATOR;
@@ -37,7 +41,7 @@ public final class ReferralsFunction extends ApiFunction
     /** Referrals are for the people who treat and receive patients; finance never, admins only through the audit trail. */
     static final Set<Role> CARE = Set.of(CLINICIAN, COORDINATOR);
 
-    /** What priming requests cannot reach without writing: the encryption of a referral. */
+    /** What priming requests cannot reach without writing: encryption and a referral's creating transaction. */
     final Runnable warmUp;
 
     /** Lambda's constructor: clients built once per container and primed for SnapStart with requests that write nothing. */
@@ -74,20 +78,37 @@ public final class ReferralsFunction extends ApiFunction
 
     private ReferralsFunction(ReferralTables tables, ReferralTables.Opened opened, FieldEncryption encryption, Hmac serverKey,
                               Sites sites, Clock clock, JsonLog log) {
-        super(routes(opened, tables, serverKey, sites, clock), log);
-        warmUp = () -> encryption.warmUp(tables.encrypted());
+        this(wire(opened, tables, encryption, serverKey, sites, clock), log);
     }
 
-    private static List<Route> routes(ReferralTables.Opened opened, ReferralTables tables, Hmac serverKey, Sites sites, Clock clock) {
+    private ReferralsFunction(Wiring wiring, JsonLog log) {
+        super(wiring.routes(), log);
+        warmUp = wiring.warmUp();
+    }
+
+    private record Wiring(List<Route> routes, Runnable warmUp) {
+    }
+
+    private static Wiring wire(ReferralTables.Opened opened, ReferralTables tables, FieldEncryption encryption, Hmac serverKey,
+                               Sites sites, Clock clock) {
         var audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
         var referrals = new ReferralRoutes(opened.repository(), opened.idempotency(), audit, sites, new Cursor(serverKey), clock);
-        return List.of(
+        Runnable warmUp = () -> {
+            encryption.warmUp(tables.encrypted());
+            // a referral drafted up to its JSON response, refused by DynamoDB at the end: nothing is written
+            String body = "{\"helpNumber\":\"" + HelpNumber.random().formatted() + "\",\"site\":\"" + sites.names().get(0)
+                    + "\",\"kind\":\"examination\",\"modality\":\"x_ray\",\"receiver\":\"priming\",\"urgency\":\"routine\","
+                    + "\"clinicalQuestion\":\"priming\"}";
+            Json.write(referrals.rehearseCreate(SnapStartPriming.routeRequest("POST /referrals", body, "clinician",
+                    Map.of(IdempotencyStore.HEADER, UUID.randomUUID().toString()))));
+        };
+        return new Wiring(List.of(
                 Route.of("POST /referrals", CARE, referrals::create),
                 Route.of("GET /referrals", CARE, referrals::atSite),
                 Route.of("GET /referrals/counts", CARE, referrals::counts),
                 Route.of("GET /referrals/follow-up", CARE, referrals::followUp),
                 Route.of("GET /referrals/{referralId}", CARE, referrals::get),
                 Route.of("POST /referrals/{referralId}/transitions", CARE, referrals::transition),
-                Route.of("GET /patients/{helpNumber}/referrals", CARE, referrals::ofPatient));
+                Route.of("GET /patients/{helpNumber}/referrals", CARE, referrals::ofPatient)), warmUp);
     }
 }

@@ -45,6 +45,7 @@ class ReferralErasureIT {
         assertEquals("psychiatric_outpatient", rejectedNow.get("kind").asText());
         assertEquals(countsBefore, counts(), "the counts already reported stay right");
         assertTrue(api.call("GET", "/referrals/" + kept, "clinician", null).body().has("clinicalQuestion"), "another patient's referral");
+        assertEquals(2, systemChanges(erased, "system:referral-erasure"), "each referral erased is audited");
         assertEquals(404, api.call("POST", "/referrals", "clinician",
                 ReferralsApi.referral(erased, "copenhagen", "2025-02-20", "other")).status(), "no new referral for an erased patient");
 
@@ -64,6 +65,14 @@ class ReferralErasureIT {
 
         assertEquals(412, api.move(id, 1, action("send")).status(), "the If-Match of a referral read before the erasure is stale");
         assertFalse(api.call("GET", "/referrals/" + id, "clinician", null).body().has("clinicalQuestion"));
+    }
+
+    /** Audit entries of the patient written by a function on its own, as the admin function reads them. */
+    long systemChanges(String helpNumber, String subject) {
+        return api.raw.query(q -> q.tableName(api.tables.get("AuditTable")).keyConditionExpression("helpNumber = :h")
+                        .expressionAttributeValues(java.util.Map.of(":h",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(helpNumber.replace("-", "")))))
+                .items().stream().filter(item -> item.get("subject").s().equals(subject)).count();
     }
 
     private JsonNode counts() {

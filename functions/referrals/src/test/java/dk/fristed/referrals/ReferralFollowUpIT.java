@@ -42,11 +42,15 @@ class ReferralFollowUpIT {
         var result = api.followUpOn("2025-03-01", DEFAULTS).handleRequest(null, null);
 
         assertEquals(Map.of("overdue", 4, "flagged", 4), result);
-        // two ByState queries per site, one put per flagged referral: no Scan, no read of anything else
+        // two ByState queries per site, one transaction per flagged referral (the flag and its audit
+        // entry): no Scan, no read of anything else
         assertEquals(8, api.dynamoCalls.list().stream().filter("query"::equals).count());
-        assertEquals(4, api.dynamoCalls.list().stream().filter("putItem"::equals).count());
+        assertEquals(4, api.dynamoCalls.list().stream().filter("transactWriteItems"::equals).count());
         assertEquals(12, api.dynamoCalls.list().size());
         Set<String> flagged = Set.of(sent28Days, sent15Days, accepted45Days, aarhusSent);
+        assertEquals(4, api.raw.query(q -> q.tableName(api.tables.get("AuditTable")).keyConditionExpression("helpNumber = :h")
+                        .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(patient.replace("-", "")))))
+                .items().stream().filter(i -> i.get("subject").s().equals("system:referral-follow-up")).count(), "each flag is audited");
         Map<String, Map<String, AttributeValue>> after = items();
         after.forEach((id, item) -> {
             if (flagged.contains(id)) {

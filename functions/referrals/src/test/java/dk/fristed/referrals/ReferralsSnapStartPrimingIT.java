@@ -21,7 +21,10 @@ class ReferralsSnapStartPrimingIT {
                 .toList();
 
         assertEquals(List.of(404, 400, 200), statuses);
-        assertEquals(List.of("getItem", "query", "query", "query", "query"), api.dynamoCalls.list(), "a read, then one query per site");
+        assertEquals(List.of("transactWriteItems", "getItem", "query", "query", "query", "query"), api.dynamoCalls.list(),
+                "the rehearsed creation (cancelled), a read, then one query per site");
+        var rehearsal = (software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) api.dynamoCalls.requests().get(0);
+        assertEquals(5, rehearsal.transactItems().size(), "a creation's whole transaction: referral, history, patient check, audit, claim");
         for (String table : api.tables.values()) {
             assertEquals(0, api.raw.scan(r -> r.tableName(table)).count(), table);
         }

@@ -1,5 +1,6 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.config.Environment;
 import dk.fristed.site.Sites;
 
@@ -11,29 +12,31 @@ import java.util.Map;
  * The daily follow-up: flags referrals sent and unanswered for more than {@code sentDays} days, and
  * accepted ones without an appointment after {@code acceptedDays} days. It reads only those, per site,
  * from the ByState index (no Scan), and writes only the ones not flagged yet, so a second run the same
- * day, or a schedule delivered twice, changes nothing.
+ * day, or a schedule delivered twice, changes nothing. Each flag is audited as a change by the system.
  */
 public final class FollowUp {
     public static final String SENT_DAYS_VARIABLE = "FOLLOW_UP_SENT_DAYS";
     public static final String ACCEPTED_DAYS_VARIABLE = "FOLLOW_UP_ACCEPTED_DAYS";
 
     private final ReferralRepository referrals;
+    private final AuditTrail audit;
     private final Sites sites;
     private final int sentDays;
     private final int acceptedDays;
 
-    public FollowUp(ReferralRepository referrals, Sites sites, int sentDays, int acceptedDays) {
+    public FollowUp(ReferralRepository referrals, AuditTrail audit, Sites sites, int sentDays, int acceptedDays) {
         if (sentDays < 1 || acceptedDays < 1) {
             throw new IllegalArgumentException("follow-up thresholds are whole days, at least 1");
         }
         this.referrals = referrals;
+        this.audit = audit;
         this.sites = sites;
         this.sentDays = sentDays;
         this.acceptedDays = acceptedDays;
     }
 
-    public static FollowUp fromEnvironment(ReferralRepository referrals, Sites sites, Environment env) {
-        return new FollowUp(referrals, sites, Integer.parseInt(env.get(SENT_DAYS_VARIABLE, "14")),
+    public static FollowUp fromEnvironment(ReferralRepository referrals, AuditTrail audit, Sites sites, Environment env) {
+        return new FollowUp(referrals, audit, sites, Integer.parseInt(env.get(SENT_DAYS_VARIABLE, "14")),
                 Integer.parseInt(env.get(ACCEPTED_DAYS_VARIABLE, "30")));
     }
 
@@ -50,7 +53,8 @@ public final class FollowUp {
                 // entered the state before today - N days: waiting more than N whole days
                 for (Referral referral : referrals.inStateSince(site, wait.getKey(), today.minusDays(wait.getValue()))) {
                     overdue++;
-                    if (referral.followUpSince().isEmpty() && referrals.flagForFollowUp(referral, today)) {
+                    if (referral.followUpSince().isEmpty() && referrals.flagForFollowUp(referral, today,
+                            audit.systemChangeOf("referral-follow-up", "flag for follow-up", referral.helpNumber()))) {
                         flagged++;
                     }
                 }

@@ -1,11 +1,13 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.auth.Caller;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiProblem;
 import dk.fristed.ids.RecordIds;
 import dk.fristed.site.Sites;
 import dk.fristed.validation.Fields;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -27,6 +29,13 @@ public record NewReferral(
     static final int MAX_RECEIVER = 200;
     static final int MAX_SPECIALTY = 100;
     static final int MAX_QUESTION = 4000;
+
+    /** The referral this request drafts, under a new id. */
+    Referral drafted(Caller caller, Instant at) {
+        return new Referral(RecordIds.random(), helpNumber, visitId, site, date, kind, modality, specialty, receiver, urgency,
+                Optional.of(clinicalQuestion), caller.subject(), at, replaces, ReferralState.DRAFTED, date, 1,
+                Referral.Outcome.NONE, Optional.empty(), Optional.empty());
+    }
 
     static NewReferral from(ReferralRequest request, Sites sites, LocalDate today) {
         HelpNumber helpNumber = HelpNumber.parse(request.helpNumber(), "helpNumber");

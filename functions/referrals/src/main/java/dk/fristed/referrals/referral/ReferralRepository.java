@@ -8,7 +8,6 @@ import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiProblem;
 import dk.fristed.idempotency.IdempotencyClaim;
 import dk.fristed.idempotency.IdempotencyStore;
-import dk.fristed.ids.RecordIds;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -69,10 +69,7 @@ public final class ReferralRepository {
     public Creation create(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, TransactWriteItem auditEntry) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Referral> replaced = request.replaces().map(id -> replaceable(id, request.helpNumber()));
-            Referral referral = new Referral(RecordIds.random(), request.helpNumber(), request.visitId(), request.site(),
-                    request.date(), request.kind(), request.modality(), request.specialty(), request.receiver(), request.urgency(),
-                    Optional.of(request.clinicalQuestion()), caller.subject(), clock.instant(), request.replaces(),
-                    ReferralState.DRAFTED, request.date(), 1, Referral.Outcome.NONE, Optional.empty(), Optional.empty());
+            Referral referral = request.drafted(caller, clock.instant());
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(put(referral, "attribute_not_exists(referralId)", Map.of()));
             items.add(putHistory(entry(referral, Optional.empty(), Optional.empty(), Optional.empty(), caller)));
@@ -107,6 +104,26 @@ public final class ReferralRepository {
             }
         }
         throw ApiProblem.conflict("the referral's records changed while it was saved; retry");
+    }
+
+    /**
+     * For SnapStart priming: {@link #create}'s whole write path (item mapping, encryption of the referral
+     * and its history entry, the patient check, the audit entry, the claim, the transaction and its
+     * cancellation) under a condition that cannot hold, so DynamoDB cancels it and nothing is written.
+     */
+    public Referral rehearseCreate(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, TransactWriteItem auditEntry) {
+        Referral nobody = request.drafted(caller, clock.instant());
+        List<TransactWriteItem> items = new ArrayList<>(List.of(
+                put(nobody, "attribute_exists(referralId) AND attribute_not_exists(referralId)", Map.of()),
+                putHistory(entry(nobody, Optional.empty(), Optional.empty(), Optional.empty(), caller)),
+                patientIsActive(request.helpNumber()), auditEntry));
+        claim.ifPresent(c -> items.add(idempotency.claimItem(c, nobody.id())));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+            throw new IllegalStateException("a rehearsal wrote a referral");
+        } catch (TransactionCanceledException expected) {
+            return nobody; // what a taken id looks like: nothing was written
+        }
     }
 
     private Referral replaceable(String id, HelpNumber patient) {
@@ -151,16 +168,24 @@ public final class ReferralRepository {
         throw ApiProblem.conflict("the referral changed while it was saved; retry");
     }
 
-    /** Flags a referral for follow-up, unless it moved since it was read or is flagged already; true if it flagged it. */
-    public boolean flagForFollowUp(Referral referral, LocalDate today) {
+    /**
+     * Flags a referral for follow-up with its audit entry, unless it moved since it was read or is
+     * flagged already; true if it flagged it.
+     */
+    public boolean flagForFollowUp(Referral referral, LocalDate today, TransactWriteItem auditEntry) {
+        var flag = TransactWriteItem.builder().put(Put.builder().tableName(referrals.tableName())
+                .item(ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral.needingFollowUp(today)), true))
+                .conditionExpression("version = :version AND attribute_not_exists(followUp)")
+                .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(referral.version()))))
+                .build()).build();
         try {
-            dynamo.putItem(r -> r.tableName(referrals.tableName())
-                    .item(ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral.needingFollowUp(today)), true))
-                    .conditionExpression("version = :version AND attribute_not_exists(followUp)")
-                    .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(referral.version())))));
+            dynamo.transactWriteItems(r -> r.transactItems(flag, auditEntry));
             return true;
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException movedOrFlagged) {
-            return false;
+        } catch (TransactionCanceledException e) {
+            if (Transactions.conditionFailedAt(e, 0) || Transactions.conflicted(e)) {
+                return false; // moved or flagged meanwhile: tomorrow's run looks again
+            }
+            throw e;
         }
     }
 
@@ -168,21 +193,22 @@ public final class ReferralRepository {
      * Erases a patient's personal free text from every referral of theirs: the clinical question, and
      * each history entry's note; kind, dates and outcome stay for the counts. The referral's version
      * moves on, so that a transition that read it before cannot put the text back (it gets 412).
-     * Erasing again finds nothing left to erase. Returns how many referrals it changed.
+     * Erasing again finds nothing left to erase. Each referral changed is audited in its own transaction.
+     * Returns how many referrals it changed.
      */
-    public int erasePatient(HelpNumber helpNumber, Instant at) {
+    public int erasePatient(HelpNumber helpNumber, Instant at, Supplier<TransactWriteItem> auditEntry) {
         var request = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(helpNumber.value()).build())).build();
         int changed = 0;
         for (ReferralItem item : referrals.index(ReferralItem.BY_PATIENT).query(request).stream().flatMap(p -> p.items().stream()).toList()) {
-            if (eraseReferral(item.getReferralId(), at)) {
+            if (eraseReferral(item.referralId(), at, auditEntry)) {
                 changed++;
             }
         }
         return changed;
     }
 
-    private boolean eraseReferral(String id, Instant at) {
+    private boolean eraseReferral(String id, Instant at, Supplier<TransactWriteItem> auditEntry) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Referral current = find(id).orElseThrow(ReferralRepository::notFound);
             List<TransactWriteItem> items = new ArrayList<>();
@@ -199,6 +225,7 @@ public final class ReferralRepository {
             if (items.isEmpty()) {
                 return false;
             }
+            items.add(auditEntry.get()); // one entry per referral changed
             try {
                 // a referral has a handful of steps: well within a transaction's 100 items
                 dynamo.transactWriteItems(r -> r.transactItems(items));

@@ -52,6 +52,17 @@ public final class ReferralRoutes {
         return creation.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
     }
 
+    /**
+     * For SnapStart priming: {@link #create}'s path for a made-up request, with the repository's
+     * rehearsal instead of its write, up to the JSON of a response: nothing is written.
+     */
+    public Object rehearseCreate(ApiRequest request) {
+        ReferralRequest body = request.bodyAs(ReferralRequest.class);
+        NewReferral referral = NewReferral.from(body, sites, ClinicCalendar.today(clock));
+        return ReferralResponse.of(referrals.rehearseCreate(referral, request.caller(),
+                idempotency.claimFor(request, "/referrals", body), audit.changeOf(request, referral.helpNumber())));
+    }
+
     /** {@code GET /referrals/{referralId}}: the referral with its whole history. */
     public ApiResponse get(ApiRequest request) {
         String id = referralId(request);
