@@ -17,8 +17,8 @@ import java.util.UUID;
 /**
  * {@code make localstack}'s smoke test of a deployed stack: each function of template.yaml, invoked
  * by its deployed name through the Lambda API with the event API Gateway would send, registers a
- * made-up patient and a visit (and its retry), reads them back, checks the audit trail and a refused
- * role, and erases the patient again. The bodies are those of events/. Exits non-zero at the first
+ * made-up patient and a visit (and its retry), drafts a referral for it (and its retry), sends it and
+ * reads its history, reads them back, checks the audit trail and refused roles, and erases the patient. The bodies are those of events/. Exits non-zero at the first
  * answer that is not the expected one.
  *
  * <p>Usage: {@code StackSmoke <stage>} with AWS_REGION, credentials and, for LocalStack,
@@ -76,6 +76,19 @@ public final class StackSmoke {
                 "clinician", null, null);
         check(visits.get("items").size() == 1, "the patient has " + visits.get("items").size() + " visits, not 1");
 
+        ObjectNode referral = (ObjectNode) parse(ApiEvents.fixture("post-referrals.json").get("body").asText());
+        referral.put("helpNumber", helpNumber);
+        String referralKey = newKey();
+        String referralId = expect(201, "draft a referral", "POST", "/referrals", "clinician", referral.toString(), referralKey)
+                .get("id").asText();
+        check(referralId.equals(expect(201, "retry it with the same Idempotency-Key", "POST", "/referrals", "clinician",
+                referral.toString(), referralKey).get("id").asText()), "the retry answered a different referral: it was drafted twice");
+        expect(200, "send the referral", "POST", "/referrals/" + referralId + "/transitions", "clinician",
+                "{\"action\":\"send\"}", null, "\"1\"");
+        JsonNode read = expect(200, "read it with its history", "GET", "/referrals/" + referralId, "coordinator", null, null);
+        check(read.get("history").size() == 2, "the referral has " + read.get("history").size() + " history entries, not 2");
+        expect(403, "refuse the finance role a referral", "GET", "/referrals/" + referralId, "finance", null, null);
+
         expect(403, "refuse the finance role a patient record", "GET", "/patients/" + helpNumber, "finance", null, null);
         JsonNode audit = expect(200, "read the patient's audit trail", "GET", "/audit/patients/" + helpNumber, "admin",
                 null, null);
@@ -87,7 +100,15 @@ public final class StackSmoke {
     }
 
     private JsonNode expect(int status, String step, String method, String path, String group, String body, String key) {
+        return expect(status, step, method, path, group, body, key, null);
+    }
+
+    private JsonNode expect(int status, String step, String method, String path, String group, String body, String key,
+                            String ifMatch) {
         Map<String, String> headers = new LinkedHashMap<>();
+        if (ifMatch != null) {
+            headers.put("if-match", ifMatch);
+        }
         if (body != null) {
             headers.put("content-type", "application/json");
         }

@@ -3,10 +3,9 @@ package dk.fristed.referrals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dk.fristed.devkit.FunctionTestbed;
+import dk.fristed.devkit.FuzzedRequests;
 import dk.fristed.devkit.LocalContext;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,44 +24,9 @@ class ReferralRequestFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
-        String route = data.pickValue(ROUTES);
-        Map<String, String> path = new HashMap<>();
-        if (route.contains("{helpNumber}")) {
-            path.put("helpNumber", data.consumeBoolean() ? KNOWN_PATIENT : data.consumeString(24));
-        }
-        if (route.contains("{referralId}")) {
-            path.put("referralId", data.consumeBoolean() ? KNOWN_REFERRAL : data.consumeString(24));
-        }
-        Map<String, String> query = new HashMap<>();
-        int parameters = data.consumeInt(0, 4);
-        for (int i = 0; i < parameters; i++) {
-            query.put(data.pickValue(QUERY_NAMES), data.consumeString(40));
-        }
-        Map<String, String> headers = new HashMap<>();
-        headers.put("content-type", "application/json");
-        if (data.consumeBoolean()) {
-            headers.put("idempotency-key", data.consumeString(40));
-        }
-        if (data.consumeBoolean()) {
-            headers.put("if-match", data.consumeString(8));
-        }
-        String body = data.consumeRemainingAsString();
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withRouteKey(route)
-                .withRawPath("/fuzz")
-                .withHeaders(headers)
-                .withPathParameters(path.isEmpty() ? null : path)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withBody(body.isEmpty() ? null : body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("fuzz")
-                        .withRouteKey(route)
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(FunctionTestbed.claims("clinician")).build())
-                                .build())
-                        .build())
-                .build();
+        APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES,
+                Map.of("helpNumber", KNOWN_PATIENT, "referralId", KNOWN_REFERRAL), QUERY_NAMES, "clinician");
+        String route = event.getRouteKey();
 
         var response = API.function.handleRequest(event, new LocalContext("ReferralsFunction"));
 
