@@ -43,7 +43,8 @@ public final class FunctionTestbed {
     private LocalGateway gateway;
 
     public FunctionTestbed() {
-        tables = DYNAMO.createTables(SamTemplate.ofProject(), "t" + UUID.randomUUID().toString().substring(0, 8) + "-");
+        // no time to live: tests set the clock, DynamoDB Local's sweeper would delete by the real one
+        tables = DYNAMO.createTables(SamTemplate.ofProject(), "t" + UUID.randomUUID().toString().substring(0, 8) + "-", false);
     }
 
     /** What the function opens its DynamoDB client with: the local server, its interceptors, and counting. */

@@ -134,12 +134,21 @@ public final class LocalDynamo implements AutoCloseable {
      * and answers the names by logical id.
      */
     public Map<String, String> createTables(SamTemplate template, String prefix) {
+        return createTables(template, prefix, true);
+    }
+
+    /**
+     * @param timeToLive false for tests: they set the functions' clock (often to a date in the past), while
+     *                   DynamoDB Local's time-to-live sweeper deletes by the real clock, so an idempotency
+     *                   claim "expired" in 2025 would vanish at a random moment during the test
+     */
+    public Map<String, String> createTables(SamTemplate template, String prefix, boolean timeToLive) {
         Map<String, String> names = new LinkedHashMap<>();
         for (TableDefinition table : template.tables()) {
             String name = prefix + table.logicalId();
             try {
                 client.createTable(table.createRequest(name));
-                table.timeToLiveAttribute().ifPresent(attribute -> client.updateTimeToLive(r -> r.tableName(name)
+                table.timeToLiveAttribute().filter(attribute -> timeToLive).ifPresent(attribute -> client.updateTimeToLive(r -> r.tableName(name)
                         .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true))));
             } catch (ResourceInUseException alreadyThere) {
                 // kept from an earlier run: its data is the point of -dbPath; a stream added to the template since is added to it
