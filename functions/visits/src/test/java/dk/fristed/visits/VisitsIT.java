@@ -128,6 +128,7 @@ class VisitsIT {
         cases.put("date", visit(helpNumber, "odense", "2025-07-01", "doctor"));
         cases.put("diagnoses[1]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L03", "Q12"));
         cases.put("diagnoses[0]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L3"));
+        cases.put("diagnoses[2]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L03", "T90", "L03"));
         var mistyped = visit(helpNumber.substring(0, 8) + (helpNumber.charAt(8) == 'A' ? 'C' : 'A'), "odense", "2025-03-04", "doctor");
         cases.put("helpNumber", mistyped);
         cases.forEach((field, body) -> {

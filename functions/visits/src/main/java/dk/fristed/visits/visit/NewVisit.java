@@ -43,9 +43,11 @@ public record NewVisit(
         List<IcpcCode> diagnoses = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             IcpcCode code = IcpcCode.parse(codes.get(i), "diagnoses[" + i + "]");
-            if (!diagnoses.contains(code)) {
-                diagnoses.add(code);
+            if (diagnoses.contains(code)) {
+                // a diagnosis counts once per visit in the reports: a repeated code is a mistake to fix, not to drop
+                throw ApiProblem.badRequest("diagnoses[" + i + "]", "repeats diagnoses[" + diagnoses.indexOf(code) + "]");
             }
+            diagnoses.add(code);
         }
         return new NewVisit(helpNumber, site, date, service, interpreter, List.copyOf(diagnoses));
     }
