@@ -6,7 +6,7 @@ RUNNER_CP := local/target/classes:local/target/lib/*
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run invoke test build validate token bench cost deploy branch-key rotate-branch-key branch-keys localstack clean
+.PHONY: help run invoke test chaos build validate token bench cost deploy branch-key rotate-branch-key branch-keys localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -24,6 +24,10 @@ invoke: ## Run a scheduled function now, on the running make run: make invoke FN
 test: ## Run every test: domain, DynamoDB Local, the runner over HTTP, template.yaml checks
 	@$(MVN) verify
 	@echo "make test: all modules passed (surefire reports in */target/surefire-reports)"
+
+chaos: ## A clinic day with 20 % of DynamoDB calls faulted, several seeds, compared with a day without faults (CHAOS_SEEDS, CHAOS_PATIENTS, CHAOS_SHARE)
+	@$(MVN) -q package -DskipTests -pl local -am
+	@bash -o pipefail -c 'java -cp "$(RUNNER_CP)" dk.fristed.local.Chaos 2>&1 | grep --line-buffered -vE "^SLF4J|^(Initializing|Port|InMemory|Version|DbPath|SharedDb|shouldDelay|CorsParams)|^\{\"time\""'
 
 build: ## Build the deployable Lambda jars (functions/*/target/*-lambda.jar)
 	@$(MVN) -q package -DskipTests

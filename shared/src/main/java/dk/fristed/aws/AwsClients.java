@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -29,14 +30,34 @@ public final class AwsClients {
     private AwsClients() {
     }
 
+    /**
+     * Retries and timeouts of every DynamoDB call, chosen against Lambda's 15 s timeout (template.yaml)
+     * and API Gateway's 30 s limit: the SDK's standard mode (exponential back-off with jitter; it retries
+     * throttling, 5xx answers and broken connections) with 4 attempts; an attempt may take 2 s
+     * (DynamoDB answers in milliseconds: a hung connection must not eat the budget), a call 6 s, so a
+     * route's read and write stay well within Lambda's timeout and a 503 reaches the client in time.
+     * What is still failing after that is answered 429 or 503 with Retry-After (RetryableFailures).
+     * A retried TransactWriteItems is not applied twice: the SDK fills its ClientRequestToken (an
+     * idempotency token in DynamoDB's model) once per call, so every retry carries the same one, and
+     * DynamoDB answers a repeated token with the first outcome for ten minutes (TransactionRetryIT).
+     */
+    public static final int DYNAMODB_ATTEMPTS = 4;
+    public static final Duration DYNAMODB_CALL_TIMEOUT = Duration.ofSeconds(6);
+    /** Tests that delay calls on purpose shorten it with DYNAMODB_ATTEMPT_TIMEOUT_MS. */
+    public static final Duration DYNAMODB_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+
     /** @param interceptors e.g. client-side encryption's, run on every call */
     public static DynamoDbClient dynamoDb(Environment env, ExecutionInterceptor... interceptors) {
+        Duration attempt = env.find("DYNAMODB_ATTEMPT_TIMEOUT_MS").map(ms -> Duration.ofMillis(Long.parseLong(ms)))
+                .orElse(DYNAMODB_ATTEMPT_TIMEOUT);
         var builder = DynamoDbClient.builder()
                 .httpClient(httpClient())
                 .region(region(env))
                 .credentialsProvider(credentials(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(10))
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(DYNAMODB_ATTEMPTS).build())
+                        .apiCallAttemptTimeout(attempt)
+                        .apiCallTimeout(DYNAMODB_CALL_TIMEOUT)
                         .executionInterceptors(List.of(interceptors))
                         .build());
         endpoint(env, "DYNAMODB").ifPresent(builder::endpointOverride);

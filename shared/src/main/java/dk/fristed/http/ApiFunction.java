@@ -71,9 +71,13 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
             outcome = problem.title();
         } catch (RuntimeException unexpected) {
             // The class name tells an engineer where to look; the message may quote data, so it stays out.
-            log.error("unhandled error", Map.of("requestId", String.valueOf(requestId), "route", String.valueOf(routeKey),
-                    "error", unexpected.getClass().getName(), "at", topFrame(unexpected)));
-            response = ProblemResponses.internalError(requestId);
+            var retryable = RetryableFailures.problemFor(unexpected);
+            log.error(retryable.isPresent() ? "database unavailable" : "unhandled error", Map.of("requestId", String.valueOf(requestId),
+                    "route", String.valueOf(routeKey), "error", unexpected.getClass().getName(), "at", topFrame(unexpected)));
+            response = retryable.map(problem -> ProblemResponses.of(problem, requestId)).orElseGet(() -> ProblemResponses.internalError(requestId));
+            if (retryable.isPresent()) {
+                outcome = retryable.get().title();
+            }
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", String.valueOf(requestId));

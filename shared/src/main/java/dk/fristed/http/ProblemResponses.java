@@ -25,7 +25,12 @@ final class ProblemResponses {
         if (requestId != null) {
             body.put("requestId", requestId);
         }
-        return response(problem.status(), body, problem.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of());
+        Map<String, String> headers = switch (problem.status()) {
+            case 401 -> Map.of("WWW-Authenticate", "Bearer");
+            case 429, 503 -> Map.of("Retry-After", RetryableFailures.RETRY_AFTER_SECONDS);
+            default -> Map.of();
+        };
+        return response(problem.status(), body, headers);
     }
 
     /** Anything unexpected: the request id to find the log line, and nothing about the cause. */
