@@ -11,7 +11,7 @@ import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.SnapStartPriming;
+import dk.fristed.http.WarmedUpFunction;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
 import dk.fristed.referrals.referral.ReferralRepository;
@@ -29,18 +29,17 @@ import java.util.Map;
  * reported with those after it, so Lambda retries from it and no erasure is skipped; erasing twice
  * changes nothing.
  */
-public final class ReferralErasureFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class ReferralErasureFunction extends WarmedUpFunction
+        implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final ReferralRepository referrals;
     private final AuditTrail audit;
     private final JsonLog log;
     private final Runnable warmUp;
-    /** Held here because CRaC holds registered resources weakly. */
-    private SnapStartPriming priming;
 
     /** Lambda's constructor: the encryption path is warmed before the SnapStart snapshot; nothing is written. */
     public ReferralErasureFunction() {
         this(Environment.system());
-        priming = SnapStartPriming.registerWarmUps(warmUp);
+        warmUpBeforeSnapshot(warmUp);
     }
 
     public ReferralErasureFunction(Environment env) {
@@ -55,13 +54,6 @@ public final class ReferralErasureFunction implements RequestHandler<DynamodbEve
         this.audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
         this.log = log;
         this.warmUp = () -> encryption.warmUp(tables.encrypted());
-    }
-
-    /** Runs the registered SnapStart warm-up now, as Lambda does before it snapshots (for the bench). */
-    public void primeNow() {
-        if (priming != null) {
-            priming.beforeCheckpoint(null);
-        }
     }
 
     @Override

@@ -9,7 +9,7 @@ import dk.fristed.aws.ServerKey;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
-import dk.fristed.http.SnapStartPriming;
+import dk.fristed.http.WarmedUpFunction;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
 import dk.fristed.referrals.referral.FollowUp;
@@ -22,18 +22,17 @@ import java.util.Map;
  * The daily follow-up of referrals, run by an EventBridge schedule (template.yaml) with the event
  * EventBridge sends; {@code make invoke FN=ReferralFollowUpFunction} runs it locally on demand.
  */
-public final class ReferralFollowUpFunction implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+public final class ReferralFollowUpFunction extends WarmedUpFunction
+        implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
     private final FollowUp followUp;
     private final Clock clock;
     private final JsonLog log;
     private final Runnable warmUp;
-    /** Held here because CRaC holds registered resources weakly. */
-    private SnapStartPriming priming;
 
     /** Lambda's constructor: the encryption path is warmed before the SnapStart snapshot; nothing is written. */
     public ReferralFollowUpFunction() {
         this(Environment.system());
-        priming = SnapStartPriming.registerWarmUps(warmUp);
+        warmUpBeforeSnapshot(warmUp);
     }
 
     public ReferralFollowUpFunction(Environment env) {
@@ -50,13 +49,6 @@ public final class ReferralFollowUpFunction implements RequestHandler<ScheduledE
         this.clock = clock;
         this.log = log;
         this.warmUp = () -> encryption.warmUp(tables.encrypted());
-    }
-
-    /** Runs the registered SnapStart warm-up now, as Lambda does before it snapshots (for the bench). */
-    public void primeNow() {
-        if (priming != null) {
-            priming.beforeCheckpoint(null);
-        }
     }
 
     @Override
