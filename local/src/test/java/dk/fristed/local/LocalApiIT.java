@@ -130,7 +130,8 @@ class LocalApiIT {
         assertEquals(403, send("POST", "/_local/invoke/ReferralFollowUpFunction", clinician, null, null).statusCode());
         assertEquals(404, send("POST", "/_local/invoke/NoSuchFunction", admin, null, null).statusCode());
         var invoked = send("POST", "/_local/invoke/ReferralFollowUpFunction", admin, null, null);
-        assertEquals("{\"flagged\":1,\"overdue\":1}", invoked.body().replace(" ", ""));
+        assertEquals(1, json(invoked).get("overdue").asInt());
+        assertEquals(1, json(invoked).get("flagged").asInt());
         assertEquals(id, json(send("GET", "/referrals/follow-up?site=odense", clinician, null, null)).get("items").get(0).get("id").asText());
 
         assertEquals(204, send("DELETE", "/patients/" + helpNumber, admin, null, null).statusCode());

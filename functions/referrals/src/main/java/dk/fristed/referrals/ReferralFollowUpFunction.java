@@ -16,6 +16,7 @@ import dk.fristed.referrals.referral.FollowUp;
 import dk.fristed.site.Sites;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -55,6 +56,9 @@ public final class ReferralFollowUpFunction extends WarmedUpFunction
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
         FollowUp.Result result = followUp.run(ClinicCalendar.today(clock));
         log.info("follow-up done", Map.of("overdue", result.overdue(), "flagged", result.flagged()));
-        return Map.of("overdue", result.overdue(), "flagged", result.flagged());
+        Map<String, Integer> answer = new LinkedHashMap<>(); // in this order in logs and make invoke
+        answer.put("overdue", result.overdue());
+        answer.put("flagged", result.flagged());
+        return answer;
     }
 }
