@@ -72,8 +72,9 @@ public final class ReferralWorkflow {
         if (to == null) {
             Set<Action> allowed = allowed(state);
             throw ApiProblem.conflict("a referral that is " + Fields.wireName(state) + " cannot take " + Fields.wireName(action)
-                    + "; allowed: " + (allowed.isEmpty() ? "none (it is final)"
-                    : allowed.stream().map(Fields::wireName).collect(Collectors.joining(", "))));
+                    + "; allowed: " + (allowed.isEmpty() ? "none (it is final)" : allowed.stream()
+                    .map(a -> a == Action.REFER_AGAIN ? "refer_again (POST /referrals with replaces)" : Fields.wireName(a))
+                    .collect(Collectors.joining(", "))));
         }
         return to;
     }
