@@ -56,15 +56,30 @@ class ReferralErasureIT {
     }
 
     @Test
-    void aTransitionThatReadTheReferralBeforeTheErasure_cannotPutTheTextBack() {
+    void anErasedPatientsReferral_takesNoMoreSteps_soNoTextComesBack() {
         var stream = api.erasureStream();
         String patient = api.registerPatient();
         String id = api.create(patient, "odense", "2025-02-01", "other");
         api.call("DELETE", "/patients/" + patient, "admin", null);
         stream.deliver();
 
-        assertEquals(412, api.move(id, 1, action("send")).status(), "the If-Match of a referral read before the erasure is stale");
+        var refused = api.move(id, 1, action("send"));
+        assertEquals(410, refused.status(), "nothing more is written about an erased patient");
+        assertEquals("referralId", refused.problemField());
+        assertEquals(410, api.move(id, 2, action("cancel", "note", "a note about the patient")).status());
         assertFalse(api.call("GET", "/referrals/" + id, "clinician", null).body().has("clinicalQuestion"));
+    }
+
+    @Test
+    void theFollowUp_passesOverAnErasedPatientsReferrals() {
+        var stream = api.erasureStream();
+        String patient = api.registerPatient();
+        String id = api.create(patient, "odense", "2025-01-10", "other");
+        api.walk(id, List.of(action("send", "date", "2025-01-10")));
+        api.call("DELETE", "/patients/" + patient, "admin", null);
+        stream.deliver();
+
+        assertEquals(java.util.Map.of("overdue", 0, "flagged", 0), api.followUpOn("2025-03-01", java.util.Map.of()).handleRequest(null, null));
     }
 
     /** Audit entries of the patient written by a function on its own, as the admin function reads them. */

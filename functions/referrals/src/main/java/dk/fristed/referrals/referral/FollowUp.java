@@ -52,6 +52,9 @@ public final class FollowUp {
             for (var wait : waits) {
                 // entered the state before today - N days: waiting more than N whole days
                 for (Referral referral : referrals.inStateSince(site, wait.getKey(), today.minusDays(wait.getValue()))) {
+                    if (referral.erasedAt().isPresent()) {
+                        continue; // the patient asked to be erased: nobody follows it up
+                    }
                     overdue++;
                     if (referral.followUpSince().isEmpty() && referrals.flagForFollowUp(referral, today,
                             audit.systemChangeOf("referral-follow-up", "flag for follow-up", referral.helpNumber()))) {

@@ -143,6 +143,10 @@ public final class ReferralRepository {
                                Function<HelpNumber, TransactWriteItem> auditEntry) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Referral current = find(id).orElseThrow(ReferralRepository::notFound);
+            if (current.erasedAt().isPresent()) {
+                // nothing more is written about a patient who asked to be erased, not even a note
+                throw ApiProblem.gone("referralId", "this referral's patient was erased on request; it takes no more steps");
+            }
             if (current.version() != expectedVersion) {
                 throw stale();
             }
