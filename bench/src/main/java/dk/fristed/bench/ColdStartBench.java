@@ -99,11 +99,7 @@ public final class ColdStartBench {
             dynamo.client().putItem(r -> r.tableName(tables.get("PatientsTable"))
                     .item(Map.of("helpNumber", AttributeValue.fromS(FIXTURE_PATIENT))));
 
-            Map<String, String> env = new HashMap<>();
-            env.put("AWS_REGION", "eu-north-1");
-            env.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
-            env.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
-            env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+            Map<String, String> env = new HashMap<>(LocalDynamo.clientVariables(dynamo.endpoint()));
             env.put("BENCH_TABLE", "bench-baseline");
             env.put(ServerKey.LOCAL_KEY_VARIABLE, Base64.getEncoder().encodeToString(new byte[32]));
             // the raw AES keyring: the hierarchical keyring's first KMS Decrypt and key-store read

@@ -1,9 +1,6 @@
 package dk.fristed.devkit;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.encryption.FieldEncryption;
@@ -69,28 +66,13 @@ public final class ClinicDay implements AutoCloseable {
                 List.of(FaultyDynamo.Fault.values()));
         this.phone = new Random(faults.seed() * 31 + 7);
         this.lostAnswerShare = faults.share() / 2;
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
-        variables.put("AWS_REGION", "eu-north-1");
-        variables.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
-        variables.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
+        Map<String, String> variables = LocalDynamo.clientVariables(proxy.endpoint());
         variables.put("DYNAMODB_ATTEMPT_TIMEOUT_MS", "300"); // the proxy's delays (450 ms) outlast an attempt
         variables.put(ServerKey.LOCAL_KEY_VARIABLE, Base64.getEncoder().encodeToString(new byte[32]));
         variables.put(FieldEncryption.LOCAL_KEY_VARIABLE, Base64.getEncoder().encodeToString(new byte[32]));
         SamTemplate template = SamTemplate.ofProject();
         this.gateway = LocalGateway.fromTemplate(template, testbed.tables, variables);
-        Map<String, RequestHandler<?, ?>> others = new LinkedHashMap<>();
-        for (var function : template.functions()) {
-            if (function.routes().isEmpty()) {
-                others.put(function.logicalId(), LocalGateway.instance(function, template, testbed.tables, variables));
-            }
-        }
-        this.streams = testbed.streams(id -> cast(others.get(id)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<DynamodbEvent, StreamsEventResponse> cast(RequestHandler<?, ?> handler) {
-        return (RequestHandler<DynamodbEvent, StreamsEventResponse>) handler;
+        this.streams = testbed.streams(LocalGateway.routeless(template, testbed.tables, variables)::get);
     }
 
     /** The day: registrations, visits, corrections, referrals and their answers, two erasures. */

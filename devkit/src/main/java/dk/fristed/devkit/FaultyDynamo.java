@@ -52,7 +52,7 @@ public final class FaultyDynamo implements AutoCloseable {
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
 
     private final URI target;
-    private volatile double share;
+    private final double share;
     private final Random random;
     private final Duration delay;
     private final List<Fault> faults;
@@ -91,11 +91,6 @@ public final class FaultyDynamo implements AutoCloseable {
     /** The next call gets this fault, whatever the share: a test of one fault at one place. */
     public synchronized void next(Fault fault) {
         forced = fault;
-    }
-
-    /** The share of calls faulted from now on. */
-    public void share(double share) {
-        this.share = share;
     }
 
     /** Faults off (setting up, checking afterwards) or on again. */

@@ -77,8 +77,7 @@ public final class FunctionTestbed {
     }
 
     /** The template's stream subscriptions on this testbed's tables, each served by the handler given for its function. */
-    public LocalStreams streams(java.util.function.Function<String, RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
-            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>> handlers) {
+    public LocalStreams streams(java.util.function.Function<String, ? extends RequestHandler<?, ?>> handlers) {
         return LocalStreams.fromTemplate(SamTemplate.ofProject(), DYNAMO, tables, handlers);
     }
 

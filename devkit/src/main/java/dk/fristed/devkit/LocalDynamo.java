@@ -87,6 +87,19 @@ public final class LocalDynamo implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The variables that point a function's SDK client (AwsClients) at DynamoDB Local, or at a proxy in
+     * front of it ({@link FaultyDynamo}): endpoint, region and this server's credentials.
+     */
+    public static Map<String, String> clientVariables(URI endpoint) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+        variables.put("AWS_REGION", "eu-north-1");
+        variables.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        variables.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        return variables;
+    }
+
     /** A streams client of this server, for {@link LocalStreams}. */
     public software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streamsClient() {
         return software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()

@@ -105,6 +105,18 @@ public final class LocalGateway {
         return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) instance(function, template, tableNames, extraVariables);
     }
 
+    /** The template's functions without HTTP routes (schedules, streams), by logical id, built as {@link #instance} builds them. */
+    public static Map<String, RequestHandler<?, ?>> routeless(SamTemplate template, Map<String, String> tableNames,
+                                                            Map<String, String> extraVariables) {
+        Map<String, RequestHandler<?, ?>> functions = new LinkedHashMap<>();
+        for (var function : template.functions()) {
+            if (function.routes().isEmpty()) {
+                functions.put(function.logicalId(), instance(function, template, tableNames, extraVariables));
+            }
+        }
+        return functions;
+    }
+
     /** Any function of the template (an HTTP, scheduled or stream handler), built from its environment as Lambda would. */
     public static RequestHandler<?, ?> instance(SamTemplate.FunctionDefinition function, SamTemplate template,
                                                Map<String, String> tableNames, Map<String, String> extraVariables) {

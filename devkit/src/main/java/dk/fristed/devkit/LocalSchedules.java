@@ -38,12 +38,18 @@ public final class LocalSchedules {
     private final Map<String, SamTemplate.ScheduleDefinition> schedules = new LinkedHashMap<>();
     private final Map<String, RequestHandler<ScheduledEvent, ?>> handlers = new LinkedHashMap<>();
 
-    public LocalSchedules(SamTemplate template, Function<String, RequestHandler<ScheduledEvent, ?>> handlerOf) {
+    public LocalSchedules(SamTemplate template, Function<String, ? extends RequestHandler<?, ?>> handlerOf) {
         for (var schedule : template.schedules()) {
             next(schedule.expression(), Instant.now()); // refuses an expression it cannot run
             schedules.put(schedule.functionLogicalId(), schedule);
-            handlers.put(schedule.functionLogicalId(), handlerOf.apply(schedule.functionLogicalId()));
+            handlers.put(schedule.functionLogicalId(), scheduledHandler(handlerOf.apply(schedule.functionLogicalId())));
         }
+    }
+
+    /** A function with a Schedule event takes EventBridge's ScheduledEvent (template.yaml). */
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<ScheduledEvent, ?> scheduledHandler(RequestHandler<?, ?> handler) {
+        return (RequestHandler<ScheduledEvent, ?>) handler;
     }
 
     public Map<String, SamTemplate.ScheduleDefinition> schedules() {

@@ -52,7 +52,7 @@ public final class LocalStreams {
      * gives for its function's logical id.
      */
     public static LocalStreams fromTemplate(SamTemplate template, LocalDynamo dynamo, Map<String, String> tableNames,
-                                            java.util.function.Function<String, RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers) {
+                                            java.util.function.Function<String, ? extends RequestHandler<?, ?>> handlers) {
         LocalStreams local = new LocalStreams(dynamo.streamsClient());
         for (var subscription : template.streamSubscriptions()) {
             String table = tableNames.get(subscription.tableLogicalId());
@@ -64,10 +64,16 @@ public final class LocalStreams {
             for (String pattern : subscription.filterPatterns()) {
                 patterns.add(readTree(pattern));
             }
-            local.subscribers.add(new Subscriber(subscription, arn, patterns, handlers.apply(subscription.functionLogicalId()),
+            local.subscribers.add(new Subscriber(subscription, arn, patterns, streamHandler(handlers.apply(subscription.functionLogicalId())),
                     new HashMap<>()));
         }
         return local;
+    }
+
+    /** A function with a DynamoDB event takes the DynamodbEvent and answers the partial batch response (template.yaml). */
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<DynamodbEvent, StreamsEventResponse> streamHandler(RequestHandler<?, ?> handler) {
+        return (RequestHandler<DynamodbEvent, StreamsEventResponse>) handler;
     }
 
     /** Delivers every record written so far that no subscriber has yet; answers how many it handed over. */

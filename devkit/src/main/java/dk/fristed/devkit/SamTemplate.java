@@ -94,35 +94,37 @@ public final class SamTemplate {
 
     /** Every DynamoDB stream event of a function: which table's stream it reads and the filter patterns it gives. */
     public List<StreamSubscription> streamSubscriptions() {
-        List<StreamSubscription> subscriptions = new ArrayList<>();
-        resources(FUNCTION).forEach((id, resource) -> map(map(resource.get("Properties")).get("Events")).forEach((eventId, event) -> {
-            Map<String, Object> e = map(event);
-            if ("DynamoDB".equals(e.get("Type"))) {
-                Map<String, Object> p = map(e.get("Properties"));
-                List<?> getAtt = (List<?>) map(p.get("Stream")).get("Fn::GetAtt");
-                if (getAtt == null || !"StreamArn".equals(getAtt.get(1))) {
-                    throw new IllegalStateException(id + "." + eventId + ": Stream must be !GetAtt <Table>.StreamArn");
-                }
-                List<String> patterns = new ArrayList<>();
-                for (Object filter : (List<?>) map(p.get("FilterCriteria")).getOrDefault("Filters", List.of())) {
-                    patterns.add((String) map(filter).get("Pattern"));
-                }
-                subscriptions.add(new StreamSubscription(id, (String) getAtt.get(0), patterns));
+        return events("DynamoDB").map(e -> {
+            List<?> getAtt = (List<?>) map(e.properties().get("Stream")).get("Fn::GetAtt");
+            if (getAtt == null || !"StreamArn".equals(getAtt.get(1))) {
+                throw new IllegalStateException(e.functionId() + "." + e.eventId() + ": Stream must be !GetAtt <Table>.StreamArn");
             }
-        }));
-        return subscriptions;
+            List<String> patterns = new ArrayList<>();
+            for (Object filter : (List<?>) map(e.properties().get("FilterCriteria")).getOrDefault("Filters", List.of())) {
+                patterns.add((String) map(filter).get("Pattern"));
+            }
+            return new StreamSubscription(e.functionId(), (String) getAtt.get(0), patterns);
+        }).toList();
     }
 
     /** Every EventBridge schedule of a function ({@code Type: Schedule}), with its expression as written. */
     public List<ScheduleDefinition> schedules() {
-        List<ScheduleDefinition> schedules = new ArrayList<>();
+        return events("Schedule").map(e -> new ScheduleDefinition(e.functionId(), e.eventId(), (String) e.properties().get("Schedule")))
+                .toList();
+    }
+
+    private record Event(String functionId, String eventId, Map<String, Object> properties) {
+    }
+
+    /** The functions' events of one type, in template order. */
+    private java.util.stream.Stream<Event> events(String type) {
+        List<Event> events = new ArrayList<>();
         resources(FUNCTION).forEach((id, resource) -> map(map(resource.get("Properties")).get("Events")).forEach((eventId, event) -> {
-            Map<String, Object> e = map(event);
-            if ("Schedule".equals(e.get("Type"))) {
-                schedules.add(new ScheduleDefinition(id, eventId, (String) map(e.get("Properties")).get("Schedule")));
+            if (type.equals(map(event).get("Type"))) {
+                events.add(new Event(id, eventId, map(map(event).get("Properties"))));
             }
         }));
-        return schedules;
+        return events.stream();
     }
 
     public record ScheduleDefinition(String functionLogicalId, String eventId, String expression) {

@@ -73,7 +73,6 @@ class TransactionRetryIT {
     }
 
     private static Environment environment(FaultyDynamo proxy) {
-        return Environment.of(Map.of("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString(), "AWS_REGION", "eu-north-1",
-                "AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY));
+        return Environment.of(LocalDynamo.clientVariables(proxy.endpoint()));
     }
 }

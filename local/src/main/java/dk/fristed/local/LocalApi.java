@@ -1,6 +1,5 @@
 package dk.fristed.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -110,23 +109,14 @@ public final class LocalApi implements AutoCloseable {
         LocalDynamo dynamo = LocalDynamo.server(dataDir.resolve("dynamodb"), dynamoPort);
         try {
             Map<String, String> tables = dynamo.createTables(template, "fristed-local-");
-            Map<String, String> variables = new LinkedHashMap<>();
-            variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
-            variables.put("AWS_REGION", "eu-north-1");
-            variables.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
-            variables.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
+            Map<String, String> variables = LocalDynamo.clientVariables(dynamo.endpoint());
             variables.put(ServerKey.LOCAL_KEY_VARIABLE, localSecret(dataDir.resolve("server-key")));
             variables.put(FieldEncryption.LOCAL_KEY_VARIABLE, localSecret(fieldKeyFile));
             LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
             // functions without routes: stream and schedule handlers, built from their environment like the others
-            Map<String, RequestHandler<?, ?>> others = new LinkedHashMap<>();
-            for (var function : template.functions()) {
-                if (function.routes().isEmpty()) {
-                    others.put(function.logicalId(), LocalGateway.instance(function, template, tables, variables));
-                }
-            }
-            LocalStreams streams = LocalStreams.fromTemplate(template, dynamo, tables, id -> cast(others.get(id)));
-            LocalSchedules schedules = new LocalSchedules(template, id -> cast(others.get(id)));
+            var others = LocalGateway.routeless(template, tables, variables);
+            LocalStreams streams = LocalStreams.fromTemplate(template, dynamo, tables, others::get);
+            LocalSchedules schedules = new LocalSchedules(template, others::get);
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "local-streams-and-schedules");
                 thread.setDaemon(true);
@@ -146,11 +136,6 @@ public final class LocalApi implements AutoCloseable {
             dynamo.close();
             throw e;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(RequestHandler<?, ?> handler) {
-        return (T) handler;
     }
 
     private static void deliver(LocalStreams streams) {

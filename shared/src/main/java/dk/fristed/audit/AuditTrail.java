@@ -1,6 +1,5 @@
 package dk.fristed.audit;
 
-import dk.fristed.auth.Role;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,7 +14,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 /**
  * Writes the audit trail: every read or change of a patient's record leaves an entry. A change
@@ -51,16 +49,7 @@ public final class AuditTrail {
      * function ({@code system:referral-follow-up}), the route what it did.
      */
     public TransactWriteItem systemChangeOf(String function, String what, HelpNumber patient) {
-        Instant at = clock.instant();
-        AuditEntry entry = new AuditEntry();
-        entry.setHelpNumber(patient.value());
-        entry.setEntryKey(at + "#" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
-        entry.setSubject("system:" + function);
-        entry.setRoles("system");
-        entry.setRoute(what);
-        entry.setAction("change");
-        entry.setAt(at.toString());
-        return put(entry);
+        return put(entry(patient, "system:" + function, "system", what, "change", clock.instant()));
     }
 
     /** Records that these patients' records were read; throws (and so fails the request) if it cannot. */
@@ -78,12 +67,16 @@ public final class AuditTrail {
     }
 
     private AuditEntry entry(ApiRequest request, HelpNumber patient, String action, Instant at) {
+        return entry(patient, request.caller().subject(), request.caller().groupNames(), request.routeKey(), action, at);
+    }
+
+    private static AuditEntry entry(HelpNumber patient, String subject, String roles, String route, String action, Instant at) {
         AuditEntry entry = new AuditEntry();
         entry.setHelpNumber(patient.value());
         entry.setEntryKey(at + "#" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
-        entry.setSubject(request.caller().subject());
-        entry.setRoles(request.caller().roles().stream().map(Role::groupName).sorted().collect(Collectors.joining(" ")));
-        entry.setRoute(request.routeKey());
+        entry.setSubject(subject);
+        entry.setRoles(roles);
+        entry.setRoute(route);
         entry.setAction(action);
         entry.setAt(at.toString());
         return entry;

@@ -42,6 +42,11 @@ public record Caller(String subject, Set<Role> roles) {
         return subject != null && !subject.isBlank();
     }
 
+    /** The caller's groups as the audit trail and histories record them: sorted, space-separated. */
+    public String groupNames() {
+        return roles.stream().map(Role::groupName).sorted().collect(java.util.stream.Collectors.joining(" "));
+    }
+
     public boolean hasAnyOf(Set<Role> allowed) {
         return roles.stream().anyMatch(allowed::contains);
     }

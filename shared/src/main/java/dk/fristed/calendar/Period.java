@@ -24,10 +24,6 @@ public record Period(LocalDate from, LocalDate to) {
         return new Period(from, to);
     }
 
-    public boolean contains(LocalDate date) {
-        return !date.isBefore(from) && !date.isAfter(to);
-    }
-
     private static LocalDate date(ApiRequest request, String name) {
         try {
             return LocalDate.parse(request.requireQuery(name));

@@ -7,13 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
-import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.WarmedUpFunction;
 import dk.fristed.log.JsonLog;
-import dk.fristed.paging.Hmac;
 import dk.fristed.referrals.referral.ReferralRepository;
 
 import java.time.Clock;
@@ -43,13 +41,13 @@ public final class ReferralErasureFunction extends WarmedUpFunction
     }
 
     public ReferralErasureFunction(Environment env) {
-        this(ReferralTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
-                ServerKey.fromEnvironment(env), Clock.systemUTC(), new JsonLog("referral-erasure"));
+        this(ReferralTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env), Clock.systemUTC(),
+                new JsonLog("referral-erasure"));
     }
 
-    public ReferralErasureFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey,
+    public ReferralErasureFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption,
                                    Clock clock, JsonLog log) {
-        var opened = tables.open(connection, encryption, serverKey, clock);
+        var opened = tables.open(connection, encryption, clock);
         this.referrals = opened.repository();
         this.audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
         this.log = log;

@@ -5,13 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
-import dk.fristed.aws.ServerKey;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.http.WarmedUpFunction;
 import dk.fristed.log.JsonLog;
-import dk.fristed.paging.Hmac;
 import dk.fristed.referrals.referral.FollowUp;
 import dk.fristed.site.Sites;
 
@@ -38,13 +36,12 @@ public final class ReferralFollowUpFunction extends WarmedUpFunction
 
     public ReferralFollowUpFunction(Environment env) {
         this(ReferralTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
-                ServerKey.fromEnvironment(env), Sites.parse(env.require(Sites.VARIABLE)), env, Clock.systemUTC(),
-                new JsonLog("referral-follow-up"));
+                Sites.parse(env.require(Sites.VARIABLE)), env, Clock.systemUTC(), new JsonLog("referral-follow-up"));
     }
 
-    public ReferralFollowUpFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey,
+    public ReferralFollowUpFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption,
                                     Sites sites, Environment thresholds, Clock clock, JsonLog log) {
-        var opened = tables.open(connection, encryption, serverKey, clock);
+        var opened = tables.open(connection, encryption, clock);
         this.followUp = FollowUp.fromEnvironment(opened.repository(), new AuditTrail(opened.dynamo(), tables.audit(), clock), sites,
                 thresholds);
         this.clock = clock;

@@ -34,16 +34,20 @@ public record ReferralTables(String referrals, String history, String patients, 
         return List.of(ReferralItem.encryption(referrals), HistoryItem.encryption(history));
     }
 
-    /** The repository and what the routes need beside it, on one client. */
-    public record Opened(DynamoDbClient dynamo, ReferralRepository repository, IdempotencyStore idempotency) {
+    /** The repository, on the one client it opens. */
+    public record Opened(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, ReferralRepository repository) {
     }
 
-    public Opened open(DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey, Clock clock) {
+    /** No server key: the follow-up and the erasure need none, and would derive it from KMS at every cold start. */
+    public Opened open(DynamoDbConnection connection, FieldEncryption encryption, Clock clock) {
         DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted()));
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        var idempotencyStore = new IdempotencyStore(enhanced.table(idempotency, IdempotencyItem.SCHEMA), serverKey, clock);
-        var repository = new ReferralRepository(dynamo, enhanced.table(referrals, ReferralItem.SCHEMA),
-                enhanced.table(history, HistoryItem.SCHEMA), patients, idempotencyStore, clock);
-        return new Opened(dynamo, repository, idempotencyStore);
+        return new Opened(dynamo, enhanced, new ReferralRepository(dynamo, enhanced.table(referrals, ReferralItem.SCHEMA),
+                enhanced.table(history, HistoryItem.SCHEMA), patients, clock));
+    }
+
+    /** The idempotency store of the creating route, on the same client. */
+    public IdempotencyStore idempotency(Opened opened, Hmac serverKey, Clock clock) {
+        return new IdempotencyStore(opened.enhanced().table(idempotency, IdempotencyItem.SCHEMA), serverKey, clock);
     }
 }

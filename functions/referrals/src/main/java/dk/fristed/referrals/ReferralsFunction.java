@@ -73,7 +73,7 @@ public final class ReferralsFunction extends ApiFunction
     /** The tests' constructor: every collaborator given; the client is opened with encryption. */
     public ReferralsFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey,
                              Sites sites, Clock clock, JsonLog log) {
-        this(tables, tables.open(connection, encryption, serverKey, clock), encryption, serverKey, sites, clock, log);
+        this(tables, tables.open(connection, encryption, clock), encryption, serverKey, sites, clock, log);
     }
 
     private ReferralsFunction(ReferralTables tables, ReferralTables.Opened opened, FieldEncryption encryption, Hmac serverKey,
@@ -92,7 +92,8 @@ public final class ReferralsFunction extends ApiFunction
     private static Wiring wire(ReferralTables.Opened opened, ReferralTables tables, FieldEncryption encryption, Hmac serverKey,
                                Sites sites, Clock clock) {
         var audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
-        var referrals = new ReferralRoutes(opened.repository(), opened.idempotency(), audit, sites, new Cursor(serverKey), clock);
+        var referrals = new ReferralRoutes(opened.repository(), tables.idempotency(opened, serverKey, clock), audit, sites,
+                new Cursor(serverKey), clock);
         Runnable warmUp = () -> {
             encryption.warmUp(tables.encrypted());
             // a referral drafted up to its JSON response, refused by DynamoDB at the end: nothing is written

@@ -49,15 +49,14 @@ final class ReferralsApi {
 
     /** The patients table's stream delivered to the erasure function, as Lambda's event source mapping does. */
     dk.fristed.devkit.LocalStreams erasureStream() {
-        var erasure = new ReferralErasureFunction(names, testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]),
-                Clock.fixed(NOW, ZoneOffset.UTC), new JsonLog("referral-erasure", new PrintStream(logs, true, StandardCharsets.UTF_8)));
+        var erasure = new ReferralErasureFunction(names, testbed.connection(), testbed.fieldEncryption, Clock.fixed(NOW, ZoneOffset.UTC), new JsonLog("referral-erasure", new PrintStream(logs, true, StandardCharsets.UTF_8)));
         return testbed.streams(logicalId -> erasure);
     }
 
     /** The daily follow-up as Lambda would run it on {@code day} (at 05:00 UTC). */
     ReferralFollowUpFunction followUpOn(String day, Map<String, String> thresholds) {
         Clock clock = Clock.fixed(Instant.parse(day + "T05:00:00Z"), ZoneOffset.UTC);
-        return new ReferralFollowUpFunction(names, testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]), SITES,
+        return new ReferralFollowUpFunction(names, testbed.connection(), testbed.fieldEncryption, SITES,
                 dk.fristed.config.Environment.of(thresholds), clock, new JsonLog("referral-follow-up",
                 new PrintStream(logs, true, StandardCharsets.UTF_8)));
     }

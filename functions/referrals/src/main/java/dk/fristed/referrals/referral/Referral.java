@@ -43,6 +43,11 @@ public record Referral(
 
         public static final Outcome NONE = new Outcome(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
+
+        /** The same outcome, naming the referral that replaced this rejected one. */
+        Outcome replacedBy(String id) {
+            return new Outcome(appointmentDate, rejectionReason, complaintBody, complaintFiledOn, complaintOutcome, Optional.of(id));
+        }
     }
 
     public enum ComplaintOutcome {

@@ -1,7 +1,6 @@
 package dk.fristed.referrals.referral;
 
 import dk.fristed.auth.Caller;
-import dk.fristed.auth.Role;
 import dk.fristed.aws.Transactions;
 import dk.fristed.calendar.Period;
 import dk.fristed.helpnumber.HelpNumber;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Referrals and their history in DynamoDB. Every change is one transaction: the referral put whole
@@ -44,47 +42,39 @@ import java.util.stream.Collectors;
 public final class ReferralRepository {
     /** Retries after a TransactionConflict, which is another writer on the same item at the same moment. */
     private static final int ATTEMPTS = 5;
+    /** Where a creation's transaction checks the patient; what refers again follows it, the claim comes last. */
+    private static final int PATIENT_CHECK = 2;
 
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<ReferralItem> referrals;
     private final DynamoDbTable<HistoryItem> history;
     private final String patientsTableName;
-    private final IdempotencyStore idempotency;
     private final Clock clock;
 
     public ReferralRepository(DynamoDbClient dynamo, DynamoDbTable<ReferralItem> referrals, DynamoDbTable<HistoryItem> history,
-                              String patientsTableName, IdempotencyStore idempotency, Clock clock) {
+                              String patientsTableName, Clock clock) {
         this.dynamo = dynamo;
         this.referrals = referrals;
         this.history = history;
         this.patientsTableName = patientsTableName;
-        this.idempotency = idempotency;
         this.clock = clock;
     }
 
     public record Creation(Referral referral, boolean replayed) {
     }
 
-    /** A drafted referral; one that {@code replaces} a rejected referral moves that one to referred_again in the same transaction. */
-    public Creation create(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, TransactWriteItem auditEntry) {
+    /**
+     * A drafted referral; one that {@code replaces} a rejected referral moves that one to referred_again
+     * in the same transaction. The idempotency store is the route's: only creation claims keys.
+     */
+    public Creation create(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
+                           TransactWriteItem auditEntry) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Referral> replaced = request.replaces().map(id -> replaceable(id, request.helpNumber()));
             Referral referral = request.drafted(caller, clock.instant());
-            List<TransactWriteItem> items = new ArrayList<>();
-            items.add(put(referral, "attribute_not_exists(referralId)", Map.of()));
-            items.add(putHistory(entry(referral, Optional.empty(), Optional.empty(), Optional.empty(), caller)));
-            items.add(patientIsActive(request.helpNumber()));
-            if (replaced.isPresent()) {
-                Referral old = replaced.get();
-                Referral.Outcome o = old.outcome();
-                Referral moved = old.moved(ReferralWorkflow.next(old.state(), Action.REFER_AGAIN), request.date(),
-                        new Referral.Outcome(o.appointmentDate(), o.rejectionReason(), o.complaintBody(), o.complaintFiledOn(),
-                                o.complaintOutcome(), Optional.of(referral.id())));
-                items.add(putOver(moved, old.version()));
-                items.add(putHistory(entry(moved, Optional.of(old.state()), Optional.of(Action.REFER_AGAIN), Optional.empty(), caller)));
-            }
-            items.add(auditEntry);
-            claim.ifPresent(c -> items.add(idempotency.claimItem(c, referral.id())));
+            List<TransactWriteItem> referringAgain = replaced.map(old -> referAgain(old, referral, caller)).orElse(List.of());
+            List<TransactWriteItem> items = creation(referral, "attribute_not_exists(referralId)", referringAgain, caller, auditEntry,
+                    claim.map(c -> idempotency.claimItem(c, referral.id())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
                 return new Creation(referral, false);
@@ -94,10 +84,10 @@ public final class ReferralRepository {
                     return new Creation(find(first).orElseThrow(
                             () -> ApiProblem.conflict("the referral this request created earlier no longer exists")), true);
                 }
-                if (Transactions.conditionFailedAt(e, 2)) {
+                if (Transactions.conditionFailedAt(e, PATIENT_CHECK)) {
                     throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased");
                 }
-                if (!Transactions.conflicted(e) && !(replaced.isPresent() && Transactions.conditionFailedAt(e, 3))) {
+                if (!Transactions.conflicted(e) && !(replaced.isPresent() && Transactions.conditionFailedAt(e, PATIENT_CHECK + 1))) {
                     throw e;
                 }
                 // another writer on the same items, or the rejected referral moved meanwhile: read again
@@ -111,19 +101,38 @@ public final class ReferralRepository {
      * and its history entry, the patient check, the audit entry, the claim, the transaction and its
      * cancellation) under a condition that cannot hold, so DynamoDB cancels it and nothing is written.
      */
-    public Referral rehearseCreate(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, TransactWriteItem auditEntry) {
+    public Referral rehearseCreate(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
+                                   TransactWriteItem auditEntry) {
         Referral nobody = request.drafted(caller, clock.instant());
-        List<TransactWriteItem> items = new ArrayList<>(List.of(
-                put(nobody, "attribute_exists(referralId) AND attribute_not_exists(referralId)", Map.of()),
-                putHistory(entry(nobody, Optional.empty(), Optional.empty(), Optional.empty(), caller)),
-                patientIsActive(request.helpNumber()), auditEntry));
-        claim.ifPresent(c -> items.add(idempotency.claimItem(c, nobody.id())));
+        var items = creation(nobody, "attribute_exists(referralId) AND attribute_not_exists(referralId)", List.of(), caller, auditEntry,
+                claim.map(c -> idempotency.claimItem(c, nobody.id())));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
             throw new IllegalStateException("a rehearsal wrote a referral");
         } catch (TransactionCanceledException expected) {
             return nobody; // what a taken id looks like: nothing was written
         }
+    }
+
+    /** A creation's transaction: the referral under {@code condition}, its first history entry, the patient check, ... */
+    private List<TransactWriteItem> creation(Referral referral, String condition, List<TransactWriteItem> referringAgain, Caller caller,
+                                             TransactWriteItem auditEntry, Optional<TransactWriteItem> claim) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(put(referral, condition));
+        items.add(putHistory(entry(referral, Optional.empty(), Optional.empty(), Optional.empty(), caller)));
+        items.add(patientIsActive(referral.helpNumber()));
+        items.addAll(referringAgain);
+        items.add(auditEntry);
+        claim.ifPresent(items::add);
+        return items;
+    }
+
+    /** The rejected referral, moved to referred_again and naming the new one, and its history entry. */
+    private List<TransactWriteItem> referAgain(Referral old, Referral replacement, Caller caller) {
+        Referral moved = old.moved(ReferralWorkflow.next(old.state(), Action.REFER_AGAIN), replacement.date(),
+                old.outcome().replacedBy(replacement.id()));
+        return List.of(putOver(moved, old.version()),
+                putHistory(entry(moved, Optional.of(old.state()), Optional.of(Action.REFER_AGAIN), Optional.empty(), caller)));
     }
 
     private Referral replaceable(String id, HelpNumber patient) {
@@ -177,11 +186,7 @@ public final class ReferralRepository {
      * flagged already; true if it flagged it.
      */
     public boolean flagForFollowUp(Referral referral, LocalDate today, TransactWriteItem auditEntry) {
-        var flag = TransactWriteItem.builder().put(Put.builder().tableName(referrals.tableName())
-                .item(ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral.needingFollowUp(today)), true))
-                .conditionExpression("version = :version AND attribute_not_exists(followUp)")
-                .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(referral.version()))))
-                .build()).build();
+        var flag = putIf(referral.needingFollowUp(today), "version = :version AND attribute_not_exists(followUp)", referral.version());
         try {
             dynamo.transactWriteItems(r -> r.transactItems(flag, auditEntry));
             return true;
@@ -221,9 +226,7 @@ public final class ReferralRepository {
             }
             for (HistoryEntry entry : historyOf(id)) {
                 if (entry.note().isPresent()) {
-                    items.add(TransactWriteItem.builder().put(Put.builder().tableName(history.tableName())
-                            .item(HistoryItem.SCHEMA.itemToMap(HistoryItem.of(entry.withoutNote()), true))
-                            .conditionExpression("attribute_exists(version)").build()).build());
+                    items.add(putHistory(entry.withoutNote(), "attribute_exists(version)"));
                 }
             }
             if (items.isEmpty()) {
@@ -317,31 +320,37 @@ public final class ReferralRepository {
     /** The entry of the version {@code after} is; on the day the state was entered, with what {@code details} recorded. */
     private HistoryEntry entry(Referral after, Optional<ReferralState> from, Optional<Action> action, Optional<Transition> details,
                                Caller caller) {
-        String roles = caller.roles().stream().map(Role::groupName).sorted().collect(Collectors.joining(" "));
         return new HistoryEntry(after.id(), after.version(), from, after.state(), action, after.stateSince(), clock.instant(),
-                caller.subject(), roles, details.flatMap(Transition::reason), details.flatMap(Transition::complaintBody),
+                caller.subject(), caller.groupNames(), details.flatMap(Transition::reason), details.flatMap(Transition::complaintBody),
                 details.flatMap(Transition::appointmentDate), details.flatMap(Transition::note));
     }
 
-    private TransactWriteItem put(Referral referral, String condition, Map<String, AttributeValue> values) {
-        var put = Put.builder().tableName(referrals.tableName())
+    private TransactWriteItem put(Referral referral, String condition) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(referrals.tableName())
                 .item(ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral), true))
-                .conditionExpression(condition);
-        if (!values.isEmpty()) {
-            put.expressionAttributeValues(values);
-        }
-        return TransactWriteItem.builder().put(put.build()).build();
+                .conditionExpression(condition).build()).build();
+    }
+
+    /** The referral put whole, if the stored one is at {@code version} and {@code condition} holds (it names :version). */
+    private TransactWriteItem putIf(Referral referral, String condition, long version) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(referrals.tableName())
+                .item(ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral), true))
+                .conditionExpression(condition)
+                .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(version)))).build()).build();
     }
 
     private TransactWriteItem putOver(Referral referral, long expectedVersion) {
-        return put(referral, "version = :version", Map.of(":version", AttributeValue.fromN(Long.toString(expectedVersion))));
+        return putIf(referral, "version = :version", expectedVersion);
     }
 
     private TransactWriteItem putHistory(HistoryEntry entry) {
+        return putHistory(entry, "attribute_not_exists(version)");
+    }
+
+    private TransactWriteItem putHistory(HistoryEntry entry, String condition) {
         return TransactWriteItem.builder().put(Put.builder().tableName(history.tableName())
                 .item(HistoryItem.SCHEMA.itemToMap(HistoryItem.of(entry), true))
-                .conditionExpression("attribute_not_exists(version)")
-                .build()).build();
+                .conditionExpression(condition).build()).build();
     }
 
     private TransactWriteItem patientIsActive(HelpNumber helpNumber) {

@@ -44,7 +44,7 @@ public final class ReferralRoutes {
     public ApiResponse create(ApiRequest request) {
         ReferralRequest body = request.bodyAs(ReferralRequest.class);
         NewReferral referral = NewReferral.from(body, sites, ClinicCalendar.today(clock));
-        var creation = referrals.create(referral, request.caller(), idempotency.claimFor(request, "/referrals", body),
+        var creation = referrals.create(referral, request.caller(), idempotency.claimFor(request, "/referrals", body), idempotency,
                 audit.changeOf(request, referral.helpNumber()));
         Referral created = creation.referral();
         ApiResponse response = ApiResponse.created("/referrals/" + created.id(), ReferralResponse.of(created))
@@ -60,7 +60,7 @@ public final class ReferralRoutes {
         ReferralRequest body = request.bodyAs(ReferralRequest.class);
         NewReferral referral = NewReferral.from(body, sites, ClinicCalendar.today(clock));
         return ReferralResponse.of(referrals.rehearseCreate(referral, request.caller(),
-                idempotency.claimFor(request, "/referrals", body), audit.changeOf(request, referral.helpNumber())));
+                idempotency.claimFor(request, "/referrals", body), idempotency, audit.changeOf(request, referral.helpNumber())));
     }
 
     /** {@code GET /referrals/{referralId}}: the referral with its whole history. */
