@@ -81,8 +81,8 @@ public final class FunctionTestbed {
         return LocalStreams.fromTemplate(SamTemplate.ofProject(), DYNAMO, tables, handlers);
     }
 
-    /** A response with its body parsed. */
-    public record Response(int status, Map<String, String> headers, JsonNode body) {
+    /** A response with its body parsed when it is JSON; {@code text} is the body as sent (a CSV export, say). */
+    public record Response(int status, Map<String, String> headers, JsonNode body, String text) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -112,9 +112,13 @@ public final class FunctionTestbed {
         APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(method, path, query, allHeaders, bytes,
                 role == null ? null : claims(role))).orElseThrow(() -> new AssertionError("no route for " + method + " " + path));
         OpenApiContract.assertResponseValid(method, path, response.getStatusCode(), response.getHeaders(), response.getBody());
+        String type = response.getHeaders() == null ? null : response.getHeaders().get("Content-Type");
+        if (response.getBody() != null && type != null && !type.contains("json")) {
+            return new Response(response.getStatusCode(), response.getHeaders(), null, response.getBody());
+        }
         try {
             JsonNode parsed = response.getBody() == null ? null : Json.mapper().readTree(response.getBody());
-            return new Response(response.getStatusCode(), response.getHeaders(), parsed);
+            return new Response(response.getStatusCode(), response.getHeaders(), parsed, response.getBody());
         } catch (Exception e) {
             throw new AssertionError("response is not JSON: " + response.getBody(), e);
         }

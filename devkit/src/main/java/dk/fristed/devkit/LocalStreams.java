@@ -49,12 +49,17 @@ public final class LocalStreams {
 
     /**
      * The template's stream subscriptions on these tables, each served by the handler {@code handlers}
-     * gives for its function's logical id.
+     * gives for its function's logical id; a subscription it gives none for is left out (a test of one
+     * function's erasure).
      */
     public static LocalStreams fromTemplate(SamTemplate template, LocalDynamo dynamo, Map<String, String> tableNames,
                                             java.util.function.Function<String, ? extends RequestHandler<?, ?>> handlers) {
         LocalStreams local = new LocalStreams(dynamo.streamsClient());
         for (var subscription : template.streamSubscriptions()) {
+            RequestHandler<?, ?> handler = handlers.apply(subscription.functionLogicalId());
+            if (handler == null) {
+                continue;
+            }
             String table = tableNames.get(subscription.tableLogicalId());
             String arn = dynamo.client().describeTable(r -> r.tableName(table)).table().latestStreamArn();
             if (arn == null) {
@@ -64,7 +69,7 @@ public final class LocalStreams {
             for (String pattern : subscription.filterPatterns()) {
                 patterns.add(readTree(pattern));
             }
-            local.subscribers.add(new Subscriber(subscription, arn, patterns, streamHandler(handlers.apply(subscription.functionLogicalId())),
+            local.subscribers.add(new Subscriber(subscription, arn, patterns, streamHandler(handler),
                     new HashMap<>()));
         }
         return local;

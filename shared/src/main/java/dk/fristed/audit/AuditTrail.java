@@ -24,7 +24,7 @@ import java.util.random.RandomGenerator;
  */
 public final class AuditTrail {
     public static final String TABLE_VARIABLE = "AUDIT_TABLE";
-    /** DynamoDB's limit of items in one transaction; list pages are smaller. */
+    /** DynamoDB's limit of items in one transaction; list pages are smaller, an export writes several. */
     static final int MAX_ENTRIES_PER_WRITE = 100;
     private static final RandomGenerator RANDOM = new SecureRandom();
 
@@ -52,18 +52,19 @@ public final class AuditTrail {
         return put(entry(patient, "system:" + function, "system", what, "change", clock.instant()));
     }
 
-    /** Records that these patients' records were read; throws (and so fails the request) if it cannot. */
+    /**
+     * Records that these patients' records were read; throws (and so fails the request) if it cannot.
+     * A page is one transaction; an export of more than 100 patients writes one per hundred, all before
+     * the data leave the function.
+     */
     public void readsOf(ApiRequest request, Collection<HelpNumber> patients) {
-        var distinct = new LinkedHashSet<>(patients);
-        if (distinct.isEmpty()) {
-            return;
-        }
-        if (distinct.size() > MAX_ENTRIES_PER_WRITE) {
-            throw new IllegalArgumentException("a page may show at most " + MAX_ENTRIES_PER_WRITE + " patients");
-        }
+        List<HelpNumber> distinct = List.copyOf(new LinkedHashSet<>(patients));
         Instant now = clock.instant();
-        List<TransactWriteItem> entries = distinct.stream().map(p -> put(entry(request, p, "read", now))).toList();
-        dynamo.transactWriteItems(r -> r.transactItems(entries));
+        for (int from = 0; from < distinct.size(); from += MAX_ENTRIES_PER_WRITE) {
+            List<TransactWriteItem> entries = distinct.subList(from, Math.min(distinct.size(), from + MAX_ENTRIES_PER_WRITE))
+                    .stream().map(p -> put(entry(request, p, "read", now))).toList();
+            dynamo.transactWriteItems(r -> r.transactItems(entries));
+        }
     }
 
     private AuditEntry entry(ApiRequest request, HelpNumber patient, String action, Instant at) {

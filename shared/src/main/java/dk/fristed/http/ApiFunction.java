@@ -107,7 +107,13 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         Map<String, String> headers = new LinkedHashMap<>(result.headers());
         headers.put("Cache-Control", "no-store");
         var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(result.status());
-        if (result.body() != null) {
+        if (result.body() instanceof TextBody text) {
+            headers.put("Content-Type", text.contentType());
+            if (text.fileName() != null) {
+                headers.put("Content-Disposition", "attachment; filename=\"" + text.fileName() + "\"");
+            }
+            builder.withBody(text.text());
+        } else if (result.body() != null) {
             headers.put("Content-Type", "application/json");
             builder.withBody(Json.write(result.body()));
         }

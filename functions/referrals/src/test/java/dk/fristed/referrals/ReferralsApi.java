@@ -50,7 +50,7 @@ final class ReferralsApi {
     /** The patients table's stream delivered to the erasure function, as Lambda's event source mapping does. */
     dk.fristed.devkit.LocalStreams erasureStream() {
         var erasure = new ReferralErasureFunction(names, testbed.connection(), testbed.fieldEncryption, Clock.fixed(NOW, ZoneOffset.UTC), new JsonLog("referral-erasure", new PrintStream(logs, true, StandardCharsets.UTF_8)));
-        return testbed.streams(logicalId -> erasure);
+        return testbed.streams(logicalId -> logicalId.equals("ReferralErasureFunction") ? erasure : null);
     }
 
     /** The daily follow-up as Lambda would run it on {@code day} (at 05:00 UTC). */

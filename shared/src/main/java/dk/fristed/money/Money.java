@@ -1,0 +1,77 @@
+package dk.fristed.money;
+
+import dk.fristed.http.ApiProblem;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * An amount in integer minor units (øre, cents) of one ISO 4217 currency. Arithmetic never mixes
+ * currencies and never overflows silently; nothing here is ever a floating-point number.
+ */
+public record Money(long minor, String currency) {
+
+    public Money {
+        fractionDigits(currency); // a currency without minor units (XAU, XXX) is no money here
+    }
+
+    /** A currency code as clients send it (DKK, NOK, EUR, SEK, ...); 400 naming the field otherwise. */
+    public static String currency(String code, String field) {
+        if (code == null) {
+            throw ApiProblem.badRequest(field, "is required");
+        }
+        String upper = code.strip().toUpperCase(Locale.ROOT);
+        try {
+            if (upper.length() == 3 && Currency.getInstance(upper).getDefaultFractionDigits() >= 0) {
+                return upper;
+            }
+        } catch (IllegalArgumentException unknown) {
+            // answered below
+        }
+        throw ApiProblem.badRequest(field, "must be an ISO 4217 currency code such as DKK, NOK or EUR");
+    }
+
+    /** A positive whole number of minor units; 400 naming the field otherwise. */
+    public static long positive(Long minor, String field) {
+        if (minor == null) {
+            throw ApiProblem.badRequest(field, "is required");
+        }
+        if (minor <= 0) {
+            throw ApiProblem.badRequest(field, "must be a positive whole number of minor units (øre, cents)");
+        }
+        return minor;
+    }
+
+    public static int fractionDigits(String currency) {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        if (digits < 0) {
+            throw new IllegalArgumentException("a currency without minor units: " + currency);
+        }
+        return digits;
+    }
+
+    public Money plus(long moreMinor) {
+        return new Money(Math.addExact(minor, moreMinor), currency);
+    }
+
+    public Money plus(Money other) {
+        return plus(sameCurrency(other).minor);
+    }
+
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(minor, sameCurrency(other).minor), currency);
+    }
+
+    /** The amount as a decimal in major units, exactly: 131245000 NOK is {@code 1312450.00}. */
+    public String decimal() {
+        return BigDecimal.valueOf(minor, fractionDigits(currency)).toPlainString();
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("amounts in " + currency + " and " + other.currency + " are never added together");
+        }
+        return other;
+    }
+}
