@@ -1,6 +1,9 @@
 package dk.fristed.ids;
 
+import dk.fristed.http.ApiProblem;
+
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -15,6 +18,19 @@ public final class RecordIds {
     private static final RandomGenerator RANDOM = new SecureRandom();
 
     private RecordIds() {
+    }
+
+    /** An id a client sends back (in a path or a body); 400 naming the field if it is not one the API gives out. */
+    public static String parse(String value, String field) {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw ApiProblem.badRequest(field, "must be an id as the API returned it");
+        }
+        return value;
+    }
+
+    /** {@link #parse} for a field that may be left out. */
+    public static Optional<String> optional(String value, String field) {
+        return value == null ? Optional.empty() : Optional.of(parse(value, field));
     }
 
     public static String random() {

@@ -3,6 +3,7 @@ package dk.fristed.storage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A table item whose attributes are kept by name, for {@link StoredItemSchema}: an item class names its
@@ -17,6 +18,11 @@ public class StoredItem {
 
     public Optional<String> optionalString(String name) {
         return Optional.ofNullable(string(name));
+    }
+
+    /** An attribute stored as text and parsed on reading (a date, an enum), if it is there. */
+    public <T> Optional<T> optional(String name, Function<String, T> parse) {
+        return optionalString(name).map(parse);
     }
 
     public Long number(String name) {

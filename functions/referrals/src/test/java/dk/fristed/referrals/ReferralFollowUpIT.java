@@ -1,5 +1,6 @@
 package dk.fristed.referrals;
 
+import dk.fristed.devkit.RouteChecks;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -62,8 +63,8 @@ class ReferralFollowUpIT {
         });
 
         assertEquals(List.of(accepted45Days, sent28Days, sent15Days),
-                ReferralsIT.ids(api.call("GET", "/referrals/follow-up?site=copenhagen", "coordinator", null)), "longest waiting first");
-        assertEquals(List.of(aarhusSent), ReferralsIT.ids(api.call("GET", "/referrals/follow-up?site=aarhus", "coordinator", null)));
+                RouteChecks.ids(api.call("GET", "/referrals/follow-up?site=copenhagen", "coordinator", null)), "longest waiting first");
+        assertEquals(List.of(aarhusSent), RouteChecks.ids(api.call("GET", "/referrals/follow-up?site=aarhus", "coordinator", null)));
 
         api.dynamoCalls.reset();
         assertEquals(Map.of("overdue", 4, "flagged", 0), api.followUpOn("2025-03-01", DEFAULTS).handleRequest(null, null));
@@ -74,11 +75,11 @@ class ReferralFollowUpIT {
     void answeringAFlaggedReferral_takesItOffTheFollowUpList() {
         String id = seed(api.registerPatient(), "odense", "2025-01-10", List.of(action("send", "date", "2025-01-10")));
         api.followUpOn("2025-03-01", DEFAULTS).handleRequest(null, null);
-        assertEquals(List.of(id), ReferralsIT.ids(api.call("GET", "/referrals/follow-up?site=odense", "clinician", null)));
+        assertEquals(List.of(id), RouteChecks.ids(api.call("GET", "/referrals/follow-up?site=odense", "clinician", null)));
 
         assertEquals(200, api.move(id, 2, action("accept")).status());
 
-        assertEquals(List.of(), ReferralsIT.ids(api.call("GET", "/referrals/follow-up?site=odense", "clinician", null)));
+        assertEquals(List.of(), RouteChecks.ids(api.call("GET", "/referrals/follow-up?site=odense", "clinician", null)));
     }
 
     @Test

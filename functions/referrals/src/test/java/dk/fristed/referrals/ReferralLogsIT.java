@@ -1,9 +1,8 @@
 package dk.fristed.referrals;
 
+import dk.fristed.devkit.CapturedOutput;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReferralLogsIT {
     @Test
     void referralScenario_logsNoPersonalValue() {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
         ReferralsApi api = new ReferralsApi();
-        String helpNumber;
-        try {
+        String helpNumber = api.registerPatient();
+        String captured = CapturedOutput.during(() -> {
             var stream = api.erasureStream();
-            helpNumber = api.registerPatient();
             var body = ReferralsApi.referral(helpNumber, "aalborg", "2025-01-05", "specialist");
             body.put("specialty", "Tropical medicine");
             body.put("receiver", "Aalborg Universitetshospital");
@@ -52,10 +44,7 @@ class ReferralLogsIT {
             api.call("GET", "/referrals/" + id, "finance", null);
             api.call("DELETE", "/patients/" + helpNumber, "admin", null);
             stream.deliver();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        });
         String logs = captured + api.logs.toString(StandardCharsets.UTF_8);
 
         assertTrue(logs.contains("\"route\":\"POST /referrals/{referralId}/transitions\""), "the scenario was logged");

@@ -2,6 +2,7 @@ package dk.fristed.referrals;
 
 import dk.fristed.devkit.DynamoDbCalls;
 import dk.fristed.devkit.FunctionTestbed;
+import dk.fristed.devkit.RouteChecks;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
 import dk.fristed.site.Sites;
@@ -70,18 +71,7 @@ final class ReferralsApi {
     }
 
     String registerPatient() {
-        Map<String, Object> patient = new LinkedHashMap<>();
-        patient.put("birthYear", 1990);
-        patient.put("sex", "male");
-        patient.put("nationality", "SY");
-        patient.put("languages", List.of("ar"));
-        patient.put("interpreterNeeded", true);
-        patient.put("name", "Test Person");
-        var created = call("POST", "/patients", "coordinator", patient);
-        if (created.status() != 201) {
-            throw new AssertionError("registration failed: " + created);
-        }
-        return created.body().get("helpNumber").asText();
+        return RouteChecks.registerPatient(testbed);
     }
 
     static Map<String, Object> referral(String helpNumber, String site, String date, String kind) {
@@ -112,28 +102,15 @@ final class ReferralsApi {
 
     /** One transition with the current version; returns the response. */
     FunctionTestbed.Response move(String id, long version, Map<String, Object> body) {
-        return call("POST", "/referrals/" + id + "/transitions", "clinician", body, Map.of("If-Match", "\"" + version + "\""));
+        return RouteChecks.move(testbed, "/referrals/" + id, "clinician", version, body);
     }
 
     /** Moves a referral through the actions given (each a map body), failing loudly on any refusal; returns the last version. */
     long walk(String id, List<Map<String, Object>> steps) {
-        long version = call("GET", "/referrals/" + id, "clinician", null).body().get("history").size();
-        for (Map<String, Object> step : steps) {
-            var moved = move(id, version, step);
-            if (moved.status() != 200) {
-                throw new AssertionError(step + " failed: " + moved);
-            }
-            version++;
-        }
-        return version;
+        return RouteChecks.walk(testbed, "/referrals/" + id, "clinician", steps);
     }
 
     static Map<String, Object> action(String action, Object... more) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", action);
-        for (int i = 0; i < more.length; i += 2) {
-            body.put((String) more[i], more[i + 1]);
-        }
-        return body;
+        return RouteChecks.action(action, more);
     }
 }

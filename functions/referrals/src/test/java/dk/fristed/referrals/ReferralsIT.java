@@ -2,6 +2,7 @@ package dk.fristed.referrals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fristed.devkit.FunctionTestbed;
+import dk.fristed.devkit.RouteChecks;
 import dk.fristed.devkit.RouteProfiles;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ReferralsIT {
         assertEquals(201, created.status());
         assertEquals("\"1\"", created.header("ETag"));
         assertEquals("drafted", created.body().get("state").asText());
-        assertEquals(List.of("send", "cancel"), texts(created.body().get("allowedActions")));
+        assertEquals(List.of("send", "cancel"), RouteChecks.texts(created.body().get("allowedActions")));
         String id = created.body().get("id").asText();
         assertEquals("/referrals/" + id, created.header("Location"));
         JsonNode read = api.call("GET", "/referrals/" + id, "coordinator", null).body();
@@ -51,7 +52,7 @@ class ReferralsIT {
         JsonNode referral = api.call("GET", "/referrals/" + id, "clinician", null).body();
         assertEquals("completed", referral.get("state").asText());
         assertEquals("2025-03-15", referral.get("appointmentDate").asText());
-        assertEquals(List.of(), texts(referral.get("allowedActions")));
+        assertEquals(List.of(), RouteChecks.texts(referral.get("allowedActions")));
         List<String> steps = new ArrayList<>();
         referral.get("history").forEach(h -> steps.add(h.path("from").asText("-") + ">" + h.get("to").asText() + "@" + h.get("date").asText()));
         assertEquals(List.of("->drafted@2025-01-10", "drafted>sent@2025-01-10", "sent>accepted@2025-01-20",
@@ -119,8 +120,8 @@ class ReferralsIT {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            var accept = CompletableFuture.supplyAsync(() -> await(start, () -> api.move(id, 2, action("accept"))), pool);
-            var reject = CompletableFuture.supplyAsync(() -> await(start, () ->
+            var accept = CompletableFuture.supplyAsync(() -> RouteChecks.whenStarted(start, () -> api.move(id, 2, action("accept"))), pool);
+            var reject = CompletableFuture.supplyAsync(() -> RouteChecks.whenStarted(start, () ->
                     api.move(id, 2, action("reject", "reason", "incomplete_referral"))), pool);
             start.countDown();
             List<Integer> statuses = new ArrayList<>(List.of(accept.get().status(), reject.get().status()));
@@ -169,13 +170,13 @@ class ReferralsIT {
         api.create(api.registerPatient(), "aarhus", "2025-02-06", "other");
         api.walk(newer, List.of(action("send")));
 
-        assertEquals(List.of(newer, older), ids(api.call("GET", "/patients/" + patient + "/referrals", "clinician", null)));
-        assertEquals(List.of(older, newer), ids(api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-02-28", "clinician", null)));
-        assertEquals(List.of(newer), ids(api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-02-28&state=sent", "clinician", null)));
-        assertEquals(List.of(older), ids(api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-01-31", "clinician", null)));
+        assertEquals(List.of(newer, older), RouteChecks.ids(api.call("GET", "/patients/" + patient + "/referrals", "clinician", null)));
+        assertEquals(List.of(older, newer), RouteChecks.ids(api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-02-28", "clinician", null)));
+        assertEquals(List.of(newer), RouteChecks.ids(api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-02-28&state=sent", "clinician", null)));
+        assertEquals(List.of(older), RouteChecks.ids(api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-01-31", "clinician", null)));
         var first = api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-02-28&limit=1", "clinician", null);
         String cursor = first.body().get("nextCursor").asText();
-        assertEquals(List.of(newer), ids(api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-02-28&limit=1&cursor="
+        assertEquals(List.of(newer), RouteChecks.ids(api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-02-28&limit=1&cursor="
                 + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8), "clinician", null)));
     }
 
@@ -193,45 +194,18 @@ class ReferralsIT {
         String patient = api.registerPatient();
         String id = api.create(patient, "copenhagen", "2025-02-01", "examination");
 
-        assertCalls("POST /referrals", () -> api.call("POST", "/referrals", "clinician", ReferralsApi.referral(patient, "copenhagen", "2025-02-01", "other")));
-        assertCalls("GET /referrals/{referralId}", () -> api.call("GET", "/referrals/" + id, "clinician", null));
-        assertCalls("POST /referrals/{referralId}/transitions", () -> api.move(id, 1, action("send", "date", "2025-02-01")));
-        assertCalls("GET /patients/{helpNumber}/referrals", () -> api.call("GET", "/patients/" + patient + "/referrals", "clinician", null));
-        assertCalls("GET /referrals", () -> api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-03-01", "clinician", null));
-        assertCalls("GET /referrals/counts", () -> api.call("GET", "/referrals/counts?site=copenhagen&from=2025-01-01&to=2025-03-01", "clinician", null));
+        RouteChecks.assertCalls(api.testbed, "POST /referrals", () -> api.call("POST", "/referrals", "clinician", ReferralsApi.referral(patient, "copenhagen", "2025-02-01", "other")));
+        RouteChecks.assertCalls(api.testbed, "GET /referrals/{referralId}", () -> api.call("GET", "/referrals/" + id, "clinician", null));
+        RouteChecks.assertCalls(api.testbed, "POST /referrals/{referralId}/transitions", () -> api.move(id, 1, action("send", "date", "2025-02-01")));
+        RouteChecks.assertCalls(api.testbed, "GET /patients/{helpNumber}/referrals", () -> api.call("GET", "/patients/" + patient + "/referrals", "clinician", null));
+        RouteChecks.assertCalls(api.testbed, "GET /referrals", () -> api.call("GET", "/referrals?site=copenhagen&from=2025-01-01&to=2025-03-01", "clinician", null));
+        RouteChecks.assertCalls(api.testbed, "GET /referrals/counts", () -> api.call("GET", "/referrals/counts?site=copenhagen&from=2025-01-01&to=2025-03-01", "clinician", null));
         assertEquals(Map.of("overdue", 1, "flagged", 1),
                 api.followUpOn("2025-03-01", Map.of("FOLLOW_UP_SENT_DAYS", "1", "FOLLOW_UP_ACCEPTED_DAYS", "30")).handleRequest(null, null));
-        assertCalls("GET /referrals/follow-up", () -> api.call("GET", "/referrals/follow-up?site=copenhagen", "clinician", null));
+        RouteChecks.assertCalls(api.testbed, "GET /referrals/follow-up", () -> api.call("GET", "/referrals/follow-up?site=copenhagen", "clinician", null));
     }
 
-    private void assertCalls(String route, Runnable request) {
-        api.dynamoCalls.reset();
-        request.run();
-        assertEquals(RouteProfiles.of(route).dynamoCalls(), api.dynamoCalls.list(), route);
-        assertFalse(api.dynamoCalls.list().contains("scan"), route);
-    }
 
-    private static <T> T await(CountDownLatch start, java.util.function.Supplier<T> request) {
-        try {
-            start.await();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-        return request.get();
-    }
-
-    static List<String> ids(FunctionTestbed.Response page) {
-        assertEquals(200, page.status(), String.valueOf(page.body()));
-        List<String> ids = new ArrayList<>();
-        page.body().get("items").forEach(i -> ids.add(i.get("id").asText()));
-        return ids;
-    }
-
-    static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(t -> texts.add(t.asText()));
-        return texts;
-    }
 
     @Test
     void clinicalQuestion_isNeverStoredReadable() {

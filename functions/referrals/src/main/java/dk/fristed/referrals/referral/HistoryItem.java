@@ -7,8 +7,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.function.Function;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
@@ -60,9 +58,5 @@ public final class HistoryItem extends StoredItem {
                 Instant.parse(string("at")), string("by"), string("roles"), optional("reason", RejectionReason::valueOf),
                 optional("complaintBody", ComplaintBody::valueOf), optional("appointmentDate", LocalDate::parse),
                 optionalString("note"));
-    }
-
-    private <T> Optional<T> optional(String attribute, Function<String, T> parse) {
-        return Optional.ofNullable(string(attribute)).map(parse);
     }
 }

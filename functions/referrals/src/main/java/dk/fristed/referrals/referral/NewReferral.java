@@ -39,7 +39,7 @@ public record NewReferral(
 
     static NewReferral from(ReferralRequest request, Sites sites, LocalDate today) {
         HelpNumber helpNumber = HelpNumber.parse(request.helpNumber(), "helpNumber");
-        Optional<String> visitId = optionalId(request.visitId(), "visitId");
+        Optional<String> visitId = RecordIds.optional(request.visitId(), "visitId");
         String site = sites.require(request.site(), "site");
         LocalDate date = request.date() == null ? today : request.date();
         if (date.isBefore(EARLIEST) || date.isAfter(today)) {
@@ -65,16 +65,6 @@ public record NewReferral(
         String question = Fields.optionalNote(request.clinicalQuestion(), "clinicalQuestion", MAX_QUESTION)
                 .orElseThrow(() -> ApiProblem.badRequest("clinicalQuestion", "is required"));
         return new NewReferral(helpNumber, visitId, site, date, kind, modality, specialty, receiver, urgency, question,
-                optionalId(request.replaces(), "replaces"));
-    }
-
-    static Optional<String> optionalId(String value, String field) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!RecordIds.FORMAT.matcher(value).matches()) {
-            throw ApiProblem.badRequest(field, "must be an id as the API returned it");
-        }
-        return Optional.of(value);
+                RecordIds.optional(request.replaces(), "replaces"));
     }
 }

@@ -8,8 +8,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.function.Function;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
@@ -116,13 +114,5 @@ public final class ReferralItem extends StoredItem {
                         optional("complaintBody", ComplaintBody::valueOf), optional("complaintFiledOn", LocalDate::parse),
                         optional("complaintOutcome", Referral.ComplaintOutcome::valueOf), optionalString("replacedBy")),
                 optional("followUpSince", LocalDate::parse), optional("erasedAt", Instant::parse));
-    }
-
-    String referralId() {
-        return string("referralId");
-    }
-
-    private <T> Optional<T> optional(String attribute, Function<String, T> parse) {
-        return Optional.ofNullable(string(attribute)).map(parse);
     }
 }

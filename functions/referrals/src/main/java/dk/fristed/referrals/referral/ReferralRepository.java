@@ -10,16 +10,15 @@ import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.storage.ConditionalWrites;
+import dk.fristed.storage.IndexQueries;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -47,6 +46,7 @@ public final class ReferralRepository {
 
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<ReferralItem> referrals;
+    private final IndexQueries<ReferralItem, Referral> indexes;
     private final DynamoDbTable<HistoryItem> history;
     private final String patientsTableName;
     private final Clock clock;
@@ -55,6 +55,7 @@ public final class ReferralRepository {
                               String patientsTableName, Clock clock) {
         this.dynamo = dynamo;
         this.referrals = referrals;
+        this.indexes = new IndexQueries<>(referrals, ReferralItem::toReferral);
         this.history = history;
         this.patientsTableName = patientsTableName;
         this.clock = clock;
@@ -120,7 +121,7 @@ public final class ReferralRepository {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(referral, condition));
         items.add(putHistory(entry(referral, Optional.empty(), Optional.empty(), Optional.empty(), caller)));
-        items.add(patientIsActive(referral.helpNumber()));
+        items.add(ConditionalWrites.patientIsActive(patientsTableName, referral.helpNumber()));
         items.addAll(referringAgain);
         items.add(auditEntry);
         claim.ifPresent(items::add);
@@ -206,11 +207,9 @@ public final class ReferralRepository {
      * Returns how many referrals it changed.
      */
     public int erasePatient(HelpNumber helpNumber, Instant at, Supplier<TransactWriteItem> auditEntry) {
-        var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(helpNumber.value()).build())).build();
         int changed = 0;
-        for (ReferralItem item : referrals.index(ReferralItem.BY_PATIENT).query(request).stream().flatMap(p -> p.items().stream()).toList()) {
-            if (eraseReferral(item.referralId(), at, auditEntry)) {
+        for (Referral referral : indexes.all(ReferralItem.BY_PATIENT, QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())))) {
+            if (eraseReferral(referral.id(), at, auditEntry)) {
                 changed++;
             }
         }
@@ -249,14 +248,14 @@ public final class ReferralRepository {
 
     public Optional<Referral> find(String id) {
         ReferralItem item = referrals.getItem(GetItemEnhancedRequest.builder()
-                .key(Key.builder().partitionValue(id).build()).consistentRead(true).build());
+                .key(IndexQueries.key(id)).consistentRead(true).build());
         return Optional.ofNullable(item).map(ReferralItem::toReferral);
     }
 
     /** A referral's history, oldest first: one query on the history table's key (a referral has a handful of steps). */
     public List<HistoryEntry> historyOf(String id) {
         var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(id).build()))
+                .queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(id)))
                 .consistentRead(true).build();
         return history.query(request).items().stream().map(HistoryItem::toEntry).toList();
     }
@@ -265,57 +264,43 @@ public final class ReferralRepository {
     public Page<Referral> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
         String scope = "referrals-of-patient|" + helpNumber.value();
         var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(helpNumber.value()).build()))
-                .scanIndexForward(false)
-                .limit(page.limit());
-        return page(ReferralItem.BY_PATIENT, request, page, cursor, scope);
+                .queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())))
+                .scanIndexForward(false);
+        return indexes.page(ReferralItem.BY_PATIENT, request, page, cursor, scope);
     }
 
     /** A site's referrals of a period by date, optionally in one state: one query on the BySite index. */
     public Page<Referral> atSite(String site, Period period, Optional<ReferralState> state, PageRequest page, Cursor cursor) {
         String scope = "referrals-at-site|" + site + "|" + period.from() + "|" + period.to() + "|" + state.map(Enum::name).orElse("");
-        var request = QueryEnhancedRequest.builder().queryConditional(between(site, period)).limit(page.limit());
+        var request = QueryEnhancedRequest.builder().queryConditional(between(site, period));
         state.ifPresent(s -> request.filterExpression(Expression.builder().expression("#state = :state")
                 .putExpressionName("#state", "state").putExpressionValue(":state", AttributeValue.fromS(s.name())).build()));
-        return page(ReferralItem.BY_SITE, request, page, cursor, scope);
+        return indexes.page(ReferralItem.BY_SITE, request, page, cursor, scope);
     }
 
     /** A site's referrals flagged for follow-up, longest waiting first: one query on the sparse ByFollowUp index. */
     public Page<Referral> needingFollowUp(String site, PageRequest page, Cursor cursor) {
         String scope = "referrals-follow-up|" + site;
-        var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(site).build()))
-                .limit(page.limit());
-        return page(ReferralItem.BY_FOLLOW_UP, request, page, cursor, scope);
+        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(site)));
+        return indexes.page(ReferralItem.BY_FOLLOW_UP, request, page, cursor, scope);
     }
 
     /** Every referral of a site in the period, for the counts: the BySite index, page after page. */
     public List<Referral> allAtSite(String site, Period period) {
-        var request = QueryEnhancedRequest.builder().queryConditional(between(site, period)).build();
-        return referrals.index(ReferralItem.BY_SITE).query(request).stream()
-                .flatMap(p -> p.items().stream()).map(ReferralItem::toReferral).toList();
+        return indexes.all(ReferralItem.BY_SITE, between(site, period));
     }
 
     /** Referrals of a site that have been in {@code state} since before {@code enteredBefore}: the ByState index. */
     public List<Referral> inStateSince(String site, ReferralState state, LocalDate enteredBefore) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.sortLessThan(
-                Key.builder().partitionValue(ReferralItem.siteState(site, state)).sortValue(enteredBefore.toString()).build())).build();
-        return referrals.index(ReferralItem.BY_STATE).query(request).stream()
-                .flatMap(p -> p.items().stream()).map(ReferralItem::toReferral).toList();
+        return indexes.all(ReferralItem.BY_STATE,
+                QueryConditional.sortLessThan(IndexQueries.key(ReferralItem.siteState(site, state), enteredBefore.toString())));
     }
 
     private static QueryConditional between(String site, Period period) {
         // referralKey is "date#id"; '~' sorts after '#', so the upper bound takes in every referral on `to`
-        return QueryConditional.sortBetween(Key.builder().partitionValue(site).sortValue(period.from().toString()).build(),
-                Key.builder().partitionValue(site).sortValue(period.to() + "~").build());
+        return QueryConditional.sortBetween(IndexQueries.key(site, period.from().toString()), IndexQueries.key(site, period.to() + "~"));
     }
 
-    private Page<Referral> page(String index, QueryEnhancedRequest.Builder request, PageRequest page, Cursor cursor, String scope) {
-        page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
-        var result = referrals.index(index).query(request.build()).iterator().next();
-        return new Page<>(result.items().stream().map(ReferralItem::toReferral).toList(),
-                cursor.after(result.lastEvaluatedKey(), scope));
-    }
 
     /** The entry of the version {@code after} is; on the day the state was entered, with what {@code details} recorded. */
     private HistoryEntry entry(Referral after, Optional<ReferralState> from, Optional<Action> action, Optional<Transition> details,
@@ -326,21 +311,19 @@ public final class ReferralRepository {
     }
 
     private TransactWriteItem put(Referral referral, String condition) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(referrals.tableName())
-                .item(ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral), true))
-                .conditionExpression(condition).build()).build();
+        return ConditionalWrites.put(referrals.tableName(), itemOf(referral), condition);
     }
 
-    /** The referral put whole, if the stored one is at {@code version} and {@code condition} holds (it names :version). */
     private TransactWriteItem putIf(Referral referral, String condition, long version) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(referrals.tableName())
-                .item(ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral), true))
-                .conditionExpression(condition)
-                .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(version)))).build()).build();
+        return ConditionalWrites.putIf(referrals.tableName(), itemOf(referral), condition, version);
     }
 
     private TransactWriteItem putOver(Referral referral, long expectedVersion) {
-        return putIf(referral, "version = :version", expectedVersion);
+        return ConditionalWrites.putAtVersion(referrals.tableName(), itemOf(referral), expectedVersion);
+    }
+
+    private static Map<String, AttributeValue> itemOf(Referral referral) {
+        return ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral), true);
     }
 
     private TransactWriteItem putHistory(HistoryEntry entry) {
@@ -348,18 +331,9 @@ public final class ReferralRepository {
     }
 
     private TransactWriteItem putHistory(HistoryEntry entry, String condition) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(history.tableName())
-                .item(HistoryItem.SCHEMA.itemToMap(HistoryItem.of(entry), true))
-                .conditionExpression(condition).build()).build();
+        return ConditionalWrites.put(history.tableName(), HistoryItem.SCHEMA.itemToMap(HistoryItem.of(entry), true), condition);
     }
 
-    private TransactWriteItem patientIsActive(HelpNumber helpNumber) {
-        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                .tableName(patientsTableName)
-                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
-                .conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(erasedAt)")
-                .build()).build();
-    }
 
     static ApiProblem notFound() {
         return ApiProblem.notFound("referralId", "no referral has this id");

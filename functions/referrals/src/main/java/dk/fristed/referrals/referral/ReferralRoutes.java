@@ -4,7 +4,6 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.ETags;
@@ -65,7 +64,7 @@ public final class ReferralRoutes {
 
     /** {@code GET /referrals/{referralId}}: the referral with its whole history. */
     public ApiResponse get(ApiRequest request) {
-        String id = referralId(request);
+        String id = RecordIds.parse(request.path("referralId"), "referralId");
         Referral referral = referrals.find(id).orElseThrow(ReferralRepository::notFound);
         List<HistoryEntry> history = referrals.historyOf(id);
         audit.readsOf(request, List.of(referral.helpNumber()));
@@ -74,7 +73,7 @@ public final class ReferralRoutes {
 
     /** {@code POST /referrals/{referralId}/transitions}: one step of the workflow; needs If-Match. */
     public ApiResponse transition(ApiRequest request) {
-        String id = referralId(request);
+        String id = RecordIds.parse(request.path("referralId"), "referralId");
         long expected = ETags.requireIfMatch(request);
         TransitionRequest body = request.bodyAs(TransitionRequest.class);
         Referral moved = referrals.transition(id, expected,
@@ -121,14 +120,6 @@ public final class ReferralRoutes {
     }
 
     private static ApiResponse listed(Page<Referral> page) {
-        return ApiResponse.ok(new Page<>(page.items().stream().map(ReferralResponse::of).toList(), page.nextCursor()));
-    }
-
-    private static String referralId(ApiRequest request) {
-        String id = request.path("referralId");
-        if (!RecordIds.FORMAT.matcher(id).matches()) {
-            throw ApiProblem.badRequest("referralId", "must be an id as the API returned it");
-        }
-        return id;
+        return ApiResponse.ok(page.map(ReferralResponse::of));
     }
 }

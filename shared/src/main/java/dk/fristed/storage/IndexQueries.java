@@ -1,0 +1,47 @@
+package dk.fristed.storage;
+
+import dk.fristed.paging.Cursor;
+import dk.fristed.paging.Page;
+import dk.fristed.paging.PageRequest;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Queries on a table's indexes, answered as records: one page for a list route (its cursor signed for
+ * that one query), or every item a condition matches for counts, totals and scheduled runs. Never a Scan.
+ */
+public final class IndexQueries<I, T> {
+    private final DynamoDbTable<I> table;
+    private final Function<I, T> toRecord;
+
+    public IndexQueries(DynamoDbTable<I> table, Function<I, T> toRecord) {
+        this.table = table;
+        this.toRecord = toRecord;
+    }
+
+    /** One page of {@code index}, from where the client's cursor (signed for {@code scope}) left off. */
+    public Page<T> page(String index, QueryEnhancedRequest.Builder request, PageRequest page, Cursor cursor, String scope) {
+        page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
+        var result = table.index(index).query(request.limit(page.limit()).build()).iterator().next();
+        return new Page<>(result.items().stream().map(toRecord).toList(), cursor.after(result.lastEvaluatedKey(), scope));
+    }
+
+    /** Every item of {@code index} that {@code condition} matches, page after page. */
+    public List<T> all(String index, QueryConditional condition) {
+        var request = QueryEnhancedRequest.builder().queryConditional(condition).build();
+        return table.index(index).query(request).stream().flatMap(p -> p.items().stream()).map(toRecord).toList();
+    }
+
+    public static Key key(String partition) {
+        return Key.builder().partitionValue(partition).build();
+    }
+
+    public static Key key(String partition, String sort) {
+        return Key.builder().partitionValue(partition).sortValue(sort).build();
+    }
+}
