@@ -45,10 +45,23 @@ public final class MonthlyCost {
         REQUESTS_PER_VISIT.put("GET /referrals", 0.05);                       // a site's list by period or state
         REQUESTS_PER_VISIT.put("GET /referrals/follow-up", 0.1);              // the coordinator's follow-up list
         REQUESTS_PER_VISIT.put("GET /referrals/counts", 0.005);               // reports, a few times a year
+        // Oslo 2024: 363 invoices credited for 2,044 consultations, about 0.18 a visit; each is registered,
+        // asked to credit and answered (2-3 transitions), opened a few times
+        REQUESTS_PER_VISIT.put("POST /invoices", 0.18);
+        REQUESTS_PER_VISIT.put("POST /invoices/{invoiceId}/transitions", 0.45);
+        REQUESTS_PER_VISIT.put("GET /invoices/{invoiceId}", 0.4);
+        REQUESTS_PER_VISIT.put("GET /patients/{helpNumber}/invoices", 0.2);
+        REQUESTS_PER_VISIT.put("GET /invoices", 0.05);
+        REQUESTS_PER_VISIT.put("GET /invoices/deadlines", 0.1);              // the coordinator's deadline list
+        REQUESTS_PER_VISIT.put("GET /invoices/totals", 0.01);                // finance, a few times a month
+        REQUESTS_PER_VISIT.put("GET /invoices/export", 0.002);              // a coordinator's spreadsheet, monthly
     }
 
-    /** The daily referral follow-up: one run a day, two ByState queries per site (4 sites), eventually consistent. */
-    static final double SCHEDULED_RUNS_PER_MONTH = 30;
+    /**
+     * Two daily runs, the referral follow-up and the invoice deadlines: each two queries per site (4
+     * sites) on an index, eventually consistent.
+     */
+    static final double SCHEDULED_RUNS_PER_MONTH = 2 * 30;
     static final double SCHEDULED_READ_UNITS_PER_RUN = 8 * 0.5;
 
     static final double MEMORY_GB = 1.0;            // template.yaml Globals MemorySize 1024
@@ -58,15 +71,18 @@ public final class MonthlyCost {
     /** A referral (about 2 KB encrypted) in the table and three of its indexes, and about five history entries. */
     static final double BYTES_PER_REFERRAL = 4 * 2000 + 5 * 800;
     static final double REFERRALS_PER_VISIT = 0.11;
+    /** An invoice (about 2 KB encrypted) in the table and three of its indexes, four history entries and its number guard. */
+    static final double BYTES_PER_INVOICE = 4 * 2000 + 4 * 800 + 100;
+    static final double INVOICES_PER_VISIT = 0.18;
     static final double LOG_BYTES_PER_REQUEST = 300;
     static final int CUSTOMER_MANAGED_KEYS = 3;     // DataKey, ServerHmacKey and FieldKey
     /**
-     * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (7 tables, 12 busy
+     * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (10 tables, 12 busy
      * hours a day); the hierarchical keyring unwraps its branch key twice (active key, version) per
-     * container and 10-minute TTL, not per record (HierarchicalKeyringIT), in the two functions that
-     * encrypt on every request (visits, referrals).
+     * container and 10-minute TTL, not per record (HierarchicalKeyringIT), in the three functions that
+     * encrypt on every request (visits, referrals, invoices).
      */
-    static final double KMS_REQUESTS_PER_MONTH_IN_USE = 7 * 12 * 12 * 30 + 2 * 2 * 6 * 12 * 30;
+    static final double KMS_REQUESTS_PER_MONTH_IN_USE = 10 * 12 * 12 * 30 + 3 * 2 * 6 * 12 * 30;
 
     private MonthlyCost() {
     }
@@ -97,10 +113,11 @@ public final class MonthlyCost {
             reads += count * profile.readUnits();
             writes += count * profile.writeUnits();
         }
-        double invocations = requests + SCHEDULED_RUNS_PER_MONTH; // the follow-up is a Lambda run, not an API request
+        double invocations = requests + SCHEDULED_RUNS_PER_MONTH; // the daily runs are Lambda runs, not API requests
         reads += SCHEDULED_RUNS_PER_MONTH * SCHEDULED_READ_UNITS_PER_RUN;
-        // data kept for five years of visits and their referrals
-        double storedGb = 5 * visitsPerYear * (BYTES_PER_VISIT + 0.3 * BYTES_PER_PATIENT + REFERRALS_PER_VISIT * BYTES_PER_REFERRAL) / 1e9;
+        // data kept for five years of visits, their referrals and invoices
+        double storedGb = 5 * visitsPerYear * (BYTES_PER_VISIT + 0.3 * BYTES_PER_PATIENT + REFERRALS_PER_VISIT * BYTES_PER_REFERRAL
+                + INVOICES_PER_VISIT * BYTES_PER_INVOICE) / 1e9;
         Map<String, Double> bill = new LinkedHashMap<>();
         bill.put("Lambda requests", invocations / 1e6 * p.lambdaPerMillionRequests());
         bill.put("Lambda compute (arm64, 1 GB)", invocations * BILLED_SECONDS * MEMORY_GB * p.lambdaPerGbSecond());

@@ -55,6 +55,9 @@ public final class ClinicDay implements AutoCloseable {
     /** The scenario's patients by their number in the day, and the referrals of each. */
     private final Map<Integer, String> patients = new LinkedHashMap<>();
     private final Map<Integer, List<String>> referrals = new LinkedHashMap<>();
+    /** The invoice of every third patient, and the period's totals read once the day is over. */
+    private final Map<Integer, String> invoices = new LinkedHashMap<>();
+    private JsonNode invoiceTotals;
 
     /**
      * @param idempotencyKeys false to see what happens to clients that do not send them (the test shows
@@ -75,7 +78,7 @@ public final class ClinicDay implements AutoCloseable {
         this.streams = testbed.streams(LocalGateway.routeless(template, testbed.tables, variables)::get);
     }
 
-    /** The day: registrations, visits, corrections, referrals and their answers, two erasures. */
+    /** The day: registrations, visits, corrections, referrals and their answers, invoices credited and paid, two erasures. */
     public Outcome run(int patientCount) {
         for (int p = 0; p < patientCount; p++) {
             JsonNode patient = create("/patients", "coordinator", "{\"birthYear\":" + (1960 + p) + ",\"sex\":\""
@@ -108,6 +111,22 @@ public final class ClinicDay implements AutoCloseable {
                             p % 4 == 0 ? "accepted" : "rejected");
                 }
             }
+            if (p % 3 == 1) {
+                // 1,000.00 DKK plus the patient's number in øre: partly credited, the rest paid by the fund
+                long amount = 100_000 + p;
+                JsonNode invoice = create("/invoices", "coordinator", "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\","
+                        + "\"creditor\":\"OUH\",\"invoiceNumber\":\"DAY-" + p + "\",\"invoiceDate\":\"2025-03-01\",\"dueDate\":\"2025-03-31\","
+                        + "\"receivedOn\":\"2025-03-04\",\"amount\":" + amount + ",\"currency\":\"DKK\"}", "p" + p + "i");
+                if (invoice != null) {
+                    String id = invoice.get("id").asText();
+                    invoices.put(p, id);
+                    moveInvoice(id, "{\"action\":\"request_credit\",\"channel\":\"letter\",\"date\":\"2025-03-04\"}", "credit_requested");
+                    moveInvoice(id, "{\"action\":\"credit_partly\",\"amount\":60000,\"currency\":\"DKK\",\"date\":\"2025-03-05\"}",
+                            "partly_credited");
+                    moveInvoice(id, "{\"action\":\"pay\",\"amount\":" + (amount - 60_000) + ",\"currency\":\"DKK\",\"date\":\"2025-03-05\"}",
+                            "paid");
+                }
+            }
             read("/patients/" + helpNumber + "/visits");
         });
         read("/visits?site=odense&from=2025-03-01&to=2025-03-31");
@@ -121,6 +140,8 @@ public final class ClinicDay implements AutoCloseable {
         while (streams.deliver() > 0) {
             // until the erasures are through
         }
+        APIGatewayV2HTTPResponse totals = send("GET", "/invoices/totals?from=2025-03-01&to=2025-03-31", "finance", null, Map.of(), false);
+        invoiceTotals = totals == null ? null : parse(totals.getBody());
         return new Outcome(requests.get(), retried.get(), lost.get(), statuses, failures);
     }
 
@@ -156,6 +177,11 @@ public final class ClinicDay implements AutoCloseable {
 
     private void move(String id, String body, String state) {
         change("/referrals/" + id + "/transitions", "POST", "clinician", body, "/referrals/" + id,
+                stored -> stored.get("state").asText().equals(state));
+    }
+
+    private void moveInvoice(String id, String body, String state) {
+        change("/invoices/" + id + "/transitions", "POST", "coordinator", body, "/invoices/" + id,
                 stored -> stored.get("state").asText().equals(state));
     }
 
@@ -227,14 +253,29 @@ public final class ClinicDay implements AutoCloseable {
                 refs.add(item.get("state").s() + "/history " + history + "/v" + item.get("version").n()
                         + (item.containsKey("clinicalQuestion") ? "/text" : "/erased"));
             }
+            String invoice = invoices.containsKey(p) ? invoiceSummary(invoices.get(p)) : "none";
             summary.put(String.format("patient %02d", p), (patient.containsKey("erasedAt") ? "erased" : "kept") + "/v"
                     + patient.get("version").n() + "/visits " + visits.size() + "/first "
-                    + visits.stream().filter(v -> v.containsKey("firstVisit") && v.get("firstVisit").bool()).count() + "/referrals " + refs);
+                    + visits.stream().filter(v -> v.containsKey("firstVisit") && v.get("firstVisit").bool()).count() + "/referrals " + refs
+                    + "/invoice " + invoice);
         });
-        for (String table : List.of("PatientsTable", "VisitsTable", "ReferralsTable", "ReferralHistoryTable", "IdempotencyTable")) {
+        summary.put("invoice totals", invoiceTotals == null ? "none" : invoiceTotals.get("invoices") + " " + invoiceTotals.get("amounts"));
+        for (String table : List.of("PatientsTable", "VisitsTable", "ReferralsTable", "ReferralHistoryTable", "InvoicesTable",
+                "InvoiceHistoryTable", "InvoiceNumbersTable", "IdempotencyTable")) {
             summary.put("items in " + table, testbed.raw.scan(r -> r.tableName(testbed.tables.get(table))).count());
         }
         return summary;
+    }
+
+    /** An invoice's state, version and history length, as stored (its amounts are encrypted: the totals show them). */
+    private String invoiceSummary(String id) {
+        var item = testbed.raw.getItem(r -> r.tableName(testbed.tables.get("InvoicesTable"))
+                .key(Map.of("invoiceId", AttributeValue.fromS(id))).consistentRead(true)).item();
+        int history = testbed.raw.query(r -> r.tableName(testbed.tables.get("InvoiceHistoryTable"))
+                .keyConditionExpression("invoiceId = :i").expressionAttributeValues(Map.of(":i", AttributeValue.fromS(id)))
+                .consistentRead(true)).count();
+        return item.get("state").s() + "/history " + history + "/v" + item.get("version").n()
+                + (item.containsKey("erasedAt") ? "/erased" : "/kept");
     }
 
     public Map<FaultyDynamo.Fault, Integer> injected() {

@@ -55,7 +55,26 @@ public final class RouteProfiles {
             new RouteProfile("GET /referrals/follow-up", List.of("query", "transactWriteItems"), 1, 3 * AUDIT),
             // one site's referrals of a year (about 60 x 2 KB at one clinic); without site, this once per site.
             // Counts only: nothing per patient to audit
-            new RouteProfile("GET /referrals/counts", List.of("query"), 15, 0)
+            new RouteProfile("GET /referrals/counts", List.of("query"), 15, 0),
+            // invoices are about 2 KB encrypted. Transaction: invoice put (2 x 2 KB) + its index copies
+            // (ByPatient, BySite, ByDue; ByFlag when due soon: about 7) + history put (2) + number guard
+            // (1) + patient condition check (2) + idempotency claim (2) + audit
+            new RouteProfile("POST /invoices", List.of("transactWriteItems"), 0, 18 + AUDIT),
+            // the invoice (1) and its history (a handful of entries, 1), then the audit entry
+            new RouteProfile("GET /invoices/{invoiceId}", List.of("getItem", "query", "transactWriteItems"), 2, AUDIT),
+            // read the signed invoice (1); transaction: put back whole (4) + its index copies, moved or
+            // left (about 8) + history put (2) + audit
+            new RouteProfile("POST /invoices/{invoiceId}/transitions", List.of("getItem", "transactWriteItems"), 1, 14 + AUDIT),
+            new RouteProfile("GET /patients/{helpNumber}/invoices", List.of("query", "transactWriteItems"), 0.5, AUDIT),
+            // a page of a site's invoices (up to 50 x 2 KB: 13 units eventually consistent) and an audit
+            // entry per patient on it (about ten)
+            new RouteProfile("GET /invoices", List.of("query", "transactWriteItems"), 13, 10 * AUDIT),
+            // the flagged invoices of a site (sparse index, a few) and their audit entries
+            new RouteProfile("GET /invoices/deadlines", List.of("query", "transactWriteItems"), 1, 3 * AUDIT),
+            // a year of one site's invoices (about 100 x 2 KB); without site, once per site. No personal data
+            new RouteProfile("GET /invoices/totals", List.of("query"), 25, 0),
+            // the same read, and one audit transaction per hundred patients in the file (about one)
+            new RouteProfile("GET /invoices/export", List.of("query", "transactWriteItems"), 25, 100 * AUDIT)
     ).collect(Collectors.toUnmodifiableMap(RouteProfile::route, Function.identity()));
 
     private RouteProfiles() {

@@ -18,8 +18,9 @@ import java.util.UUID;
  * {@code make localstack}'s smoke test of a deployed stack: each function of template.yaml, invoked
  * by its deployed name through the Lambda API with the event API Gateway would send, registers a
  * made-up patient and a visit (and its retry), drafts a referral for it (and its retry), sends it and
- * reads its history, reads them back, checks the audit trail and refused roles, and erases the patient. The bodies are those of events/. Exits non-zero at the first
- * answer that is not the expected one.
+ * reads its history, registers an invoice (its retry, its duplicate), asks for its credit and reads the
+ * totals, reads them back, checks the audit trail and refused roles, and erases the patient. The
+ * bodies are those of events/. Exits non-zero at the first answer that is not the expected one.
  *
  * <p>Usage: {@code StackSmoke <stage>} with AWS_REGION, credentials and, for LocalStack,
  * AWS_ENDPOINT_URL in the environment.
@@ -89,6 +90,22 @@ public final class StackSmoke {
         check(read.get("history").size() == 2, "the referral has " + read.get("history").size() + " history entries, not 2");
         expect(403, "refuse the finance role a referral", "GET", "/referrals/" + referralId, "finance", null, null);
 
+        ObjectNode invoice = (ObjectNode) parse(ApiEvents.fixture("post-invoices.json").get("body").asText());
+        invoice.put("helpNumber", helpNumber);
+        invoice.put("invoiceNumber", "SMOKE-" + newKey()); // unique in every run: a creditor's number is registered once
+        String invoiceKey = newKey();
+        String invoiceId = expect(201, "register an invoice", "POST", "/invoices", "coordinator", invoice.toString(), invoiceKey)
+                .get("id").asText();
+        check(invoiceId.equals(expect(201, "retry it with the same Idempotency-Key", "POST", "/invoices", "coordinator",
+                invoice.toString(), invoiceKey).get("id").asText()), "the retry answered a different invoice: it was registered twice");
+        expect(409, "refuse the same invoice number again", "POST", "/invoices", "coordinator", invoice.toString(), newKey());
+        expect(200, "ask the creditor to credit it", "POST", "/invoices/" + invoiceId + "/transitions", "coordinator",
+                "{\"action\":\"request_credit\",\"channel\":\"letter\"}", null, "\"1\"");
+        JsonNode credit = expect(200, "read it with its history", "GET", "/invoices/" + invoiceId, "clinician", null, null);
+        check(credit.get("history").size() == 2, "the invoice has " + credit.get("history").size() + " history entries, not 2");
+        expect(200, "give finance the invoice totals", "GET", "/invoices/totals?from=2025-01-01&to=2025-12-31", "finance", null, null);
+        expect(403, "refuse the finance role an invoice", "GET", "/invoices/" + invoiceId, "finance", null, null);
+
         expect(403, "refuse the finance role a patient record", "GET", "/patients/" + helpNumber, "finance", null, null);
         JsonNode audit = expect(200, "read the patient's audit trail", "GET", "/audit/patients/" + helpNumber, "admin",
                 null, null);
@@ -116,7 +133,9 @@ public final class StackSmoke {
             headers.put(IdempotencyStore.HEADER, key);
         }
         requests++;
-        APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(method, path, "", headers,
+        int query = path.indexOf('?');
+        APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(method,
+                        query < 0 ? path : path.substring(0, query), query < 0 ? "" : path.substring(query + 1), headers,
                         body == null ? null : body.getBytes(StandardCharsets.UTF_8), ApiEvents.claims(SUBJECT, group)))
                 .orElseThrow(() -> new AssertionError("template.yaml has no route for " + method + " " + path));
         check(response.getStatusCode() == status, step + ": expected " + status + ", got " + response.getStatusCode()

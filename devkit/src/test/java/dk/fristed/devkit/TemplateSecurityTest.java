@@ -151,7 +151,8 @@ class TemplateSecurityTest {
                 }
             }
         });
-        assertEquals(Set.of("PatientsTable", "VisitsTable", "ReferralsTable", "ReferralHistoryTable"), personal);
+        assertEquals(Set.of("PatientsTable", "VisitsTable", "ReferralsTable", "ReferralHistoryTable", "InvoicesTable",
+                "InvoiceHistoryTable", "InvoiceNumbersTable"), personal);
         template.resources(SamTemplate.FUNCTION).forEach((id, function) -> {
             Map<String, Object> p = map(function.get("Properties"));
             boolean reachesPersonalData = statements(p).stream()

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A clinic day through the API, once without faults and once with about 20 % of the DynamoDB calls
  * faulted (throttling, 500s, transaction conflicts, timeouts, connections closed, answers dropped after
- * the write) and answers lost on the way to the phone: the tables end up exactly the same, and no answer
- * was a 500. `make chaos` runs longer days with more seeds.
+ * the write) and answers lost on the way to the phone: the tables end up exactly the same (invoice
+ * totals to the øre among them), and no answer was a 500. `make chaos` runs longer days with more seeds.
  */
 class FaultScenarioIT {
     static final int PATIENTS = 6;
@@ -27,6 +27,10 @@ class FaultScenarioIT {
             assertEquals(List.of(), outcome.failures());
             expected = clean.summary();
         }
+        // two invoices (patients 1 and 4): 1,000.01 and 1,000.04 DKK, 600.00 of each credited, the rest paid
+        String totals = String.valueOf(expected.get("invoice totals"));
+        assertTrue(totals.contains("\"invoiced\":200005") && totals.contains("\"credited\":120000") && totals.contains("\"paid\":80005")
+                && totals.contains("\"outstanding\":0"), totals);
         try (ClinicDay faulty = new ClinicDay(new ClinicDay.Faults(0.2, 20251125), true)) {
             ClinicDay.Outcome outcome = faulty.run(PATIENTS);
 

@@ -1,0 +1,158 @@
+package dk.fristed.invoices.invoice;
+
+import dk.fristed.audit.AuditTrail;
+import dk.fristed.calendar.ClinicCalendar;
+import dk.fristed.calendar.Period;
+import dk.fristed.csv.CsvTable;
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.http.ApiRequest;
+import dk.fristed.http.ApiResponse;
+import dk.fristed.http.ETags;
+import dk.fristed.http.TextBody;
+import dk.fristed.ids.RecordIds;
+import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.paging.Cursor;
+import dk.fristed.paging.Hmac;
+import dk.fristed.paging.Page;
+import dk.fristed.paging.PageRequest;
+import dk.fristed.site.Sites;
+import dk.fristed.validation.Fields;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** The invoice routes: each parses, calls the repository, audits and answers. */
+public final class InvoiceRoutes {
+    /** Domain separation for the keyed hash of a creditor's invoice number: it never matches a cursor or a fingerprint. */
+    static final String NUMBER_PURPOSE = "invoice-number";
+
+    private final InvoiceRepository invoices;
+    private final IdempotencyStore idempotency;
+    private final AuditTrail audit;
+    private final Sites sites;
+    private final Cursor cursor;
+    private final Hmac serverKey;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
+
+    public InvoiceRoutes(InvoiceRepository invoices, IdempotencyStore idempotency, AuditTrail audit, Sites sites, Cursor cursor,
+                         Hmac serverKey, DeadlinePolicy deadlines, Clock clock) {
+        this.invoices = invoices;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.sites = sites;
+        this.cursor = cursor;
+        this.serverKey = serverKey;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** {@code POST /invoices}: a received invoice; 409 naming the existing one if its creditor and number are registered. */
+    public ApiResponse create(ApiRequest request) {
+        InvoiceRequest body = request.bodyAs(InvoiceRequest.class);
+        Invoice invoice = received(body, request);
+        var creation = invoices.create(invoice, request.caller(), idempotency.claimFor(request, "/invoices", body), idempotency,
+                audit.changeOf(request, invoice.helpNumber()));
+        Invoice created = creation.invoice();
+        ApiResponse response = ApiResponse.created("/invoices/" + created.id(), InvoiceResponse.of(created))
+                .withHeader("ETag", ETags.of(created.version()));
+        return creation.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    /**
+     * For SnapStart priming: {@link #create}'s path for a made-up request, with the repository's
+     * rehearsal instead of its write, up to the JSON of a response: nothing is written.
+     */
+    public Object rehearseCreate(ApiRequest request) {
+        InvoiceRequest body = request.bodyAs(InvoiceRequest.class);
+        Invoice invoice = received(body, request);
+        return InvoiceResponse.of(invoices.rehearseCreate(invoice, request.caller(), idempotency.claimFor(request, "/invoices", body),
+                idempotency, audit.changeOf(request, invoice.helpNumber())));
+    }
+
+    private Invoice received(InvoiceRequest body, ApiRequest request) {
+        LocalDate today = ClinicCalendar.today(clock);
+        NewInvoice invoice = NewInvoice.from(body, sites, today);
+        String numberKey = Base64.getUrlEncoder().withoutPadding().encodeToString(serverKey.sign(NUMBER_PURPOSE, invoice.identity()));
+        return invoice.received(numberKey, request.caller(), clock.instant(), deadlines, today);
+    }
+
+    /** {@code GET /invoices/{invoiceId}}: the invoice with its whole history. */
+    public ApiResponse get(ApiRequest request) {
+        String id = RecordIds.parse(request.path("invoiceId"), "invoiceId");
+        Invoice invoice = invoices.find(id).orElseThrow(InvoiceRepository::notFound);
+        List<HistoryEntry> history = invoices.historyOf(id);
+        audit.readsOf(request, List.of(invoice.helpNumber()));
+        return ApiResponse.ok(InvoiceResponse.of(invoice, history)).withHeader("ETag", ETags.of(invoice.version()));
+    }
+
+    /** {@code POST /invoices/{invoiceId}/transitions}: one step of the workflow; needs If-Match. */
+    public ApiResponse transition(ApiRequest request) {
+        String id = RecordIds.parse(request.path("invoiceId"), "invoiceId");
+        long expected = ETags.requireIfMatch(request);
+        TransitionRequest body = request.bodyAs(TransitionRequest.class);
+        LocalDate today = ClinicCalendar.today(clock);
+        Invoice moved = invoices.transition(id, expected, current -> Transition.from(body, current, today), request.caller(),
+                helpNumber -> audit.changeOf(request, helpNumber), deadlines, today);
+        return ApiResponse.ok(InvoiceResponse.of(moved)).withHeader("ETag", ETags.of(moved.version()));
+    }
+
+    /** {@code GET /patients/{helpNumber}/invoices}: newest first. */
+    public ApiResponse ofPatient(ApiRequest request) {
+        HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
+        Page<Invoice> page = invoices.ofPatient(helpNumber, PageRequest.from(request), cursor);
+        audit.readsOf(request, List.of(helpNumber));
+        return listed(page);
+    }
+
+    /** {@code GET /invoices?site=&from=&to=&state=}: a site's invoices received in a period, optionally in one state. */
+    public ApiResponse atSite(ApiRequest request) {
+        String site = sites.require(request.requireQuery("site"), "site");
+        Period period = Period.fromQuery(request);
+        Optional<InvoiceState> state = request.query("state").map(s -> Fields.oneOf(InvoiceState.class, s, "state"));
+        Page<Invoice> page = invoices.atSite(site, period, state, PageRequest.from(request), cursor);
+        audit.readsOf(request, page.items().stream().map(Invoice::helpNumber).toList());
+        return listed(page);
+    }
+
+    /** {@code GET /invoices/deadlines?site=}: what needs attention before it reaches debt collection, the earliest due first. */
+    public ApiResponse deadlines(ApiRequest request) {
+        String site = sites.require(request.requireQuery("site"), "site");
+        Page<Invoice> page = invoices.flagged(site, PageRequest.from(request), cursor);
+        audit.readsOf(request, page.items().stream().map(Invoice::helpNumber).toList());
+        return listed(page);
+    }
+
+    /** {@code GET /invoices/totals?from=&to=[&site=]}: counts and sums only, no personal data, so nothing per patient to audit. */
+    public ApiResponse totals(ApiRequest request) {
+        Period period = Period.fromQuery(request);
+        Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
+        return ApiResponse.ok(InvoiceTotals.of(period.from(), period.to(), site.orElse(null), receivedIn(period, site)));
+    }
+
+    /** {@code GET /invoices/export?from=&to=[&site=]}: the period's invoices as CSV; every patient in it is audited as read. */
+    public ApiResponse export(ApiRequest request) {
+        Period period = Period.fromQuery(request);
+        Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
+        List<Invoice> all = receivedIn(period, site);
+        audit.readsOf(request, all.stream().map(Invoice::helpNumber).toList());
+        String name = "invoices-" + site.map(s -> s + "-").orElse("") + period.from() + "-" + period.to() + ".csv";
+        return ApiResponse.ok(new TextBody(CsvTable.CONTENT_TYPE, InvoiceExport.csv(all), name));
+    }
+
+    private List<Invoice> receivedIn(Period period, Optional<String> site) {
+        List<Invoice> all = new ArrayList<>();
+        for (String name : site.map(List::of).orElse(sites.names())) {
+            all.addAll(invoices.allAtSite(name, period));
+        }
+        return all;
+    }
+
+    private static ApiResponse listed(Page<Invoice> page) {
+        return ApiResponse.ok(page.map(InvoiceResponse::of));
+    }
+}
