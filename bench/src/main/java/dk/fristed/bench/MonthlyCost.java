@@ -55,6 +55,17 @@ public final class MonthlyCost {
         REQUESTS_PER_VISIT.put("GET /invoices/deadlines", 0.1);              // the coordinator's deadline list
         REQUESTS_PER_VISIT.put("GET /invoices/totals", 0.01);                // finance, a few times a month
         REQUESTS_PER_VISIT.put("GET /invoices/export", 0.002);              // a coordinator's spreadsheet, monthly
+        // the budget does not grow with visits: a few hundred ledger entries a year and a treasurer's
+        // look each week, written as a share of the 225 visits a month
+        REQUESTS_PER_VISIT.put("POST /budget/years", 0.0004);
+        REQUESTS_PER_VISIT.put("POST /budget/sources", 0.01);
+        REQUESTS_PER_VISIT.put("GET /budget/sources", 0.01);
+        REQUESTS_PER_VISIT.put("DELETE /budget/sources/{sourceId}", 0.0004);
+        REQUESTS_PER_VISIT.put("POST /budget/years/{year}/entries", 0.1);
+        REQUESTS_PER_VISIT.put("GET /budget/years/{year}/entries", 0.02);
+        REQUESTS_PER_VISIT.put("GET /budget/years/{year}/progress", 0.03);
+        REQUESTS_PER_VISIT.put("GET /budget/years/{year}/chart", 0.002);
+        REQUESTS_PER_VISIT.put("GET /budget/years/{year}/export", 0.002);
     }
 
     /**
@@ -77,12 +88,12 @@ public final class MonthlyCost {
     static final double LOG_BYTES_PER_REQUEST = 300;
     static final int CUSTOMER_MANAGED_KEYS = 3;     // DataKey, ServerHmacKey and FieldKey
     /**
-     * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (10 tables, 12 busy
+     * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (11 tables, 12 busy
      * hours a day); the hierarchical keyring unwraps its branch key twice (active key, version) per
      * container and 10-minute TTL, not per record (HierarchicalKeyringIT), in the three functions that
-     * encrypt on every request (visits, referrals, invoices).
+     * encrypt on every request (visits, referrals, invoices; the budget's few requests are left out).
      */
-    static final double KMS_REQUESTS_PER_MONTH_IN_USE = 10 * 12 * 12 * 30 + 3 * 2 * 6 * 12 * 30;
+    static final double KMS_REQUESTS_PER_MONTH_IN_USE = 11 * 12 * 12 * 30 + 3 * 2 * 6 * 12 * 30;
 
     private MonthlyCost() {
     }

@@ -74,7 +74,24 @@ public final class RouteProfiles {
             // a year of one site's invoices (about 100 x 2 KB); without site, once per site. No personal data
             new RouteProfile("GET /invoices/totals", List.of("query"), 25, 0),
             // the same read, and one audit transaction per hundred patients in the file (about one)
-            new RouteProfile("GET /invoices/export", List.of("query", "transactWriteItems"), 25, 100 * AUDIT)
+            new RouteProfile("GET /invoices/export", List.of("query", "transactWriteItems"), 25, 100 * AUDIT),
+            // the budget holds no patient data: nothing per patient to audit. A year or a source: one
+            // put (2) and the idempotency claim (2), in one transaction
+            new RouteProfile("POST /budget/years", List.of("transactWriteItems"), 0, 4),
+            new RouteProfile("POST /budget/sources", List.of("transactWriteItems"), 0, 4),
+            new RouteProfile("GET /budget/sources", List.of("query"), 1, 0),
+            // read the source (1), put it back without name and contact (2)
+            new RouteProfile("DELETE /budget/sources/{sourceId}", List.of("getItem", "transactWriteItems"), 1, 2),
+            // a payment, one transaction: the year and the source checked (2 each), the entry put (2), the
+            // claim (2); settling a pledge adds two reads and the pledge part's put (2)
+            new RouteProfile("POST /budget/years/{year}/entries", List.of("transactWriteItems"), 0, 8),
+            // a page of the ledger, entries about 1 KB encrypted
+            new RouteProfile("GET /budget/years/{year}/entries", List.of("query"), 7, 0),
+            // the year (1), the whole ledger (a year of about 300 entries of about 1 KB, read strongly
+            // consistent so a payment just posted counts: 75) and the sources (1)
+            new RouteProfile("GET /budget/years/{year}/progress", List.of("getItem", "query", "query"), 77, 0),
+            new RouteProfile("GET /budget/years/{year}/chart", List.of("getItem", "query", "query"), 77, 0),
+            new RouteProfile("GET /budget/years/{year}/export", List.of("getItem", "query", "query"), 77, 0)
     ).collect(Collectors.toUnmodifiableMap(RouteProfile::route, Function.identity()));
 
     private RouteProfiles() {

@@ -152,7 +152,7 @@ class TemplateSecurityTest {
             }
         });
         assertEquals(Set.of("PatientsTable", "VisitsTable", "ReferralsTable", "ReferralHistoryTable", "InvoicesTable",
-                "InvoiceHistoryTable", "InvoiceNumbersTable"), personal);
+                "InvoiceHistoryTable", "InvoiceNumbersTable", "BudgetTable"), personal);
         template.resources(SamTemplate.FUNCTION).forEach((id, function) -> {
             Map<String, Object> p = map(function.get("Properties"));
             boolean reachesPersonalData = statements(p).stream()

@@ -68,8 +68,9 @@ class StackSmokeIT {
 
         int requests = new StackSmoke(gatewayOverLambda(), new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
 
-        assertEquals(22, requests);
-        assertEquals(Set.of("fristed-smoke-visits", "fristed-smoke-admin", "fristed-smoke-referrals", "fristed-smoke-invoices"),
+        assertEquals(29, requests);
+        assertEquals(Set.of("fristed-smoke-visits", "fristed-smoke-admin", "fristed-smoke-referrals", "fristed-smoke-invoices",
+                "fristed-smoke-budget"),
                 Set.copyOf(invoked));
         assertEquals(requests, signatures.size());
         assertTrue(signatures.stream().allMatch(s -> s.startsWith("AWS4-HMAC-SHA256 Credential=" + LocalDynamo.ACCESS_KEY + "/")

@@ -11,6 +11,11 @@ import java.util.Locale;
  * currencies and never overflows silently; nothing here is ever a floating-point number.
  */
 public record Money(long minor, String currency) {
+    /**
+     * The largest amount one request may carry: 10^13 minor units (100 billion kroner). Far above any
+     * invoice or gift, and low enough that sums of a million of them never overflow a long.
+     */
+    public static final long MAX_MINOR = 10_000_000_000_000L;
 
     public Money {
         fractionDigits(currency); // a currency without minor units (XAU, XXX) is no money here
@@ -32,13 +37,13 @@ public record Money(long minor, String currency) {
         throw ApiProblem.badRequest(field, "must be an ISO 4217 currency code such as DKK, NOK or EUR");
     }
 
-    /** A positive whole number of minor units; 400 naming the field otherwise. */
+    /** A positive whole number of minor units, at most {@link #MAX_MINOR}; 400 naming the field otherwise. */
     public static long positive(Long minor, String field) {
         if (minor == null) {
             throw ApiProblem.badRequest(field, "is required");
         }
-        if (minor <= 0) {
-            throw ApiProblem.badRequest(field, "must be a positive whole number of minor units (øre, cents)");
+        if (minor <= 0 || minor > MAX_MINOR) {
+            throw ApiProblem.badRequest(field, "must be a positive whole number of minor units (øre, cents), at most " + MAX_MINOR);
         }
         return minor;
     }

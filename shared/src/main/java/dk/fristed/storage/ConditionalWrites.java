@@ -20,6 +20,13 @@ public final class ConditionalWrites {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression(condition).build()).build();
     }
 
+    /** {@link #put} with a condition that names an attribute by a placeholder ({@code key} is a reserved word). */
+    public static TransactWriteItem put(String table, Map<String, AttributeValue> item, String condition, String placeholder,
+                                        String attribute) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression(condition)
+                .expressionAttributeNames(Map.of(placeholder, attribute)).build()).build();
+    }
+
     /** The item put whole if the stored one is at {@code version} and {@code condition} holds (it names :version). */
     public static TransactWriteItem putIf(String table, Map<String, AttributeValue> item, String condition, long version) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression(condition)

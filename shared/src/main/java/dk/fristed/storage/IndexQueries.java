@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Queries on a table's indexes, answered as records: one page for a list route (its cursor signed for
+ * Queries on a table's indexes (or, with a null index, on the table's own key), answered as records: one page for a list route (its cursor signed for
  * that one query), or every item a condition matches for counts, totals and scheduled runs. Never a Scan.
  */
 public final class IndexQueries<I, T> {
@@ -24,17 +24,22 @@ public final class IndexQueries<I, T> {
         this.toRecord = toRecord;
     }
 
-    /** One page of {@code index}, from where the client's cursor (signed for {@code scope}) left off. */
+    /** One page of {@code index} (null: the table itself), from where the client's cursor (signed for {@code scope}) left off. */
     public Page<T> page(String index, QueryEnhancedRequest.Builder request, PageRequest page, Cursor cursor, String scope) {
         page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
-        var result = table.index(index).query(request.limit(page.limit()).build()).iterator().next();
+        var built = request.limit(page.limit()).build();
+        var result = index == null ? table.query(built).iterator().next() : table.index(index).query(built).iterator().next();
         return new Page<>(result.items().stream().map(toRecord).toList(), cursor.after(result.lastEvaluatedKey(), scope));
     }
 
-    /** Every item of {@code index} that {@code condition} matches, page after page. */
+    /**
+     * Every item of {@code index} that {@code condition} matches, page after page. On the table itself
+     * (null index) the read is strongly consistent: what was just written is counted (an index cannot be).
+     */
     public List<T> all(String index, QueryConditional condition) {
-        var request = QueryEnhancedRequest.builder().queryConditional(condition).build();
-        return table.index(index).query(request).stream().flatMap(p -> p.items().stream()).map(toRecord).toList();
+        var request = QueryEnhancedRequest.builder().queryConditional(condition).consistentRead(index == null).build();
+        var pages = index == null ? table.query(request).stream() : table.index(index).query(request).stream();
+        return pages.flatMap(p -> p.items().stream()).map(toRecord).toList();
     }
 
     public static Key key(String partition) {

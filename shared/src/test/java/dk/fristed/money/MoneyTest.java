@@ -32,5 +32,6 @@ class MoneyTest {
         assertThrows(ArithmeticException.class, () -> new Money(Long.MAX_VALUE, "DKK").plus(1));
         assertEquals("amount", assertThrows(ApiProblem.class, () -> Money.positive(0L, "amount")).field());
         assertEquals("amount", assertThrows(ApiProblem.class, () -> Money.positive(-1L, "amount")).field());
+        assertEquals("amount", assertThrows(ApiProblem.class, () -> Money.positive(Money.MAX_MINOR + 1, "amount")).field());
     }
 }

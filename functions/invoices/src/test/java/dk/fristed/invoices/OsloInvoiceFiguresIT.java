@@ -47,7 +47,7 @@ class OsloInvoiceFiguresIT {
                 done.add(pool.submit(() -> {
                     LocalDate received = LocalDate.of(2024, 1, 2).plusDays(i % 360);
                     String id = api.create(api.invoice(patients.get(i % patients.size()), "oslo", received.toString(), amounts[i], "NOK"));
-                    api.walk(id, List.of(action("request_credit", "channel", i % 3 == 0 ? "portal" : "letter", "date", received.toString()),
+                    api.walkCreated(id, List.of(action("request_credit", "channel", i % 3 == 0 ? "portal" : "letter", "date", received.toString()),
                             action("credit_in_full", "date", received.plusDays(10 + i % 40).toString())));
                 }));
             }

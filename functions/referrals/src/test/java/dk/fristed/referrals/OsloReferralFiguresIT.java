@@ -51,7 +51,7 @@ class OsloReferralFiguresIT {
             } else {
                 steps.add(action("accept", "date", date));
             }
-            api.walk(id, steps);
+            api.walkCreated(id, steps);
         }
         assertEquals(12, rejected, "the seed itself");
 

@@ -110,6 +110,11 @@ final class ReferralsApi {
         return RouteChecks.walk(testbed, "/referrals/" + id, "clinician", steps);
     }
 
+    /** {@link #walk} of a record just created (version 1), without reading it first. */
+    long walkCreated(String id, List<Map<String, Object>> steps) {
+        return RouteChecks.walk(testbed, "/referrals/" + id, "clinician", 1, steps);
+    }
+
     static Map<String, Object> action(String action, Object... more) {
         return RouteChecks.action(action, more);
     }

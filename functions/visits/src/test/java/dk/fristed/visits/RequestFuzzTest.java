@@ -21,7 +21,7 @@ class RequestFuzzTest {
     private static final List<String> ROUTES = List.copyOf(API.function.routes().keySet());
     private static final String[] QUERY_NAMES = {"site", "from", "to", "limit", "cursor", "birthYear", "sex", "nationality", "name"};
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
         APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES, Map.of("helpNumber", KNOWN_PATIENT), QUERY_NAMES, "clinician");
         String route = event.getRouteKey();

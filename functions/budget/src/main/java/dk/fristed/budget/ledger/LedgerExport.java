@@ -1,0 +1,42 @@
+package dk.fristed.budget.ledger;
+
+import dk.fristed.csv.CsvTable;
+import dk.fristed.money.Money;
+import dk.fristed.validation.Fields;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A year's ledger as CSV for the treasurer: every entry, reversals included, by date; amounts as
+ * decimals in major units beside their currency; a donor as the report names them (anonymous and
+ * erased donors stay so).
+ */
+public final class LedgerExport {
+    static final List<String> HEADER = List.of("entry", "date", "kind", "source_type", "source", "category", "purpose", "amount",
+            "currency", "original_amount", "original_currency", "pledge_id", "instalments", "reverses", "note");
+
+    private LedgerExport() {
+    }
+
+    static String csv(BudgetYear year, List<Entry> ledger, List<Source> sources) {
+        Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
+        CsvTable table = new CsvTable(HEADER);
+        for (Entry e : ledger.stream().sorted(Comparator.comparing(Entry::date).thenComparing(Entry::key)).toList()) {
+            Source source = e.sourceId().map(byId::get).orElse(null);
+            table.row().value(e.key()).value(e.date()).value(Fields.wireName(e.kind()))
+                    .value(source == null ? null : Fields.wireName(source.type())).text(source == null ? null : source.label())
+                    .text(e.category().orElse(null)).text(e.purpose().orElse(null))
+                    .value(new Money(e.amount(), year.currency()).decimal()).value(year.currency())
+                    .value(e.original().map(Money::decimal).orElse(null)).value(e.original().map(Money::currency).orElse(null))
+                    .value(e.pledgeId().orElse(null))
+                    .value(e.instalments().isEmpty() ? null : e.instalments().stream()
+                            .map(t -> t.due() + " " + new Money(t.amount(), year.currency()).decimal()).collect(Collectors.joining("; ")))
+                    .value(e.reverses().orElse(null)).text(e.note().orElse(null)).end();
+        }
+        return table.toString();
+    }
+}
