@@ -75,9 +75,7 @@ public final class BudgetRepository {
     }
 
     public Created<Source> createSource(Source source, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(ConditionalWrites.put(table.tableName(), map(BudgetItem.of(source)), "attribute_not_exists(#k)", "#k", "key"));
-        claim.ifPresent(c -> items.add(idempotency.claimItem(c, source.id())));
+        List<TransactWriteItem> items = sourceRegistration(source, "attribute_not_exists(#k)", claim, idempotency);
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
             return new Created<>(source, false);
@@ -87,6 +85,28 @@ public final class BudgetRepository {
             }
             throw e;
         }
+    }
+
+    /**
+     * For SnapStart priming: {@link #createSource}'s whole write path (mapping, encryption, the claim,
+     * the transaction and its cancellation) under a condition that cannot hold: nothing is written.
+     */
+    public Source rehearseSource(Source nobody, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
+        var items = sourceRegistration(nobody, "attribute_exists(#k) AND attribute_not_exists(#k)", claim, idempotency);
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+            throw new IllegalStateException("a rehearsal wrote a source");
+        } catch (TransactionCanceledException expected) {
+            return nobody;
+        }
+    }
+
+    private List<TransactWriteItem> sourceRegistration(Source source, String condition, Optional<IdempotencyClaim> claim,
+                                                       IdempotencyStore idempotency) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(ConditionalWrites.put(table.tableName(), map(BudgetItem.of(source)), condition, "#k", "key"));
+        claim.ifPresent(c -> items.add(idempotency.claimItem(c, source.id())));
+        return items;
     }
 
     public Optional<Source> source(String id) {

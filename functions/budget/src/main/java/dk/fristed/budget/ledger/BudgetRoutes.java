@@ -65,6 +65,20 @@ public final class BudgetRoutes {
     /** {@code POST /budget/sources}: a branch, a foundation, a donor (anonymous or named; a name is encrypted). */
     public ApiResponse createSource(ApiRequest request) {
         SourceRequest body = request.bodyAs(SourceRequest.class);
+        Source source = newSource(body, request);
+        var created = budget.createSource(source, idempotency.claimFor(request, "/budget/sources", body), idempotency);
+        ApiResponse response = ApiResponse.created("/budget/sources/" + source.id(), Responses.SourceResponse.of(created.record()));
+        return created.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    /** For SnapStart priming: {@link #createSource} up to the JSON of its answer, with the repository's rehearsal: nothing is written. */
+    public Object rehearseCreateSource(ApiRequest request) {
+        SourceRequest body = request.bodyAs(SourceRequest.class);
+        return Responses.SourceResponse.of(budget.rehearseSource(newSource(body, request),
+                idempotency.claimFor(request, "/budget/sources", body), idempotency));
+    }
+
+    private Source newSource(SourceRequest body, ApiRequest request) {
         SourceType type = Fields.oneOf(SourceType.class, body.type(), "type");
         boolean anonymous = Boolean.TRUE.equals(body.anonymous());
         Optional<String> name = Fields.optionalText(body.name(), "name", MAX_NAME);
@@ -78,11 +92,8 @@ public final class BudgetRoutes {
         if (!anonymous && name.isEmpty()) {
             throw ApiProblem.badRequest("name", "is required unless the donor is anonymous");
         }
-        Source source = new Source(RecordIds.random(), type, name, contact, anonymous, 1, Optional.empty(), request.caller().subject(),
+        return new Source(RecordIds.random(), type, name, contact, anonymous, 1, Optional.empty(), request.caller().subject(),
                 clock.instant());
-        var created = budget.createSource(source, idempotency.claimFor(request, "/budget/sources", body), idempotency);
-        ApiResponse response = ApiResponse.created("/budget/sources/" + source.id(), Responses.SourceResponse.of(created.record()));
-        return created.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
     }
 
     /** {@code GET /budget/sources}: paged. */
