@@ -57,7 +57,7 @@ class ReferralTransitionsIT {
                     continue; // not an action of this route: POST /referrals with replaces (ReferralsIT)
                 }
                 String id = api.create(patient, "copenhagen", "2025-02-01", "examination");
-                long version = api.walk(id, path.getValue());
+                long version = api.walkCreated(id, path.getValue());
                 if (state == ReferralState.REFERRED_AGAIN) {
                     var again = ReferralsApi.referral(patient, "copenhagen", "2025-02-01", "examination");
                     again.put("replaces", id);
