@@ -1,9 +1,12 @@
 package dk.fristed.aws;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Reading why DynamoDB cancelled a transaction: the reasons come in the order of its items. */
 public final class Transactions {
@@ -14,6 +17,30 @@ public final class Transactions {
         List<CancellationReason> reasons = e.cancellationReasons();
         return reasons != null && reasons.size() > itemIndex
                 && "ConditionalCheckFailed".equals(reasons.get(itemIndex).code());
+    }
+
+    /**
+     * Writes what {@code fromFreshRead} makes of the record as it is now (its first item the record put
+     * under its version), again while another writer got there first: a conflict, or the record moved.
+     * An empty list means there is nothing left to write. True if it wrote; an exception after
+     * {@code attempts}, for the caller's retry (a stream delivery comes again).
+     */
+    public static boolean writeFromFreshRead(DynamoDbClient dynamo, int attempts, Supplier<List<TransactWriteItem>> fromFreshRead) {
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            List<TransactWriteItem> items = fromFreshRead.get();
+            if (items.isEmpty()) {
+                return false;
+            }
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(items));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (!conditionFailedAt(e, 0) && !conflicted(e)) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("a record kept changing while it was written; retry");
     }
 
     /** True when another transaction touched the same items at the same moment: safe to retry. */

@@ -211,7 +211,7 @@ public final class InvoiceRepository {
     }
 
     private boolean eraseInvoice(String id, Instant at, Supplier<TransactWriteItem> auditEntry) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
             Invoice current = find(id).orElseThrow(InvoiceRepository::notFound);
             List<TransactWriteItem> items = new ArrayList<>();
             if (current.erasedAt().isEmpty()) {
@@ -224,22 +224,11 @@ public final class InvoiceRepository {
                     items.add(putHistory(entry.withoutPersonalText(), "attribute_exists(version)"));
                 }
             }
-            if (items.isEmpty()) {
-                return false;
+            if (!items.isEmpty()) {
+                items.add(auditEntry.get()); // an invoice has a handful of steps: well within a transaction's 100 items
             }
-            items.add(auditEntry.get());
-            try {
-                // an invoice has a handful of steps: well within a transaction's 100 items
-                dynamo.transactWriteItems(r -> r.transactItems(items));
-                return true;
-            } catch (TransactionCanceledException e) {
-                if (!Transactions.conditionFailedAt(e, 0) && !Transactions.conflicted(e)) {
-                    throw e;
-                }
-                // a transition came in between: read again
-            }
-        }
-        throw new IllegalStateException("an invoice kept changing while it was erased; the stream delivery retries");
+            return items;
+        });
     }
 
     public Optional<Invoice> find(String id) {

@@ -217,7 +217,7 @@ public final class ReferralRepository {
     }
 
     private boolean eraseReferral(String id, Instant at, Supplier<TransactWriteItem> auditEntry) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
             Referral current = find(id).orElseThrow(ReferralRepository::notFound);
             List<TransactWriteItem> items = new ArrayList<>();
             if (current.erasedAt().isEmpty()) {
@@ -228,22 +228,11 @@ public final class ReferralRepository {
                     items.add(putHistory(entry.withoutNote(), "attribute_exists(version)"));
                 }
             }
-            if (items.isEmpty()) {
-                return false;
+            if (!items.isEmpty()) {
+                items.add(auditEntry.get()); // one entry per referral changed; a handful of steps: well within 100 items
             }
-            items.add(auditEntry.get()); // one entry per referral changed
-            try {
-                // a referral has a handful of steps: well within a transaction's 100 items
-                dynamo.transactWriteItems(r -> r.transactItems(items));
-                return true;
-            } catch (TransactionCanceledException e) {
-                if (!Transactions.conditionFailedAt(e, 0) && !Transactions.conflicted(e)) {
-                    throw e;
-                }
-                // a transition came in between: read again
-            }
-        }
-        throw new IllegalStateException("a referral kept changing while it was erased; the stream delivery retries");
+            return items;
+        });
     }
 
     public Optional<Referral> find(String id) {
