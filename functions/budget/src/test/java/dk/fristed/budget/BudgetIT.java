@@ -137,6 +137,40 @@ class BudgetIT {
     }
 
     @Test
+    void twentyPaymentsAtOnceOnOnePledge_settleExactlyWhatItPromised_andNoMore() throws Exception {
+        api.year(2025, 10_000_000L, Map.of());
+        String oak = api.source("foundation", "OAK Foundation");
+        String pledgeId = BudgetApi.expect(201, api.entry(2025, "kind", "pledge", "sourceId", oak, "amount", 1_000_000L, "currency", "DKK",
+                "date", "2025-01-15", "instalments", List.of(Map.of("due", "2025-06-01", "amount", 1_000_000L))))
+                .body().get("entries").get(0).get("pledgeId").asText();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<CompletableFuture<FunctionTestbed.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> RouteChecks.whenStarted(start, () -> api.entry(2025, "kind", "payment",
+                        "sourceId", oak, "pledgeId", pledgeId, "amount", 100_000L, "currency", "DKK", "date", "2025-06-02")), pool));
+            }
+            start.countDown();
+            for (var call : calls) {
+                statuses.add(call.get().status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the refused ones are told what is left (422), or, after eight lost races in a row, to retry (409)
+        long accepted = statuses.stream().filter(status -> status == 201).count();
+        assertTrue(statuses.stream().allMatch(status -> status == 201 || status == 422 || status == 409), String.valueOf(statuses));
+        assertTrue(accepted <= 10 && statuses.contains(422), String.valueOf(statuses));
+
+        JsonNode p = api.call("GET", "/budget/years/2025/progress", null).body();
+        assertEquals(accepted * 100_000L, p.get("received").asLong(), "every accepted payment once, and no more than the pledge");
+        assertEquals(1_000_000L - accepted * 100_000L, p.get("outstandingPledges").asLong());
+        assertEquals(1 + accepted, p.get("entries").asInt());
+    }
+
+    @Test
     void paymentsInAnotherCurrency_countWhatTheBankBooked_andExpensesDrawOnTheirPurpose() {
         api.year(2025, 10_000_000L, Map.of("medicine", 500_000L));
         String company = api.source("company", "Nordic Pharma AB");
