@@ -24,6 +24,20 @@ public final class RouteChecks {
         }
     }
 
+    /**
+     * Adds a line to {@code failures} unless the answer to hostile input is a 4xx problem document
+     * without a stack trace; the line quotes the start of the path and body, never an answer.
+     */
+    public static void expectCleanProblem(List<String> failures, FunctionTestbed.Response response, String method, String path,
+                                          String body) {
+        boolean problem = response.body() != null && response.body().has("status") && response.body().has("title");
+        String text = response.text() == null ? "" : response.text();
+        if (response.status() < 400 || response.status() >= 500 || !problem || text.contains("Exception") || text.contains("at dk.")) {
+            failures.add(method + " " + path.substring(0, Math.min(path.length(), 60)) + " with "
+                    + (body == null ? "no body" : body.substring(0, Math.min(body.length(), 40))) + " -> " + response.status());
+        }
+    }
+
     /** The ids of a page's items, in order; the page must be a 200. */
     public static List<String> ids(FunctionTestbed.Response page) {
         if (page.status() != 200) {

@@ -31,16 +31,28 @@ public final class Transactions {
             if (items.isEmpty()) {
                 return false;
             }
-            try {
-                dynamo.transactWriteItems(r -> r.transactItems(items));
+            if (writeUnlessMoved(dynamo, items)) {
                 return true;
-            } catch (TransactionCanceledException e) {
-                if (!conditionFailedAt(e, 0) && !conflicted(e)) {
-                    throw e;
-                }
             }
         }
         throw new IllegalStateException("a record kept changing while it was written; retry");
+    }
+
+    /**
+     * Writes the items, unless the record of the first one moved since it was read (its condition
+     * failed) or another writer touched them at the same moment: then nothing is written and the answer
+     * is false. Any other cancellation is thrown.
+     */
+    public static boolean writeUnlessMoved(DynamoDbClient dynamo, List<TransactWriteItem> items) {
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (conditionFailedAt(e, 0) || conflicted(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** True when another transaction touched the same items at the same moment: safe to retry. */

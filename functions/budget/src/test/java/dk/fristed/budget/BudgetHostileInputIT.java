@@ -1,5 +1,6 @@
 package dk.fristed.budget;
 
+import dk.fristed.devkit.RouteChecks;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -57,12 +58,6 @@ class BudgetHostileInputIT {
     }
 
     private void check(List<String> failures, String method, String path, String body) {
-        var response = api.call(method, path, body, Map.of());
-        boolean problem = response.body() != null && response.body().has("status") && response.body().has("title");
-        String text = response.text() == null ? "" : response.text();
-        if (response.status() < 400 || response.status() >= 500 || !problem || text.contains("Exception") || text.contains("at dk.")) {
-            failures.add(method + " " + path.substring(0, Math.min(path.length(), 60)) + " with "
-                    + (body == null ? "no body" : body.substring(0, Math.min(body.length(), 40))) + " -> " + response.status());
-        }
+        RouteChecks.expectCleanProblem(failures, api.call(method, path, body, Map.of()), method, path, body);
     }
 }

@@ -1,5 +1,6 @@
 package dk.fristed.visits;
 
+import dk.fristed.devkit.RouteChecks;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -67,12 +68,6 @@ class HostileInputIT {
     }
 
     private void check(List<String> failures, String method, String path, String body) {
-        var response = api.call(method, path, "clinician", body);
-        boolean problem = response.body() != null && response.body().has("status") && response.body().has("title");
-        String trace = response.body() == null ? "" : response.body().toString();
-        if (response.status() < 400 || response.status() >= 500 || !problem || trace.contains("Exception") || trace.contains("at dk.")) {
-            failures.add(method + " " + path.substring(0, Math.min(path.length(), 60)) + " with "
-                    + (body == null ? "no body" : body.substring(0, Math.min(body.length(), 40))) + " -> " + response.status());
-        }
+        RouteChecks.expectCleanProblem(failures, api.call(method, path, "clinician", body), method, path, body);
     }
 }

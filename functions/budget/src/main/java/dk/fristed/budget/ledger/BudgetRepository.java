@@ -124,21 +124,12 @@ public final class BudgetRepository {
     }
 
     /** Removes a donor's name and contact on request; the amounts in the ledger stay. Erasing twice changes nothing. */
-    public Source eraseSource(String id) {
+    public void eraseSource(String id) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Source current = source(id).orElseThrow(() -> ApiProblem.notFound("sourceId", "no source has this id"));
-            if (current.erasedAt().isPresent()) {
-                return current;
-            }
-            Source erased = current.erased(clock.instant());
-            try {
-                dynamo.transactWriteItems(r -> r.transactItems(ConditionalWrites.putAtVersion(table.tableName(),
-                        map(BudgetItem.of(erased)), current.version())));
-                return erased;
-            } catch (TransactionCanceledException e) {
-                if (!Transactions.conditionFailedAt(e, 0) && !Transactions.conflicted(e)) {
-                    throw e;
-                }
+            if (current.erasedAt().isPresent() || Transactions.writeUnlessMoved(dynamo, List.of(ConditionalWrites.putAtVersion(
+                    table.tableName(), map(BudgetItem.of(current.erased(clock.instant()))), current.version())))) {
+                return;
             }
         }
         throw ApiProblem.conflict("the source kept changing while it was erased; retry");

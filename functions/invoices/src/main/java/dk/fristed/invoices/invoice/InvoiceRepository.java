@@ -183,15 +183,8 @@ public final class InvoiceRepository {
 
     /** Puts the invoice back with new flags and its audit entry, unless it moved since it was read; true if it did. */
     public boolean reflag(Invoice invoice, Set<Flag> flags, TransactWriteItem auditEntry) {
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(putOver(invoice.withFlags(flags), invoice.version()), auditEntry));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (Transactions.conditionFailedAt(e, 0) || Transactions.conflicted(e)) {
-                return false; // a transition came in between, and flagged it itself
-            }
-            throw e;
-        }
+        // false: a transition came in between, and flagged it itself
+        return Transactions.writeUnlessMoved(dynamo, List.of(putOver(invoice.withFlags(flags), invoice.version()), auditEntry));
     }
 
     /**

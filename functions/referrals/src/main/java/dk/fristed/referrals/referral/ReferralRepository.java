@@ -188,15 +188,8 @@ public final class ReferralRepository {
      */
     public boolean flagForFollowUp(Referral referral, LocalDate today, TransactWriteItem auditEntry) {
         var flag = putIf(referral.needingFollowUp(today), "version = :version AND attribute_not_exists(followUp)", referral.version());
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(flag, auditEntry));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (Transactions.conditionFailedAt(e, 0) || Transactions.conflicted(e)) {
-                return false; // moved or flagged meanwhile: tomorrow's run looks again
-            }
-            throw e;
-        }
+        // false: moved or flagged meanwhile, and tomorrow's run looks again
+        return Transactions.writeUnlessMoved(dynamo, List.of(flag, auditEntry));
     }
 
     /**
