@@ -13,6 +13,8 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
  */
 public final class AuditEntry {
     public static final String BY_SUBJECT = "BySubject";
+    /** The partition of reads of aggregate figures (reports), which name no patient. */
+    public static final String AGGREGATE = "aggregate";
 
     public static final StaticTableSchema<AuditEntry> SCHEMA = StaticTableSchema.builder(AuditEntry.class)
             .newItemSupplier(AuditEntry::new)
@@ -26,6 +28,7 @@ public final class AuditEntry {
             .addAttribute(String.class, a -> a.name("route").getter(AuditEntry::getRoute).setter(AuditEntry::setRoute))
             .addAttribute(String.class, a -> a.name("action").getter(AuditEntry::getAction).setter(AuditEntry::setAction))
             .addAttribute(String.class, a -> a.name("at").getter(AuditEntry::getAt).setter(AuditEntry::setAt))
+            .addAttribute(String.class, a -> a.name("about").getter(AuditEntry::getAbout).setter(AuditEntry::setAbout))
             .build();
 
     private String helpNumber;
@@ -35,6 +38,7 @@ public final class AuditEntry {
     private String route;
     private String action;
     private String at;
+    private String about;
 
     public String getHelpNumber() { return helpNumber; }
     public void setHelpNumber(String helpNumber) { this.helpNumber = helpNumber; }
@@ -50,6 +54,8 @@ public final class AuditEntry {
     /** {@code read} or {@code change}. */
     public String getAction() { return action; }
     public void setAction(String action) { this.action = action; }
+    public String getAbout() { return about; }
+    public void setAbout(String about) { this.about = about; }
     public String getAt() { return at; }
     public void setAt(String at) { this.at = at; }
 }

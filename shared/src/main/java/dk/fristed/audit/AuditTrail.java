@@ -67,13 +67,29 @@ public final class AuditTrail {
         }
     }
 
+    /**
+     * Records that aggregate figures were read (a report: counts, no patient): who, when, through which
+     * route, and {@code about} what (the period, site and version). Under the partition
+     * {@link AuditEntry#AGGREGATE}, not under any patient; throws (and so fails the request) if it cannot.
+     */
+    public void aggregateReadOf(ApiRequest request, String about) {
+        AuditEntry entry = entry(AuditEntry.AGGREGATE, request.caller().subject(), request.caller().groupNames(), request.routeKey(),
+                "read_aggregate", clock.instant());
+        entry.setAbout(about);
+        dynamo.transactWriteItems(r -> r.transactItems(put(entry)));
+    }
+
     private AuditEntry entry(ApiRequest request, HelpNumber patient, String action, Instant at) {
         return entry(patient, request.caller().subject(), request.caller().groupNames(), request.routeKey(), action, at);
     }
 
     private static AuditEntry entry(HelpNumber patient, String subject, String roles, String route, String action, Instant at) {
+        return entry(patient.value(), subject, roles, route, action, at);
+    }
+
+    private static AuditEntry entry(String partition, String subject, String roles, String route, String action, Instant at) {
         AuditEntry entry = new AuditEntry();
-        entry.setHelpNumber(patient.value());
+        entry.setHelpNumber(partition);
         entry.setEntryKey(at + "#" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
         entry.setSubject(subject);
         entry.setRoles(roles);

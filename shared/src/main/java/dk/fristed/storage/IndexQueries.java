@@ -1,5 +1,6 @@
 package dk.fristed.storage;
 
+import dk.fristed.calendar.Period;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
@@ -40,6 +41,14 @@ public final class IndexQueries<I, T> {
         var request = QueryEnhancedRequest.builder().queryConditional(condition).consistentRead(index == null).build();
         var pages = index == null ? table.query(request).stream() : table.index(index).query(request).stream();
         return pages.flatMap(p -> p.items().stream()).map(toRecord).toList();
+    }
+
+    /**
+     * The items of {@code partition} whose sort key ({@code date#id}) falls in the period: '~' sorts after
+     * '#', so the upper bound takes in every item on the period's last day.
+     */
+    public static QueryConditional datedIn(String partition, Period period) {
+        return QueryConditional.sortBetween(key(partition, period.from().toString()), key(partition, period.to() + "~"));
     }
 
     public static Key key(String partition) {

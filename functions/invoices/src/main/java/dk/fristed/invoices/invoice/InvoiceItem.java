@@ -113,7 +113,7 @@ public final class InvoiceItem extends StoredItem {
         return i;
     }
 
-    Invoice toInvoice() {
+    public Invoice toInvoice() {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         optionalString("flags").ifPresent(f -> Arrays.stream(f.split(",")).map(Flag::valueOf).forEach(flags::add));
         return new Invoice(string("invoiceId"), new HelpNumber(string("helpNumber")), string("site"), string("creditor"),

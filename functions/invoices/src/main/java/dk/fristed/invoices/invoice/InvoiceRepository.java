@@ -246,7 +246,7 @@ public final class InvoiceRepository {
     /** A site's invoices received in a period, optionally in one state: one query on the BySite index. */
     public Page<Invoice> atSite(String site, Period period, Optional<InvoiceState> state, PageRequest page, Cursor cursor) {
         String scope = "invoices-at-site|" + site + "|" + period.from() + "|" + period.to() + "|" + state.map(Enum::name).orElse("");
-        var request = QueryEnhancedRequest.builder().queryConditional(received(site, period));
+        var request = QueryEnhancedRequest.builder().queryConditional(IndexQueries.datedIn(site, period));
         state.ifPresent(s -> request.filterExpression(Expression.builder().expression("#state = :state")
                 .putExpressionName("#state", "state").putExpressionValue(":state", AttributeValue.fromS(s.name())).build()));
         return indexes.page(InvoiceItem.BY_SITE, request, page, cursor, scope);
@@ -260,7 +260,7 @@ public final class InvoiceRepository {
 
     /** Every invoice a site received in the period, for totals and exports: the BySite index, page after page. */
     public List<Invoice> allAtSite(String site, Period period) {
-        return indexes.all(InvoiceItem.BY_SITE, received(site, period));
+        return indexes.all(InvoiceItem.BY_SITE, IndexQueries.datedIn(site, period));
     }
 
     /** A site's invoices waiting for the creditor's answer since before {@code askedBefore}: the sparse ByAwaitingAnswer index. */
@@ -274,9 +274,6 @@ public final class InvoiceRepository {
         return indexes.all(InvoiceItem.BY_DUE, QueryConditional.sortLessThan(IndexQueries.key(site, lastDue + "~")));
     }
 
-    private static QueryConditional received(String site, Period period) {
-        return QueryConditional.sortBetween(IndexQueries.key(site, period.from().toString()), IndexQueries.key(site, period.to() + "~"));
-    }
 
 
 

@@ -27,7 +27,7 @@ public record ReferralCounts(
     public record Complaints(int filed, int upheld, int dismissed, int pending) {
     }
 
-    static ReferralCounts of(LocalDate from, LocalDate to, String site, Collection<Referral> referrals) {
+    public static ReferralCounts of(LocalDate from, LocalDate to, String site, Collection<Referral> referrals) {
         Map<String, Integer> byKind = zeros(ReferralKind.values());
         Map<String, Integer> byModality = zeros(Modality.values());
         Map<String, Integer> byState = zeros(ReferralState.values());

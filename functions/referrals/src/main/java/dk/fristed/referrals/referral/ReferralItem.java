@@ -101,7 +101,7 @@ public final class ReferralItem extends StoredItem {
         return i;
     }
 
-    Referral toReferral() {
+    public Referral toReferral() {
         String referralKey = string("referralKey");
         String stateKey = string("stateKey");
         return new Referral(string("referralId"), new HelpNumber(string("helpNumber")), optionalString("visitId"), string("site"),

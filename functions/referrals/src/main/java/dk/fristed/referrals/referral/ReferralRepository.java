@@ -254,7 +254,7 @@ public final class ReferralRepository {
     /** A site's referrals of a period by date, optionally in one state: one query on the BySite index. */
     public Page<Referral> atSite(String site, Period period, Optional<ReferralState> state, PageRequest page, Cursor cursor) {
         String scope = "referrals-at-site|" + site + "|" + period.from() + "|" + period.to() + "|" + state.map(Enum::name).orElse("");
-        var request = QueryEnhancedRequest.builder().queryConditional(between(site, period));
+        var request = QueryEnhancedRequest.builder().queryConditional(IndexQueries.datedIn(site, period));
         state.ifPresent(s -> request.filterExpression(Expression.builder().expression("#state = :state")
                 .putExpressionName("#state", "state").putExpressionValue(":state", AttributeValue.fromS(s.name())).build()));
         return indexes.page(ReferralItem.BY_SITE, request, page, cursor, scope);
@@ -269,7 +269,7 @@ public final class ReferralRepository {
 
     /** Every referral of a site in the period, for the counts: the BySite index, page after page. */
     public List<Referral> allAtSite(String site, Period period) {
-        return indexes.all(ReferralItem.BY_SITE, between(site, period));
+        return indexes.all(ReferralItem.BY_SITE, IndexQueries.datedIn(site, period));
     }
 
     /** Referrals of a site that have been in {@code state} since before {@code enteredBefore}: the ByState index. */
@@ -278,10 +278,6 @@ public final class ReferralRepository {
                 QueryConditional.sortLessThan(IndexQueries.key(ReferralItem.siteState(site, state), enteredBefore.toString())));
     }
 
-    private static QueryConditional between(String site, Period period) {
-        // referralKey is "date#id"; '~' sorts after '#', so the upper bound takes in every referral on `to`
-        return QueryConditional.sortBetween(IndexQueries.key(site, period.from().toString()), IndexQueries.key(site, period.to() + "~"));
-    }
 
 
     /** The entry of the version {@code after} is; on the day the state was entered, with what {@code details} recorded. */

@@ -102,7 +102,7 @@ public final class PatientItem {
         return item;
     }
 
-    Patient toPatient() {
+    public Patient toPatient() {
         return new Patient(new HelpNumber(helpNumber),
                 new PatientDetails(birthYear, Sex.valueOf(sex), nationality, languages == null ? List.of() : languages,
                         Boolean.TRUE.equals(interpreterNeeded), Optional.ofNullable(name), Optional.ofNullable(phone)),

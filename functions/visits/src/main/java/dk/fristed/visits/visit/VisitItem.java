@@ -68,7 +68,7 @@ public final class VisitItem {
         return item;
     }
 
-    Visit toVisit() {
+    public Visit toVisit() {
         int hash = visitKey.indexOf('#');
         return new Visit(new HelpNumber(helpNumber), visitKey.substring(hash + 1), site,
                 LocalDate.parse(visitKey.substring(0, hash)), Service.valueOf(service), Optional.ofNullable(interpreterLanguage),
