@@ -1,0 +1,55 @@
+package dk.fristed.reports.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.fristed.csv.CsvTable;
+import dk.fristed.json.Json;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report as CSV: every figure of the JSON answer on a row of its own, named by its path
+ * ({@code patients.bySex.female}, {@code patients.byNationality.RO.share}), so the CSV holds exactly
+ * what the JSON holds and a spreadsheet can pivot it. In a list, an entry is named by its first text
+ * field (a nationality, a currency, a type of source).
+ */
+public final class ReportCsv {
+    private ReportCsv() {
+    }
+
+    public static String csv(Object report) {
+        CsvTable table = new CsvTable(List.of("figure", "value"));
+        flatten("", Json.mapper().valueToTree(report), table);
+        return table.toString();
+    }
+
+    private static void flatten(String path, JsonNode node, CsvTable table) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+                flatten(join(path, field.getKey()), field.getValue(), table);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode entry = node.get(i);
+                flatten(join(path, name(entry, i)), entry, table);
+            }
+        } else if (!node.isNull()) {
+            table.row().text(path).value(node.asText()).end();
+        }
+    }
+
+    private static String name(JsonNode entry, int index) {
+        if (entry.isObject()) {
+            for (JsonNode value : (Iterable<JsonNode>) entry::elements) {
+                if (value.isTextual()) {
+                    return value.asText();
+                }
+            }
+        }
+        return Integer.toString(index);
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+}
