@@ -71,7 +71,7 @@ public final class ReportsFunction extends ApiFunction
         primeBeforeSnapshot(primingRequests(), warmUp);
     }
 
-    /** A year that fails validation (400) and a site's open days of a year long past (one query). Reports are audited, so not primed here. */
+    /** A year that fails validation and open days of a site not configured (both 400): the warm-up runs a whole report, which a request would audit. */
     static List<APIGatewayV2HTTPEvent> primingRequests() {
         APIGatewayV2HTTPEvent openDays = SnapStartPriming.request("GET /open-days", null, null, "coordinator");
         openDays.setQueryStringParameters(Map.of("site", "priming", "from", "2009-01-01", "to", "2009-12-31"));

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -79,6 +80,69 @@ class ReportExactnessIT {
                 rows.get("patients.byNationality." + report.at("/patients/byNationality/0/nationality").asText() + ".share"));
         assertEquals(report.at("/invoices/amounts/0/credited").asText(), rows.get("invoices.amounts.DKK.credited"));
         assertEquals(report.at("/funding/gap").asText(), rows.get("funding.gap"));
+    }
+
+    @Test
+    void thePublishableVersion_showsNoCountFromOneToNine_inAnyBreakdown() {
+        JsonNode published = api.expect(200, "GET", "/reports/2024?version=publishable", "coordinator", null).body();
+        JsonNode internal = api.expect(200, "GET", "/reports/2024", "coordinator", null).body();
+        assertEquals("publishable", published.get("version").asText());
+        int hidden = 0;
+        for (String breakdown : List.of("/patients/bySex", "/patients/byAgeGroup", "/diagnoses/byChapter")) {
+            for (var cell : (Iterable<Map.Entry<String, JsonNode>>) published.at(breakdown)::fields) {
+                int exact = internal.at(breakdown + "/" + cell.getKey()).asInt();
+                hidden += assertShownOrHidden(cell.getValue(), exact, breakdown + "/" + cell.getKey());
+            }
+        }
+        for (JsonNode nationality : published.at("/patients/byNationality")) {
+            JsonNode exact = null;
+            for (JsonNode n : internal.at("/patients/byNationality")) {
+                exact = n.get("nationality").equals(nationality.get("nationality")) ? n : exact;
+            }
+            hidden += assertShownOrHidden(nationality.get("patients"), exact.get("patients").asInt(), nationality.get("nationality").asText());
+            assertEquals(nationality.get("patients").isInt(), nationality.has("share"), "a share only beside a shown count");
+        }
+        assertTrue(hidden > 3, "this year has small counts to hide");
+        assertEquals(internal.get("patients").get("total"), published.get("patients").get("total"));
+        assertEquals(internal.get("visits"), published.get("visits"), "visit figures are not broken down by person: as they are");
+    }
+
+    @Test
+    void roles_financeReadsOnlyThePublishableVersion_cliniciansNone() {
+        assertEquals("publishable", api.expect(200, "GET", "/reports/2024", "finance", null).body().get("version").asText());
+        var refused = api.expect(403, "GET", "/reports/2024?version=internal", "finance", null);
+        assertEquals("version", refused.problemField());
+        api.expect(403, "GET", "/reports/2024", "clinician", null);
+        api.expect(403, "GET", "/reports?from=2024-01-01&to=2024-03-31&version=publishable", "clinician", null);
+        assertEquals("internal", api.expect(200, "GET", "/reports/2024", "admin", null).body().get("version").asText());
+    }
+
+    @Test
+    void readingAReport_isAuditedAsAnAggregateRead_namingNoPatient() {
+        api.expect(200, "GET", "/reports/2024?site=odense&version=publishable", "coordinator", null);
+        var entries = api.testbed.raw.query(r -> r.tableName(api.tables.get("AuditTable")).keyConditionExpression("helpNumber = :a")
+                .expressionAttributeValues(Map.of(":a", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("aggregate")))).items();
+        assertTrue(entries.stream().anyMatch(e -> e.get("about").s().equals("2024-01-01..2024-12-31 site=odense version=publishable")
+                && e.get("action").s().equals("read_aggregate") && e.get("route").s().equals("GET /reports/{year}")), entries.toString());
+    }
+
+    @Test
+    void aSitesYear_makesTheCallsItsProfileSays() {
+        dk.fristed.devkit.RouteChecks.assertCalls(api.testbed, "GET /reports/{year}",
+                () -> api.expect(200, "GET", "/reports/2024?site=aalborg", "coordinator", null));
+        dk.fristed.devkit.RouteChecks.assertCalls(api.testbed, "GET /reports",
+                () -> api.expect(200, "GET", "/reports?from=2024-05-01&to=2024-05-31&site=aalborg", "coordinator", null));
+    }
+
+    /** 0 and counts of ten or more may be shown exactly; 1 to 9 never. Returns 1 if the cell is hidden. */
+    private static int assertShownOrHidden(JsonNode shown, int exact, String where) {
+        if (shown.isInt()) {
+            assertEquals(exact, shown.asInt(), where);
+            assertFalse(exact >= 1 && exact < ReportsApi.THRESHOLD, where + " shows a small count");
+            return 0;
+        }
+        assertEquals(exact >= 1 && exact < ReportsApi.THRESHOLD ? "<10" : "x", shown.asText(), where);
+        return 1;
     }
 
     private void assertFigures(JsonNode report, LocalDate from, LocalDate to, Optional<String> site) {
