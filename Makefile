@@ -42,11 +42,13 @@ token: ## Print a bearer token for the local API: make token ROLE=clinician|coor
 	@test -d local/target/lib || $(MVN) -q package -DskipTests -pl local -am >&2
 	@java -cp "$(RUNNER_CP)" dk.fristed.local.TokenCommand $(ROLE)
 
-bench: ## Cold start of every function in a fresh JVM vs three baselines (BENCH_RUNS=7); not part of make test
+bench: ## Cold start of every function vs three baselines (BENCH_RUNS=7), and the yearly report with 1, 10, 100 years stored; not part of make test
 	@echo "building the Lambda jars and the baselines ..."
 	@$(MVN) -q package -DskipTests
 	@# pipefail: the bench's exit status, not grep's, is make's answer
 	@bash -o pipefail -c 'java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.ColdStartBench 2>&1 | grep --line-buffered -vE "^SLF4J|^(Initializing|Port|InMemory|Version|DbPath|SharedDb|shouldDelay|CorsParams)"'
+	@# the yearly report with 1, 10 and 100 years of history in the tables (BENCH_REPORT_YEARS)
+	@bash -o pipefail -c 'java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.ReportHistoryBench 2>&1 | grep --line-buffered -vE "^SLF4J|^(Initializing|Port|InMemory|Version|DbPath|SharedDb|shouldDelay|CorsParams)|^\{\"time\""'
 
 cost: ## Monthly AWS bill for the Danish volume and 100x, from the counted DynamoDB calls (docs/cost.md)
 	@$(MVN) -q package -DskipTests -pl bench -am

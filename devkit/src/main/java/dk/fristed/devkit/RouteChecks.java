@@ -24,6 +24,19 @@ public final class RouteChecks {
         }
     }
 
+    /** As {@link #assertCalls}, for a route that makes its reads side by side: the same calls, in any order. */
+    public static void assertCallsInAnyOrder(FunctionTestbed testbed, String route, Runnable request) {
+        testbed.dynamoCalls.reset();
+        request.run();
+        List<String> made = new ArrayList<>(testbed.dynamoCalls.list());
+        List<String> profile = new ArrayList<>(RouteProfiles.of(route).dynamoCalls());
+        made.sort(null);
+        profile.sort(null);
+        if (!profile.equals(made) || made.contains("scan")) {
+            throw new AssertionError(route + " made " + made + ", its profile says " + profile);
+        }
+    }
+
     /**
      * Adds a line to {@code failures} unless the answer to hostile input is a 4xx problem document
      * without a stack trace; the line quotes the start of the path and body, never an answer.

@@ -43,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import static dk.fristed.auth.Role.ADMIN;
 import static dk.fristed.auth.Role.COORDINATOR;
@@ -61,6 +63,8 @@ public final class ReportsFunction extends ApiFunction
     /** Coordinators keep the open days; admins may correct them. */
     static final Set<Role> OPEN_DAY_KEEPERS = Set.of(COORDINATOR, ADMIN);
     public static final String THRESHOLD_VARIABLE = "REPORT_THRESHOLD";
+    /** Reads side by side: each site's tables, and the patients a hundred at a time. */
+    static final int READ_THREADS = 4;
 
     /** Decryption of every table the report reads, and a whole report over an empty period, warmed before the snapshot. */
     final Runnable warmUp;
@@ -86,7 +90,22 @@ public final class ReportsFunction extends ApiFunction
 
     public ReportsFunction(ReportTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey, Sites sites,
                            AgeGroups ageGroups, int threshold, Categories categories, Clock clock, JsonLog log) {
-        this(wire(tables, connection, encryption, serverKey, sites, ageGroups, threshold, categories, clock), log);
+        this(tables, connection, encryption, serverKey, sites, ageGroups, threshold, categories, readThreads(), clock, log);
+    }
+
+    /** @param reads where a report's reads run: side by side on {@link #readThreads()}, or in the caller's thread for a fuzzer */
+    public ReportsFunction(ReportTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey, Sites sites,
+                           AgeGroups ageGroups, int threshold, Categories categories, Executor reads, Clock clock, JsonLog log) {
+        this(wire(tables, connection, encryption, serverKey, sites, ageGroups, threshold, categories, reads, clock), log);
+    }
+
+    /** Daemon threads: a container is frozen or ends without waiting for them. */
+    static Executor readThreads() {
+        return Executors.newFixedThreadPool(READ_THREADS, task -> {
+            Thread thread = new Thread(task, "report-reads");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private ReportsFunction(Wiring wiring, JsonLog log) {
@@ -106,7 +125,7 @@ public final class ReportsFunction extends ApiFunction
     }
 
     private static Wiring wire(ReportTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey, Sites sites,
-                               AgeGroups ageGroups, int threshold, Categories categories, Clock clock) {
+                               AgeGroups ageGroups, int threshold, Categories categories, Executor reads, Clock clock) {
         var encrypted = tables.encrypted();
         DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted));
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
@@ -115,7 +134,7 @@ public final class ReportsFunction extends ApiFunction
                 enhanced.table(tables.visits(), VisitItem.SCHEMA), enhanced.table(tables.referrals(), ReferralItem.SCHEMA),
                 enhanced.table(tables.invoices(), InvoiceItem.SCHEMA), openDays,
                 new BudgetRepository(dynamo, enhanced.table(tables.budget(), BudgetItem.SCHEMA), clock), categories);
-        var maker = new ReportMaker(records, ageGroups, clock);
+        var maker = new ReportMaker(records, ageGroups, reads, clock);
         var reports = new ReportRoutes(maker, new AuditTrail(dynamo, tables.audit(), clock), sites, threshold, clock);
         var days = new OpenDayRoutes(openDays, sites, new Cursor(serverKey), clock);
         Runnable warmUp = () -> {

@@ -38,12 +38,20 @@ final class ReportsApi {
     final ReportsFunction function;
 
     ReportsApi() {
+        this(null);
+    }
+
+    /** @param reads where the report's reads run; null: side by side, as deployed */
+    ReportsApi(java.util.concurrent.Executor reads) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Hmac key = new Hmac(new byte[32]);
-        function = new ReportsFunction(new ReportTables(tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("ReferralsTable"),
-                tables.get("InvoicesTable"), tables.get("BudgetTable"), tables.get("OpenDaysTable"), tables.get("AuditTable")),
-                testbed.connection(), testbed.fieldEncryption, key, SITES, AgeGroups.parse(AgeGroups.DEFAULT), THRESHOLD,
-                Categories.parse(Categories.DEFAULT), clock, log("reports"));
+        var names = new ReportTables(tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("ReferralsTable"),
+                tables.get("InvoicesTable"), tables.get("BudgetTable"), tables.get("OpenDaysTable"), tables.get("AuditTable"));
+        function = reads == null
+                ? new ReportsFunction(names, testbed.connection(), testbed.fieldEncryption, key, SITES, AgeGroups.parse(AgeGroups.DEFAULT),
+                        THRESHOLD, Categories.parse(Categories.DEFAULT), clock, log("reports"))
+                : new ReportsFunction(names, testbed.connection(), testbed.fieldEncryption, key, SITES, AgeGroups.parse(AgeGroups.DEFAULT),
+                        THRESHOLD, Categories.parse(Categories.DEFAULT), reads, clock, log("reports"));
         var visits = new VisitsFunction(new VisitsFunction.Tables(tables.get("PatientsTable"), tables.get("VisitsTable"),
                 tables.get("IdempotencyTable"), tables.get("AuditTable")), testbed.connection(), testbed.fieldEncryption, key, SITES, clock,
                 log("visits"));

@@ -23,16 +23,13 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * Reads what a report counts, and only the period's part of it: every read is a query on a key or index
- * bounded by the period's dates (one per site), or a batch get of the patients seen in it. Nothing here
- * grows with the years stored before or after the period. Never a Scan, never a write.
+ * bounded by the period's dates (one site at a time), or a batch get of the patients seen in it. Nothing
+ * here grows with the years stored before or after the period. Never a Scan, never a write.
  */
 public final class PeriodRecords {
     /** DynamoDB's limit of keys in one BatchGetItem. */
@@ -60,48 +57,49 @@ public final class PeriodRecords {
         this.categories = categories;
     }
 
-    public List<Visit> visits(List<String> sites, Period period) {
-        return perSite(sites, period, (site, p) -> visits.all(VisitItem.BY_SITE_DATE, IndexQueries.datedIn(site, p)));
+    /** A site's visits of the period: the BySiteDate index. */
+    public List<Visit> visits(String site, Period period) {
+        return visits.all(VisitItem.BY_SITE_DATE, IndexQueries.datedIn(site, period));
     }
 
-    /** Referrals by the day they were written. */
-    public List<Referral> referrals(List<String> sites, Period period) {
-        return perSite(sites, period, (site, p) -> referrals.all(ReferralItem.BY_SITE, IndexQueries.datedIn(site, p)));
+    /** A site's referrals by the day they were written: the BySite index. */
+    public List<Referral> referrals(String site, Period period) {
+        return referrals.all(ReferralItem.BY_SITE, IndexQueries.datedIn(site, period));
     }
 
-    /** Invoices by the day the clinic received them. */
-    public List<Invoice> invoices(List<String> sites, Period period) {
-        return perSite(sites, period, (site, p) -> invoices.all(InvoiceItem.BY_SITE, IndexQueries.datedIn(site, p)));
+    /** A site's invoices by the day the clinic received them: the BySite index. */
+    public List<Invoice> invoices(String site, Period period) {
+        return invoices.all(InvoiceItem.BY_SITE, IndexQueries.datedIn(site, period));
     }
 
-    public List<OpenDay> openDays(List<String> sites, Period period) {
-        return perSite(sites, period, openDays::allAtSite);
+    public List<OpenDay> openDays(String site, Period period) {
+        return openDays.allAtSite(site, period);
     }
 
-    /** The patients with these help numbers, a hundred to a BatchGetItem; fails if one is missing (a visit always has its patient). */
-    public Collection<Patient> patients(Collection<HelpNumber> helpNumbers) {
+    /** Help numbers in groups of at most a hundred: one BatchGetItem each. */
+    public static List<List<HelpNumber>> batches(Collection<HelpNumber> helpNumbers) {
         List<HelpNumber> all = List.copyOf(helpNumbers);
-        Map<HelpNumber, Patient> found = new HashMap<>();
+        List<List<HelpNumber>> batches = new ArrayList<>();
         for (int from = 0; from < all.size(); from += BATCH) {
-            var batch = ReadBatch.builder(PatientItem.class).mappedTableResource(patients);
-            all.subList(from, Math.min(all.size(), from + BATCH)).forEach(h -> batch.addGetItem(IndexQueries.key(h.value())));
-            enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(patients)
-                    .forEach(item -> found.put(new HelpNumber(item.getHelpNumber()), item.toPatient()));
+            batches.add(all.subList(from, Math.min(all.size(), from + BATCH)));
         }
-        if (found.size() != all.size()) {
-            throw new IllegalStateException((all.size() - found.size()) + " patients with visits in the period were not found");
+        return batches;
+    }
+
+    /** The patients of one batch; fails if one is missing (a visit always has its patient). */
+    public List<Patient> patients(List<HelpNumber> batch) {
+        var read = ReadBatch.builder(PatientItem.class).mappedTableResource(patients);
+        batch.forEach(h -> read.addGetItem(IndexQueries.key(h.value())));
+        List<Patient> found = new ArrayList<>();
+        enhanced.batchGetItem(r -> r.readBatches(read.build())).resultsForTable(patients).forEach(item -> found.add(item.toPatient()));
+        if (found.size() != batch.size()) {
+            throw new IllegalStateException((batch.size() - found.size()) + " patients with visits in the period were not found");
         }
-        return found.values();
+        return found;
     }
 
     /** The year's funding as the budget computes it, if the year is set up there. */
     public Optional<Progress> funding(int year, LocalDate today) {
         return budget.year(year).map(y -> Progress.of(y, budget.ledger(year), budget.allSources(), categories, today));
-    }
-
-    private static <T> List<T> perSite(List<String> sites, Period period, BiFunction<String, Period, List<T>> read) {
-        List<T> all = new ArrayList<>();
-        sites.forEach(site -> all.addAll(read.apply(site, period)));
-        return all;
     }
 }
