@@ -326,29 +326,22 @@ public final class ColdStartBench {
 
     /**
      * The function's first creating POST fixture in events/ (a POST to a path without parameters, such
-     * as POST /referrals rather than a transition of an existing referral), or its first fixture: what
-     * a user does first.
+     * as POST /referrals rather than a transition of an existing referral), or else the fixture of its
+     * first route in template.yaml (the reports function's year report): what a user does first.
      */
     private static Path firstRequestOf(SamTemplate.FunctionDefinition function, Path events) throws IOException {
         var routes = function.routes().stream().map(SamTemplate.HttpRoute::key).toList();
-        Path chosen = null;
+        Map<String, Path> fixtures = new LinkedHashMap<>(); // by file name, as they sort
         try (Stream<Path> files = Files.list(events)) {
             for (Path file : files.sorted().toList()) {
-                JsonNode event = Json.mapper().readTree(file.toFile());
-                String route = event.get("routeKey").asText();
-                boolean creating = route.startsWith("POST") && !route.contains("{");
-                if (routes.contains(route) && (chosen == null || creating)) {
-                    chosen = file;
-                    if (creating) {
-                        break;
-                    }
-                }
+                fixtures.putIfAbsent(Json.mapper().readTree(file.toFile()).get("routeKey").asText(), file);
             }
         }
-        if (chosen == null) {
-            throw new IllegalStateException(function.logicalId() + " has no fixture in events/");
-        }
-        return chosen;
+        return fixtures.entrySet().stream()
+                .filter(f -> routes.contains(f.getKey()) && f.getKey().startsWith("POST") && !f.getKey().contains("{"))
+                .map(Map.Entry::getValue).findFirst()
+                .or(() -> routes.stream().map(fixtures::get).filter(java.util.Objects::nonNull).findFirst())
+                .orElseThrow(() -> new IllegalStateException(function.logicalId() + " has no fixture in events/"));
     }
 
     /** The fields of an API Gateway event fixture that a handler reads, as a properties file. */

@@ -19,7 +19,8 @@ import java.util.UUID;
  * by its deployed name through the Lambda API with the event API Gateway would send, registers a
  * made-up patient and a visit (and its retry), drafts a referral for it (and its retry), sends it and
  * reads its history, registers an invoice (its retry, its duplicate), asks for its credit and reads the
- * totals, posts a payment to a budget year (and its retry) and erases its donor, reads them back, checks the audit trail and refused roles, and erases the patient. The
+ * totals, posts a payment to a budget year (and its retry) and erases its donor, records an open day and reads
+ * a month's report and finance's publishable year, reads them back, checks the audit trail and refused roles, and erases the patient. The
  * bodies are those of events/. Exits non-zero at the first answer that is not the expected one.
  *
  * <p>Usage: {@code StackSmoke <stage>} with AWS_REGION, credentials and, for LocalStack,
@@ -122,6 +123,16 @@ public final class StackSmoke {
         expect(204, "erase the made-up donor's name", "DELETE", "/budget/sources/" + source, "finance", null, null);
         check(year == 201 || year == 409, "the year answered " + year);
 
+        // reports: an open day far back (recorded once per stack: a second run finds it, 200) and the figures around it
+        String site = firstSite();
+        expect(201, 200, "record an open day", "PUT", "/open-days/" + site + "/2009-06-02", "coordinator", "{\"kind\":\"drop_in\"}");
+        JsonNode month = expect(200, "report on that month at the site", "GET", "/reports?from=2009-06-01&to=2009-06-30&site=" + site,
+                "coordinator", null, null);
+        check(month.at("/openDays/total").asInt() == 1, "the month has " + month.at("/openDays/total") + " open days, not 1");
+        JsonNode published = expect(200, "give finance the year's publishable report", "GET", "/reports/2009", "finance", null, null);
+        check(published.get("version").asText().equals("publishable"), "finance was given the " + published.get("version") + " version");
+        expect(403, "refuse a clinician the reports", "GET", "/reports/2009", "clinician", null, null);
+
         expect(403, "refuse the finance role a patient record", "GET", "/patients/" + helpNumber, "finance", null, null);
         JsonNode audit = expect(200, "read the patient's audit trail", "GET", "/audit/patients/" + helpNumber, "admin",
                 null, null);
@@ -145,6 +156,11 @@ public final class StackSmoke {
             expect(orStatus, step + " (set up before)", method, path, group, body, newKey());
             return orStatus;
         }
+    }
+
+    /** The first site the stack was deployed with (the template's default unless SITES says otherwise). */
+    private static String firstSite() {
+        return System.getenv().getOrDefault("SITES", "copenhagen,aarhus,odense,aalborg").split(",")[0].trim();
     }
 
     /** The budget currency the stack was deployed with (the template's default unless BUDGET_CURRENCY says otherwise). */

@@ -64,7 +64,8 @@ class RoleMatrixIT {
             String path = row.getKey().substring(row.getKey().indexOf(' ') + 1)
                     .replace("{helpNumber}", "K7MQ-X9PK").replace("{subject}", "someone")
                     .replace("{referralId}", "k7mqx9pkab").replace("{invoiceId}", "m4qx7nkab2")
-                    .replace("{year}", "2025").replace("{sourceId}", "h7ktw2nq9a");
+                    .replace("{year}", "2025").replace("{sourceId}", "h7ktw2nq9a")
+                    .replace("{site}", "odense").replace("{date}", "2025-03-03");
             int anonymous = send(method, path, null);
             if (anonymous != 401) {
                 mismatches.add(row.getKey() + " without a token answered " + anonymous);

@@ -68,7 +68,7 @@ class StackSmokeIT {
 
         int requests = new StackSmoke(gatewayOverLambda(), new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
 
-        assertEquals(29, requests);
+        assertEquals(33, requests);
         assertEquals(Set.of("fristed-smoke-visits", "fristed-smoke-admin", "fristed-smoke-referrals", "fristed-smoke-invoices",
                 "fristed-smoke-budget"),
                 Set.copyOf(invoked));
