@@ -70,7 +70,7 @@ class StackSmokeIT {
 
         assertEquals(33, requests);
         assertEquals(Set.of("fristed-smoke-visits", "fristed-smoke-admin", "fristed-smoke-referrals", "fristed-smoke-invoices",
-                "fristed-smoke-budget"),
+                "fristed-smoke-budget", "fristed-smoke-reports"),
                 Set.copyOf(invoked));
         assertEquals(requests, signatures.size());
         assertTrue(signatures.stream().allMatch(s -> s.startsWith("AWS4-HMAC-SHA256 Credential=" + LocalDynamo.ACCESS_KEY + "/")
