@@ -88,7 +88,7 @@ public final class ReportRoutes {
             throw ApiProblem.badRequest("version", "must be internal or publishable");
         }
         if (version.equals(ClinicReport.INTERNAL) && !mayReadInternal) {
-            throw new ApiProblem(403, "Forbidden", "finance reads the publishable version of a report", "version");
+            throw new ApiProblem(403, "Forbidden", "may only be publishable for finance", "version");
         }
         return version;
     }
