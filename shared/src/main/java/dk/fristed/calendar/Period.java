@@ -25,10 +25,15 @@ public record Period(LocalDate from, LocalDate to) {
     }
 
     private static LocalDate date(ApiRequest request, String name) {
+        return date(request.requireQuery(name), name);
+    }
+
+    /** An ISO date a client sent in a query or path; the problem names {@code field}. */
+    public static LocalDate date(String value, String field) {
         try {
-            return LocalDate.parse(request.requireQuery(name));
+            return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(name, "must be a date like 2025-03-31");
+            throw ApiProblem.badRequest(field, "must be a date like 2025-03-31");
         }
     }
 }

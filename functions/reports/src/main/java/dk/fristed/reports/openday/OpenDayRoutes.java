@@ -12,7 +12,6 @@ import dk.fristed.validation.Fields;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -100,12 +99,7 @@ public final class OpenDayRoutes {
     }
 
     private LocalDate date(ApiRequest request) {
-        LocalDate date;
-        try {
-            date = LocalDate.parse(request.path("date"));
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("date", "must be a date like 2025-03-31");
-        }
+        LocalDate date = Period.date(request.path("date"), "date");
         LocalDate latest = LocalDate.now(clock).plusDays(DAYS_AHEAD);
         if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
             throw ApiProblem.badRequest("date", "must be from " + EARLIEST + " to a year ahead");
