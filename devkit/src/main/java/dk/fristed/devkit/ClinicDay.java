@@ -58,6 +58,8 @@ public final class ClinicDay implements AutoCloseable {
     /** The invoice of every third patient, and the period's totals read once the day is over. */
     private final Map<Integer, String> invoices = new LinkedHashMap<>();
     private JsonNode invoiceTotals;
+    /** The month's report, read last: its reads run side by side, each of them faulted like any other. */
+    private JsonNode monthReport;
 
     /**
      * @param idempotencyKeys false to see what happens to clients that do not send them (the test shows
@@ -142,6 +144,8 @@ public final class ClinicDay implements AutoCloseable {
         }
         APIGatewayV2HTTPResponse totals = send("GET", "/invoices/totals?from=2025-03-01&to=2025-03-31", "finance", null, Map.of(), false);
         invoiceTotals = totals == null ? null : parse(totals.getBody());
+        APIGatewayV2HTTPResponse report = send("GET", "/reports?from=2025-03-01&to=2025-03-31", "coordinator", null, Map.of(), false);
+        monthReport = report == null ? null : parse(report.getBody());
         return new Outcome(requests.get(), retried.get(), lost.get(), statuses, failures);
     }
 
@@ -260,6 +264,7 @@ public final class ClinicDay implements AutoCloseable {
                     + "/invoice " + invoice);
         });
         summary.put("invoice totals", invoiceTotals == null ? "none" : invoiceTotals.get("invoices") + " " + invoiceTotals.get("amounts"));
+        summary.put("month's report", monthReport == null ? "none" : monthReport.toString());
         for (String table : List.of("PatientsTable", "VisitsTable", "ReferralsTable", "ReferralHistoryTable", "InvoicesTable",
                 "InvoiceHistoryTable", "InvoiceNumbersTable", "IdempotencyTable")) {
             summary.put("items in " + table, testbed.raw.scan(r -> r.tableName(testbed.tables.get(table))).count());
