@@ -55,6 +55,40 @@ public final class Transactions {
         }
     }
 
+    /**
+     * One step of a record at the version it was read: writes the items (the record put over its version
+     * first, its history entry second) and answers true; false when another writer touched them at the
+     * same moment, so the caller reads again; {@code stale} when either condition failed, because another
+     * step took that version first. Any other cancellation is thrown.
+     */
+    public static boolean writeStep(DynamoDbClient dynamo, List<TransactWriteItem> items, Supplier<RuntimeException> stale) {
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (conditionFailedAt(e, 0) || conditionFailedAt(e, 1)) {
+                throw stale.get();
+            }
+            if (!conflicted(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * For SnapStart priming: sends a creating transaction whose condition cannot hold, so that mapping,
+     * encryption, the request and its cancellation all run and DynamoDB writes nothing. Throws if it did.
+     */
+    public static void rehearse(DynamoDbClient dynamo, List<TransactWriteItem> items) {
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+        } catch (TransactionCanceledException expected) {
+            return; // what a taken id looks like: nothing was written
+        }
+        throw new IllegalStateException("a rehearsal wrote a record");
+    }
+
     /** True when another transaction touched the same items at the same moment: safe to retry. */
     public static boolean conflicted(TransactionCanceledException e) {
         return e.cancellationReasons() != null && e.cancellationReasons().stream()

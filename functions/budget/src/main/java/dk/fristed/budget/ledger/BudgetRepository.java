@@ -93,12 +93,8 @@ public final class BudgetRepository {
      */
     public Source rehearseSource(Source nobody, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
         var items = sourceRegistration(nobody, "attribute_exists(#k) AND attribute_not_exists(#k)", claim, idempotency);
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(items));
-            throw new IllegalStateException("a rehearsal wrote a source");
-        } catch (TransactionCanceledException expected) {
-            return nobody;
-        }
+        Transactions.rehearse(dynamo, items);
+        return nobody;
     }
 
     private List<TransactWriteItem> sourceRegistration(Source source, String condition, Optional<IdempotencyClaim> claim,

@@ -113,12 +113,8 @@ public final class InvoiceRepository {
                                   TransactWriteItem auditEntry) {
         var items = registration(nobody, "attribute_exists(invoiceId) AND attribute_not_exists(invoiceId)", caller, auditEntry,
                 claim.map(c -> idempotency.claimItem(c, nobody.id())));
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(items));
-            throw new IllegalStateException("a rehearsal wrote an invoice");
-        } catch (TransactionCanceledException expected) {
-            return nobody; // what a taken id looks like: nothing was written
-        }
+        Transactions.rehearse(dynamo, items);
+        return nobody;
     }
 
     private List<TransactWriteItem> registration(Invoice invoice, String condition, Caller caller, TransactWriteItem auditEntry,
@@ -166,16 +162,8 @@ public final class InvoiceRepository {
                     transition.note());
             List<TransactWriteItem> items = List.of(putOver(moved, current.version()),
                     putHistory(entry, "attribute_not_exists(version)"), auditEntry.apply(current.helpNumber()));
-            try {
-                dynamo.transactWriteItems(r -> r.transactItems(items));
+            if (Transactions.writeStep(dynamo, items, InvoiceRepository::stale)) {
                 return moved;
-            } catch (TransactionCanceledException e) {
-                if (Transactions.conditionFailedAt(e, 0) || Transactions.conditionFailedAt(e, 1)) {
-                    throw stale(); // another transition took this version first
-                }
-                if (!Transactions.conflicted(e)) {
-                    throw e;
-                }
             }
         }
         throw ApiProblem.conflict("the invoice changed while it was saved; retry");

@@ -107,12 +107,8 @@ public final class ReferralRepository {
         Referral nobody = request.drafted(caller, clock.instant());
         var items = creation(nobody, "attribute_exists(referralId) AND attribute_not_exists(referralId)", List.of(), caller, auditEntry,
                 claim.map(c -> idempotency.claimItem(c, nobody.id())));
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(items));
-            throw new IllegalStateException("a rehearsal wrote a referral");
-        } catch (TransactionCanceledException expected) {
-            return nobody; // what a taken id looks like: nothing was written
-        }
+        Transactions.rehearse(dynamo, items);
+        return nobody;
     }
 
     /** A creation's transaction: the referral under {@code condition}, its first history entry, the patient check, ... */
@@ -167,16 +163,8 @@ public final class ReferralRepository {
                     caller);
             List<TransactWriteItem> items = List.of(putOver(moved, current.version()), putHistory(entry),
                     auditEntry.apply(current.helpNumber()));
-            try {
-                dynamo.transactWriteItems(r -> r.transactItems(items));
+            if (Transactions.writeStep(dynamo, items, ReferralRepository::stale)) {
                 return moved;
-            } catch (TransactionCanceledException e) {
-                if (Transactions.conditionFailedAt(e, 0) || Transactions.conditionFailedAt(e, 1)) {
-                    throw stale(); // another transition took this version first
-                }
-                if (!Transactions.conflicted(e)) {
-                    throw e;
-                }
             }
         }
         throw ApiProblem.conflict("the referral changed while it was saved; retry");
