@@ -89,6 +89,25 @@ public final class Transactions {
         throw new IllegalStateException("a rehearsal wrote a record");
     }
 
+    /**
+     * Writes the items unless any of their conditions failed (a record read for them changed) or another
+     * writer touched them at the same moment: then nothing is written, the answer is false and the
+     * caller reads again. Any other cancellation is thrown.
+     */
+    public static boolean writeIfUnchanged(DynamoDbClient dynamo, List<TransactWriteItem> items) {
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            boolean conditionFailed = e.cancellationReasons() != null && e.cancellationReasons().stream()
+                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+            if (conditionFailed || conflicted(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** True when another transaction touched the same items at the same moment: safe to retry. */
     public static boolean conflicted(TransactionCanceledException e) {
         return e.cancellationReasons() != null && e.cancellationReasons().stream()

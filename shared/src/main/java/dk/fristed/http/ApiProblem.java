@@ -8,12 +8,18 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final String field;
+    private final String mergedInto;
 
     public ApiProblem(int status, String title, String detail, String field) {
+        this(status, title, detail, field, null);
+    }
+
+    private ApiProblem(int status, String title, String detail, String field, String mergedInto) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.field = field;
+        this.mergedInto = mergedInto;
     }
 
     public static ApiProblem badRequest(String field, String detail) {
@@ -38,6 +44,15 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem gone(String field, String detail) {
         return new ApiProblem(410, "Gone", detail, field);
+    }
+
+    /**
+     * A help number whose record was merged into another: the answer names the survivor's help number
+     * (a patient may still carry the old card), never anything else of the patient.
+     */
+    public static ApiProblem merged(String field, String survivorHelpNumber) {
+        return new ApiProblem(410, "Merged", "was merged into another patient's record; use the help number in mergedInto",
+                field, survivorHelpNumber);
     }
 
     public static ApiProblem preconditionFailed(String detail) {
@@ -76,5 +91,10 @@ public class ApiProblem extends RuntimeException {
     /** The request field (JSON pointer-ish name, query parameter or header) that is wrong, or null. */
     public String field() {
         return field;
+    }
+
+    /** For {@link #merged}: the surviving record's help number, formatted; otherwise null. */
+    public String mergedInto() {
+        return mergedInto;
     }
 }

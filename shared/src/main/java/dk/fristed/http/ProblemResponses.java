@@ -22,6 +22,9 @@ final class ProblemResponses {
         if (problem.field() != null) {
             body.put("field", problem.field());
         }
+        if (problem.mergedInto() != null) {
+            body.put("mergedInto", problem.mergedInto());
+        }
         if (requestId != null) {
             body.put("requestId", requestId);
         }

@@ -76,17 +76,26 @@ public final class IdempotencyStore {
      * or 422 when this key was used for a different request.
      */
     public String replay(IdempotencyClaim claim) {
+        return earlier(claim).orElseThrow(
+                () -> ApiProblem.conflict("a concurrent request with the same Idempotency-Key is in progress; retry"));
+    }
+
+    /**
+     * Before a change whose checks a repeat would fail (a merge: the duplicate is merged by then): the id
+     * the first request with this key made, empty if there was none, 422 if it was a different request.
+     */
+    public Optional<String> earlier(IdempotencyClaim claim) {
         IdempotencyItem stored = table.getItem(GetItemEnhancedRequest.builder()
                 .key(Key.builder().partitionValue(claim.claimKey()).build())
                 .consistentRead(true)
                 .build());
         if (stored == null) {
-            throw ApiProblem.conflict("a concurrent request with the same Idempotency-Key is in progress; retry");
+            return Optional.empty();
         }
         if (!Hmac.equal(stored.getFingerprint().getBytes(StandardCharsets.UTF_8),
                 claim.fingerprint().getBytes(StandardCharsets.UTF_8))) {
             throw ApiProblem.unprocessable(HEADER, "was already used for a different request");
         }
-        return stored.getResourceId();
+        return Optional.of(stored.getResourceId());
     }
 }

@@ -22,6 +22,8 @@ import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
 import dk.fristed.site.Sites;
+import dk.fristed.visits.merge.MergeRoutes;
+import dk.fristed.visits.merge.PatientMerges;
 import dk.fristed.visits.patient.PatientItem;
 import dk.fristed.visits.patient.PatientRepository;
 import dk.fristed.visits.patient.PatientRoutes;
@@ -118,10 +120,12 @@ public final class VisitsFunction extends ApiFunction
         var audit = new AuditTrail(dynamo, tables.audit(), clock);
         var patientRepository = new PatientRepository(dynamo, enhanced.table(tables.patients(), PatientItem.SCHEMA),
                 idempotency, clock, HelpNumber::random);
-        var visitRepository = new VisitRepository(dynamo, enhanced.table(tables.visits(), VisitItem.SCHEMA),
-                tables.patients(), patientRepository, idempotency, clock);
+        var visitTable = enhanced.table(tables.visits(), VisitItem.SCHEMA);
+        var merges = new PatientMerges(dynamo, patientRepository, visitTable, tables.patients());
+        var visitRepository = new VisitRepository(dynamo, visitTable, tables.patients(), patientRepository, merges, idempotency, clock);
         var patients = new PatientRoutes(patientRepository, idempotency, audit, cursor, clock);
         var visits = new VisitRoutes(visitRepository, idempotency, audit, sites, cursor, clock);
+        var merging = new MergeRoutes(merges, idempotency, audit);
         Runnable warmUp = () -> {
             encryption.warmUp(tables.encrypted());
             // a registration up to its JSON response, refused by DynamoDB at the end: nothing is written
@@ -135,6 +139,7 @@ public final class VisitsFunction extends ApiFunction
                 Route.of("GET /patients/{helpNumber}", CARE, patients::get),
                 Route.of("PUT /patients/{helpNumber}", CARE, patients::replace),
                 Route.of("DELETE /patients/{helpNumber}", Set.of(ADMIN), patients::erase),
+                Route.of("POST /patients/{helpNumber}/merges", Set.of(COORDINATOR), merging::merge),
                 Route.of("POST /visits", CARE, visits::register),
                 Route.of("GET /visits", CARE, visits::atSite),
                 Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient),

@@ -16,7 +16,19 @@ public record Patient(
         Instant registeredAt,
         long version,
         Optional<String> firstVisitKey,
-        Optional<Instant> erasedAt) {
+        Optional<Instant> erasedAt,
+        MergeLinks merges) {
+
+    /** A new or untouched record: in no merge. */
+    public Patient(HelpNumber helpNumber, PatientDetails details, Instant registeredAt, long version, Optional<String> firstVisitKey,
+                   Optional<Instant> erasedAt) {
+        this(helpNumber, details, registeredAt, version, firstVisitKey, erasedAt, MergeLinks.NONE);
+    }
+
+    /** The survivor this record was merged into, if it was. */
+    public Optional<HelpNumber> mergedInto() {
+        return merges.into();
+    }
 
     public boolean erased() {
         return erasedAt.isPresent();

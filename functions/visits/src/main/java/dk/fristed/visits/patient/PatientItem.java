@@ -40,16 +40,23 @@ public final class PatientItem {
             .addAttribute(String.class, a -> a.name("firstVisitKey").getter(PatientItem::getFirstVisitKey)
                     .setter(PatientItem::setFirstVisitKey))
             .addAttribute(String.class, a -> a.name("erasedAt").getter(PatientItem::getErasedAt).setter(PatientItem::setErasedAt))
+            .addAttribute(String.class, a -> a.name("mergedInto").getter(PatientItem::getMergedInto).setter(PatientItem::setMergedInto))
+            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("mergedFrom").getter(PatientItem::getMergedFrom)
+                    .setter(PatientItem::setMergedFrom))
+            .addAttribute(String.class, a -> a.name("mergeMoving").getter(PatientItem::getMergeMoving)
+                    .setter(PatientItem::setMergeMoving))
             .build();
 
     /**
      * What is encrypted before it reaches DynamoDB: everything but the keys, what the duplicate search
      * and statistics count by (birth year, sex, nationality: the cohort index key holds them anyway), and
-     * what conditions test (version, erasedAt). firstVisitKey is set in place by visit registration.
+     * what conditions test (version, erasedAt, the merge's pointers; the erasure and merge streams read
+     * erasedAt and mergedInto too). firstVisitKey is set in place by visit registration. mergedFrom, the
+     * old help numbers of a survivor, is encrypted: it ties records together.
      */
     public static EncryptedTable encryption(String tableName) {
         return EncryptedTable.of("PatientsTable", tableName, SCHEMA)
-                .signedOnly("birthYear", "sex", "nationality", "version", "erasedAt")
+                .signedOnly("birthYear", "sex", "nationality", "version", "erasedAt", "mergedInto", "mergeMoving")
                 .unsigned("firstVisitKey");
     }
 
@@ -66,23 +73,32 @@ public final class PatientItem {
     private Long version;
     private String firstVisitKey;
     private String erasedAt;
+    private String mergedInto;
+    private List<String> mergedFrom;
+    private String mergeMoving;
 
-    static PatientItem of(Patient patient) {
+    public static PatientItem of(Patient patient) {
         PatientDetails d = patient.details();
         PatientItem item = new PatientItem();
         item.helpNumber = patient.helpNumber().value();
-        item.cohort = d.cohort();
+        // an erased record, or a merged one's pointer, stays out of the duplicate search
+        boolean active = patient.erasedAt().isEmpty() && patient.mergedInto().isEmpty();
+        item.cohort = active ? d.cohort() : null;
         item.birthYear = d.birthYear();
         item.sex = d.sex().name();
         item.nationality = d.nationality();
-        item.languages = d.languages();
-        item.interpreterNeeded = d.interpreterNeeded();
+        item.languages = active ? d.languages() : null;
+        item.interpreterNeeded = active ? d.interpreterNeeded() : null;
         item.name = d.name().orElse(null);
         item.phone = d.phone().orElse(null);
         item.registeredAt = patient.registeredAt().toString();
         item.version = patient.version();
         item.firstVisitKey = patient.firstVisitKey().orElse(null);
         item.erasedAt = patient.erasedAt().map(Instant::toString).orElse(null);
+        MergeLinks merges = patient.merges();
+        item.mergedInto = merges.into().map(HelpNumber::value).orElse(null);
+        item.mergedFrom = merges.from().isEmpty() ? null : merges.from().stream().map(HelpNumber::value).toList();
+        item.mergeMoving = merges.moving().map(HelpNumber::value).orElse(null);
         return item;
     }
 
@@ -91,6 +107,23 @@ public final class PatientItem {
      * languages, interpreter need) and without the duplicate-search key, at the next version.
      */
     PatientItem erased(Instant at) {
+        PatientItem item = withoutPersonalFields();
+        item.erasedAt = at.toString();
+        return item;
+    }
+
+    /**
+     * This item as a merge leaves the duplicate: a pointer to the survivor, without the personal fields
+     * (the survivor keeps its own or takes these) and out of the duplicate search, at the next version.
+     */
+    public PatientItem mergedInto(HelpNumber survivor) {
+        PatientItem item = withoutPersonalFields();
+        item.mergedInto = survivor.value();
+        item.mergedFrom = null; // the survivor lists them now
+        return item;
+    }
+
+    private PatientItem withoutPersonalFields() {
         PatientItem item = of(toPatient());
         item.cohort = null;
         item.languages = null;
@@ -98,7 +131,6 @@ public final class PatientItem {
         item.name = null;
         item.phone = null;
         item.version = version + 1;
-        item.erasedAt = at.toString();
         return item;
     }
 
@@ -107,7 +139,10 @@ public final class PatientItem {
                 new PatientDetails(birthYear, Sex.valueOf(sex), nationality, languages == null ? List.of() : languages,
                         Boolean.TRUE.equals(interpreterNeeded), Optional.ofNullable(name), Optional.ofNullable(phone)),
                 Instant.parse(registeredAt), version, Optional.ofNullable(firstVisitKey),
-                Optional.ofNullable(erasedAt).map(Instant::parse));
+                Optional.ofNullable(erasedAt).map(Instant::parse),
+                new MergeLinks(Optional.ofNullable(mergedInto).map(HelpNumber::new),
+                        mergedFrom == null ? List.of() : mergedFrom.stream().map(HelpNumber::new).toList(),
+                        Optional.ofNullable(mergeMoving).map(HelpNumber::new)));
     }
 
     public String getHelpNumber() { return helpNumber; }
@@ -136,4 +171,10 @@ public final class PatientItem {
     public void setFirstVisitKey(String firstVisitKey) { this.firstVisitKey = firstVisitKey; }
     public String getErasedAt() { return erasedAt; }
     public void setErasedAt(String erasedAt) { this.erasedAt = erasedAt; }
+    public String getMergedInto() { return mergedInto; }
+    public void setMergedInto(String mergedInto) { this.mergedInto = mergedInto; }
+    public List<String> getMergedFrom() { return mergedFrom; }
+    public void setMergedFrom(List<String> mergedFrom) { this.mergedFrom = mergedFrom; }
+    public String getMergeMoving() { return mergeMoving; }
+    public void setMergeMoving(String mergeMoving) { this.mergeMoving = mergeMoving; }
 }

@@ -8,6 +8,7 @@ import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.storage.ConditionalWrites;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -127,16 +129,13 @@ public final class PatientRepository {
      */
     public Patient replace(HelpNumber helpNumber, PatientDetails details, long expectedVersion, TransactWriteItem auditEntry) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-            Patient current = find(helpNumber).orElseThrow(PatientRepository::notFound);
-            if (current.erased()) {
-                throw erased();
-            }
+            Patient current = current(helpNumber, "helpNumber");
             if (current.version() != expectedVersion) {
                 throw ApiProblem.preconditionFailed("the patient was changed since you read it; read it again");
             }
             Patient changed = new Patient(helpNumber, details, current.registeredAt(), expectedVersion + 1,
-                    current.firstVisitKey(), Optional.empty());
-            if (putOver(current, PatientItem.of(changed), auditEntry)) {
+                    current.firstVisitKey(), Optional.empty(), current.merges());
+            if (Transactions.writeUnlessMoved(dynamo, List.of(overwrite(current, PatientItem.of(changed)), auditEntry))) {
                 return changed;
             }
         }
@@ -146,49 +145,107 @@ public final class PatientRepository {
     /**
      * Erases a patient on request: the item is put back without its personal attributes, in one
      * transaction with the audit entry; birth year, sex, nationality and the visits stay, tied only to
-     * a random help number, so the statistics already reported stay correct. Erasing twice changes
-     * nothing more, but is audited too.
+     * a random help number, so the statistics already reported stay correct. The records merged into it
+     * are marked erased in the same transaction (they kept no personal fields, but the other functions
+     * erase what they still hold under those numbers). Erasing twice changes nothing more, but is audited too.
      */
-    public void erase(HelpNumber helpNumber, TransactWriteItem auditEntry) {
+    public void erase(HelpNumber helpNumber, Function<HelpNumber, TransactWriteItem> auditEntry) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Patient current = find(helpNumber).orElseThrow(PatientRepository::notFound);
             if (current.erased()) {
-                dynamo.transactWriteItems(request -> request.transactItems(auditEntry));
+                dynamo.transactWriteItems(request -> request.transactItems(auditEntry.apply(helpNumber)));
                 return;
             }
-            if (putOver(current, PatientItem.of(current).erased(clock.instant()), auditEntry)) {
+            current.mergedInto().ifPresent(survivor -> {
+                throw merged("helpNumber", survivor);
+            });
+            Instant at = clock.instant();
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(overwrite(current, PatientItem.of(current).erased(at)));
+            items.add(auditEntry.apply(helpNumber));
+            for (HelpNumber merged : current.merges().from()) {
+                Patient pointer = find(merged).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
+                if (!pointer.erased()) {
+                    items.add(atVersion(pointer, PatientItem.of(pointer).erased(at)));
+                    items.add(auditEntry.apply(merged));
+                }
+            }
+            if (Transactions.writeIfUnchanged(dynamo, items)) {
                 return;
             }
         }
         throw ApiProblem.conflict("the patient's record changed while it was erased; retry");
     }
 
-    /** Puts {@code item} in place of {@code current}; false when the stored item is no longer {@code current}. */
-    private boolean putOver(Patient current, PatientItem item, TransactWriteItem auditEntry) {
+    /**
+     * The patient a route shows or changes: 404 if nobody has the number, 410 if erased, 410 naming the
+     * survivor if the record was merged into another.
+     */
+    public Patient current(HelpNumber helpNumber, String field) {
+        Patient patient = find(helpNumber).orElseThrow(() -> ApiProblem.notFound(field, "no patient has this help number"));
+        if (patient.erased()) {
+            throw ApiProblem.gone(field, "this patient's record was erased on request");
+        }
+        patient.mergedInto().ifPresent(survivor -> {
+            throw merged(field, survivor);
+        });
+        return patient;
+    }
+
+    public static ApiProblem merged(String field, HelpNumber survivor) {
+        return ApiProblem.merged(field, survivor.formatted());
+    }
+
+    /**
+     * {@code item} put in place of {@code current}, on condition that nothing changed in between: its
+     * version, erasure, merge pointers, and the first-visit mark that visit registration sets without a
+     * new version.
+     */
+    public TransactWriteItem overwrite(Patient current, PatientItem item) {
         Map<String, AttributeValue> bound = new HashMap<>();
         bound.put(":version", AttributeValue.fromN(Long.toString(current.version())));
-        String condition = "version = :version AND attribute_not_exists(erasedAt) AND ";
-        if (current.firstVisitKey().isPresent()) {
-            condition += "firstVisitKey = :firstVisit";
-            bound.put(":firstVisit", AttributeValue.fromS(current.firstVisitKey().get()));
-        } else {
-            condition += "attribute_not_exists(firstVisitKey)";
-        }
-        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder()
+        String condition = "version = :version AND attribute_not_exists(erasedAt) AND attribute_not_exists(mergedInto) AND "
+                + equalOrAbsent("firstVisitKey", current.firstVisitKey(), bound) + " AND "
+                + equalOrAbsent("mergeMoving", current.merges().moving().map(HelpNumber::value), bound);
+        return TransactWriteItem.builder().put(Put.builder()
                 .tableName(table.tableName())
                 .item(PatientItem.SCHEMA.itemToMap(item, true))
                 .conditionExpression(condition)
                 .expressionAttributeValues(bound)
                 .build()).build();
-        try {
-            dynamo.transactWriteItems(request -> request.transactItems(put, auditEntry));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (Transactions.conditionFailedAt(e, 0) || Transactions.conflicted(e)) {
-                return false; // read again: the next round answers 404, 410 or 412, or succeeds
-            }
-            throw e;
+    }
+
+    /**
+     * A survivor whose merged visits have all moved, put back without the note that they are moving, at
+     * the same version: nothing a client reads changed. Erased or not, as long as nothing else changed.
+     */
+    public TransactWriteItem allMoved(Patient survivor) {
+        Map<String, AttributeValue> bound = new HashMap<>();
+        bound.put(":version", AttributeValue.fromN(Long.toString(survivor.version())));
+        String condition = "version = :version AND "
+                + equalOrAbsent("mergeMoving", survivor.merges().moving().map(HelpNumber::value), bound) + " AND "
+                + equalOrAbsent("firstVisitKey", survivor.firstVisitKey(), bound);
+        Patient moved = new Patient(survivor.helpNumber(), survivor.details(), survivor.registeredAt(), survivor.version(),
+                survivor.firstVisitKey(), survivor.erasedAt(), survivor.merges().moved());
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(table.tableName())
+                .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(moved), true))
+                .conditionExpression(condition)
+                .expressionAttributeValues(bound)
+                .build()).build();
+    }
+
+    /** {@code item} put in place of a record still at the version read (a merged one: only merges change it). */
+    public TransactWriteItem atVersion(Patient current, PatientItem item) {
+        return ConditionalWrites.putAtVersion(table.tableName(), PatientItem.SCHEMA.itemToMap(item, true), current.version());
+    }
+
+    private static String equalOrAbsent(String attribute, Optional<String> value, Map<String, AttributeValue> bound) {
+        if (value.isEmpty()) {
+            return "attribute_not_exists(" + attribute + ")";
         }
+        bound.put(":" + attribute, AttributeValue.fromS(value.get()));
+        return attribute + " = :" + attribute;
     }
 
     public static ApiProblem erased() {

@@ -70,10 +70,7 @@ public final class PatientRoutes {
     /** {@code GET /patients/{helpNumber}}: a mistyped number is answered before the database is asked. */
     public ApiResponse get(ApiRequest request) {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
-        Patient patient = patients.find(helpNumber).orElseThrow(PatientRepository::notFound);
-        if (patient.erased()) {
-            throw PatientRepository.erased();
-        }
+        Patient patient = patients.current(helpNumber, "helpNumber");
         audit.readsOf(request, List.of(helpNumber));
         return ApiResponse.ok(PatientResponse.of(patient)).withHeader("ETag", ETags.of(patient.version()));
     }
@@ -90,7 +87,7 @@ public final class PatientRoutes {
     /** {@code DELETE /patients/{helpNumber}}: erasure on the patient's request (admin). */
     public ApiResponse erase(ApiRequest request) {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
-        patients.erase(helpNumber, audit.changeOf(request, helpNumber));
+        patients.erase(helpNumber, patient -> audit.changeOf(request, patient));
         return ApiResponse.noContent();
     }
 

@@ -9,6 +9,7 @@ import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.visits.merge.PatientMerges;
 import dk.fristed.visits.patient.Patient;
 import dk.fristed.visits.patient.PatientRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
@@ -44,20 +45,24 @@ public final class VisitRepository {
     /** Enough for a busy clinic day; contention on one patient's record is rare and short. */
     private static final int ATTEMPTS = 5;
     private static final RandomGenerator RANDOM = new SecureRandom();
+    /** The patient exists, is not erased, and was not merged into another record meanwhile. */
+    private static final String ACTIVE = "attribute_exists(helpNumber) AND attribute_not_exists(erasedAt) AND attribute_not_exists(mergedInto)";
 
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<VisitItem> table;
     private final String patientsTableName;
     private final PatientRepository patients;
+    private final PatientMerges merges;
     private final IdempotencyStore idempotency;
     private final Clock clock;
 
     public VisitRepository(DynamoDbClient dynamo, DynamoDbTable<VisitItem> table, String patientsTableName,
-                           PatientRepository patients, IdempotencyStore idempotency, Clock clock) {
+                           PatientRepository patients, PatientMerges merges, IdempotencyStore idempotency, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.patientsTableName = patientsTableName;
         this.patients = patients;
+        this.merges = merges;
         this.idempotency = idempotency;
         this.clock = clock;
     }
@@ -67,10 +72,8 @@ public final class VisitRepository {
 
     public Registration register(NewVisit request, Optional<IdempotencyClaim> claim, TransactWriteItem auditEntry) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Patient patient = patients.find(request.helpNumber()).orElseThrow(PatientRepository::notFound);
-            if (patient.erased()) {
-                throw PatientRepository.erased();
-            }
+            // a merge into this patient whose visits are still moving is completed first: the first visit may be among them
+            Patient patient = merges.settled(patients.current(request.helpNumber(), "helpNumber"));
             Optional<LocalDate> firstDate = patient.firstVisitDate();
             boolean first = firstDate.isEmpty() || request.date().isBefore(firstDate.get());
             Visit visit = new Visit(request.helpNumber(), RecordIds.random(), request.site(), request.date(), request.service(),
@@ -122,11 +125,11 @@ public final class VisitRepository {
                 .key(patientKey(visit.helpNumber()))
                 .updateExpression("SET firstVisitKey = :key");
         if (previousFirst.isPresent()) {
-            update.conditionExpression("firstVisitKey = :previous AND attribute_not_exists(erasedAt)")
+            update.conditionExpression("firstVisitKey = :previous AND " + ACTIVE)
                     .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(visit.key()),
                             ":previous", AttributeValue.fromS(previousFirst.get())));
         } else {
-            update.conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(firstVisitKey) AND attribute_not_exists(erasedAt)")
+            update.conditionExpression("attribute_not_exists(firstVisitKey) AND " + ACTIVE)
                     .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(visit.key())));
         }
         return TransactWriteItem.builder().update(update.build()).build();
@@ -136,7 +139,7 @@ public final class VisitRepository {
         return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                 .tableName(patientsTableName)
                 .key(patientKey(helpNumber))
-                .conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(erasedAt)")
+                .conditionExpression(ACTIVE)
                 .build()).build();
     }
 
@@ -163,17 +166,23 @@ public final class VisitRepository {
         return item.toVisit();
     }
 
-    /** A patient's visits in date order, one query on the table's key. */
+    /**
+     * A patient's visits in date order, one query on the table's key, after reading the patient: an old
+     * help number answers with its survivor's, and a merge into this patient whose visits are still
+     * moving is completed first, so the list is never a part of the picture.
+     */
     public Page<Visit> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
+        Patient patient = patients.find(helpNumber).orElseThrow(PatientRepository::notFound);
+        patient.mergedInto().ifPresent(survivor -> {
+            throw PatientRepository.merged("helpNumber", survivor);
+        });
+        merges.settled(patient);
         String scope = "visits-of-patient|" + helpNumber.value();
         var request = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(helpNumber.value()).build()))
                 .limit(page.limit());
         page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
         var result = table.query(request.build()).iterator().next();
-        if (result.items().isEmpty() && page.cursor().isEmpty() && patients.find(helpNumber).isEmpty()) {
-            throw PatientRepository.notFound();
-        }
         return page(result.items(), result.lastEvaluatedKey(), cursor, scope);
     }
 

@@ -1,0 +1,235 @@
+package dk.fristed.visits.merge;
+
+import dk.fristed.aws.Transactions;
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.http.ApiProblem;
+import dk.fristed.idempotency.IdempotencyClaim;
+import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.visits.patient.MergeLinks;
+import dk.fristed.visits.patient.Patient;
+import dk.fristed.visits.patient.PatientItem;
+import dk.fristed.visits.patient.PatientRepository;
+import dk.fristed.visits.visit.VisitItem;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Merging a duplicate patient record into the surviving one, in steps that a crash or timeout can
+ * interrupt and that the next request touching the survivor resumes ({@link #complete}):
+ * <ol>
+ * <li>One transaction is the merge: the duplicate becomes a pointer to the survivor (its personal fields
+ * go, or move to the survivor where the coordinator chose them), the survivor takes the earlier first
+ * visit and notes that the duplicate's visits are moving, the later of the two first visits stops being
+ * first, earlier duplicates of the duplicate point to the survivor, and the audit entries and the
+ * idempotency claim are written. Nothing of the merge is visible before it; all of it after.</li>
+ * <li>The duplicate's visits move to the survivor, {@value #VISITS_PER_STEP} at a time: each step deletes
+ * and puts in one transaction, so a visit is in exactly one place at every moment, never lost or doubled.</li>
+ * <li>The survivor's note that visits are moving is removed.</li>
+ * </ol>
+ * Readers that meet a survivor with visits still moving complete the move first; the report, which only
+ * reads, counts a duplicate's visits under the survivor it points to.
+ */
+public final class PatientMerges {
+    /** A delete and a put per visit, and the survivor's check: 81 of a transaction's 100 items. */
+    static final int VISITS_PER_STEP = 40;
+    /** Pointers re-pointed in the merge's own transaction, with an audit entry each; far more than a person collects. */
+    static final int MAX_MERGED_RECORDS = 30;
+    /** Rounds in a row that another writer got to first before a merge gives up for now (it resumes later). */
+    private static final int ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamo;
+    private final PatientRepository patients;
+    private final DynamoDbTable<VisitItem> visits;
+    private final String patientsTable;
+
+    public PatientMerges(DynamoDbClient dynamo, PatientRepository patients, DynamoDbTable<VisitItem> visits, String patientsTable) {
+        this.dynamo = dynamo;
+        this.patients = patients;
+        this.visits = visits;
+        this.patientsTable = patientsTable;
+    }
+
+    /** The survivor after a merge, and whether an earlier request with the same Idempotency-Key made it. */
+    public record Result(Patient survivor, boolean replayed) {
+    }
+
+    /** What is merged: the survivor and the duplicate at the versions the coordinator read, and the fields taken. */
+    public record Order(HelpNumber survivor, long survivorVersion, HelpNumber duplicate, long duplicateVersion,
+                        Set<TakenField> taken) {
+    }
+
+    public Result merge(Order order, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
+                        Function<HelpNumber, TransactWriteItem> auditEntry) {
+        if (order.survivor().equals(order.duplicate())) {
+            throw ApiProblem.badRequest("duplicate", "must be another record's help number: a record cannot be merged into itself");
+        }
+        if (claim.isPresent() && idempotency.earlier(claim.get()).isPresent()) {
+            return new Result(completed(order.survivor()), true); // repeated: finish what the first request began
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Patient survivor = settled(patients.current(order.survivor(), "helpNumber"));
+            Patient duplicate = settled(duplicate(order.duplicate()));
+            if (survivor.version() != order.survivorVersion()) {
+                throw ApiProblem.preconditionFailed("the surviving record was changed since you read it; read it again");
+            }
+            if (duplicate.version() != order.duplicateVersion()) {
+                throw new ApiProblem(412, "Precondition failed", "the duplicate was changed since you read it; read it again",
+                        "duplicateVersion");
+            }
+            List<TransactWriteItem> items = mergeItems(survivor, duplicate, order.taken(), auditEntry);
+            claim.ifPresent(c -> items.add(idempotency.claimItem(c, order.survivor().value() + "/" + order.duplicate().value())));
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(items));
+                return new Result(completed(order.survivor()), false);
+            } catch (TransactionCanceledException e) {
+                if (claim.isPresent() && Transactions.conditionFailedAt(e, items.size() - 1)) {
+                    idempotency.replay(claim.get()); // the same request, a moment earlier: 422 if the key was reused
+                    return new Result(completed(order.survivor()), true);
+                }
+                // one of the records changed since it was read: the next round answers why, or merges
+            }
+        }
+        throw ApiProblem.conflict("the records changed while they were merged; retry");
+    }
+
+    private Patient duplicate(HelpNumber helpNumber) {
+        Patient duplicate = patients.find(helpNumber)
+                .orElseThrow(() -> ApiProblem.notFound("duplicate", "no patient has this help number"));
+        if (duplicate.erased()) {
+            throw ApiProblem.gone("duplicate", "this record was erased on request and cannot be merged");
+        }
+        duplicate.mergedInto().ifPresent(survivor -> {
+            throw PatientRepository.merged("duplicate", survivor);
+        });
+        return duplicate;
+    }
+
+    /** The merge's transaction (step 1); the claim is added last by the caller. */
+    private List<TransactWriteItem> mergeItems(Patient survivor, Patient duplicate, Set<TakenField> taken,
+                                               Function<HelpNumber, TransactWriteItem> auditEntry) {
+        List<HelpNumber> earlier = duplicate.merges().from();
+        Set<HelpNumber> mergedFrom = new LinkedHashSet<>(survivor.merges().from());
+        mergedFrom.add(duplicate.helpNumber());
+        mergedFrom.addAll(earlier);
+        if (mergedFrom.size() > MAX_MERGED_RECORDS) {
+            throw ApiProblem.conflict("the surviving record would hold more than " + MAX_MERGED_RECORDS + " merged records");
+        }
+        Optional<String> survivorFirst = survivor.firstVisitKey();
+        Optional<String> duplicateFirst = duplicate.firstVisitKey();
+        Optional<String> first = survivorFirst.isEmpty() || duplicateFirst.filter(d -> d.compareTo(survivorFirst.get()) < 0).isPresent()
+                ? duplicateFirst : survivorFirst;
+        Patient merged = new Patient(survivor.helpNumber(), TakenField.combine(survivor.details(), duplicate.details(), taken),
+                survivor.registeredAt(), survivor.version() + 1, first, Optional.empty(),
+                new MergeLinks(Optional.empty(), List.copyOf(mergedFrom),
+                        duplicateFirst.map(d -> duplicate.helpNumber()))); // a duplicate without visits has none to move
+
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(patients.overwrite(survivor, PatientItem.of(merged)));
+        items.add(patients.overwrite(duplicate, PatientItem.of(duplicate).mergedInto(survivor.helpNumber())));
+        items.add(auditEntry.apply(survivor.helpNumber()));
+        items.add(auditEntry.apply(duplicate.helpNumber()));
+        for (HelpNumber pointer : earlier) {
+            Patient old = patients.find(pointer).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
+            items.add(patients.atVersion(old, PatientItem.of(old).mergedInto(survivor.helpNumber())));
+            items.add(auditEntry.apply(pointer));
+        }
+        if (survivorFirst.isPresent() && duplicateFirst.isPresent()) {
+            // both had a first visit: the later one is first no more
+            boolean survivorsIsLater = first.equals(duplicateFirst);
+            items.add(noLongerFirst(survivorsIsLater ? survivor.helpNumber() : duplicate.helpNumber(),
+                    survivorsIsLater ? survivorFirst.get() : duplicateFirst.get()));
+        }
+        return items;
+    }
+
+    private TransactWriteItem noLongerFirst(HelpNumber helpNumber, String visitKey) {
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(visits.tableName())
+                .key(visitKey(helpNumber, visitKey))
+                .updateExpression("SET firstVisit = :false")
+                .conditionExpression("attribute_exists(visitKey)")
+                .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false)))
+                .build()).build();
+    }
+
+    /** The patient, after completing a merge into it whose visits are still moving. */
+    public Patient settled(Patient patient) {
+        if (patient.merges().moving().isEmpty()) {
+            return patient;
+        }
+        return completed(patient.helpNumber());
+    }
+
+    private Patient completed(HelpNumber survivor) {
+        complete(survivor);
+        return patients.find(survivor).orElseThrow(PatientRepository::notFound);
+    }
+
+    /**
+     * Steps 2 and 3 of a merge into {@code survivor}, from wherever an earlier attempt stopped; nothing to
+     * do when no visits are moving. Each step reads what is left, so running it twice, or on two
+     * containers at once, moves every visit once.
+     */
+    public void complete(HelpNumber survivorNumber) {
+        int refused = 0;
+        while (refused < ATTEMPTS) {
+            Patient survivor = patients.find(survivorNumber).orElseThrow(PatientRepository::notFound);
+            Optional<HelpNumber> moving = survivor.merges().moving();
+            if (moving.isEmpty()) {
+                return;
+            }
+            List<VisitItem> left = visits.query(QueryEnhancedRequest.builder()
+                    .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(moving.get().value()).build()))
+                    .consistentRead(true)
+                    .limit(VISITS_PER_STEP)
+                    .build()).iterator().next().items();
+            List<TransactWriteItem> step = left.isEmpty()
+                    ? List.of(patients.allMoved(survivor))
+                    : moveStep(survivor.helpNumber(), moving.get(), left);
+            if (!Transactions.writeIfUnchanged(dynamo, step)) {
+                refused++; // someone else moved these or changed the survivor: read again
+            }
+        }
+        throw ApiProblem.conflict("the merge could not be completed now; it resumes with the next change of the record");
+    }
+
+    private List<TransactWriteItem> moveStep(HelpNumber survivor, HelpNumber duplicate, List<VisitItem> left) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (VisitItem visit : left) {
+            String key = visit.getVisitKey();
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(visits.tableName())
+                    .key(visitKey(duplicate, key)).conditionExpression("attribute_exists(visitKey)").build()).build());
+            visit.setHelpNumber(survivor.value()); // encrypted and signed again under the survivor's number
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(visits.tableName())
+                    .item(VisitItem.SCHEMA.itemToMap(visit, true)).conditionExpression("attribute_not_exists(visitKey)").build()).build());
+        }
+        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(patientsTable)
+                .key(Map.of("helpNumber", AttributeValue.fromS(survivor.value())))
+                .conditionExpression("mergeMoving = :moving")
+                .expressionAttributeValues(Map.of(":moving", AttributeValue.fromS(duplicate.value())))
+                .build()).build());
+        return items;
+    }
+
+    private static Map<String, AttributeValue> visitKey(HelpNumber helpNumber, String visitKey) {
+        return Map.of("helpNumber", AttributeValue.fromS(helpNumber.value()), "visitKey", AttributeValue.fromS(visitKey));
+    }
+}
