@@ -26,7 +26,9 @@ public final class RouteProfiles {
             // read the patient (1); transaction: visit put (2) + BySiteDate (1) + patient check or
             // update (2) + ByCohort (1) + idempotency claim (2) + audit
             new RouteProfile("POST /visits", List.of("getItem", "transactWriteItems"), 1, 8 + AUDIT),
-            new RouteProfile("GET /patients/{helpNumber}/visits", List.of("query", "transactWriteItems"), 0.5, AUDIT),
+            // read the patient (1: an old help number answers with its survivor's, a merge still moving
+            // completes first); a page of visits (0.5); its audit entry
+            new RouteProfile("GET /patients/{helpNumber}/visits", List.of("getItem", "query", "transactWriteItems"), 1.5, AUDIT),
             // a page of up to 50 visits is about 15 KB: four 4 KB units, eventually consistent; an
             // audit entry per patient on the page (a day list has about ten)
             new RouteProfile("GET /visits", List.of("query", "transactWriteItems"), 2, 10 * AUDIT),
@@ -34,6 +36,14 @@ public final class RouteProfiles {
             // read the signed item (1); transaction: the item put back without its personal
             // attributes (2) + removal from ByCohort (1) + audit
             new RouteProfile("DELETE /patients/{helpNumber}", List.of("getItem", "transactWriteItems"), 1, 3 + AUDIT),
+            // a duplicate with three visits. Read both records (2); the merge's transaction: both put (4)
+            // with their ByCohort changes (2), the later first visit's flag (2), the claim (2), two audit
+            // entries; one query of the duplicate's visits (1); the step that moves them: per visit a
+            // delete and a put (4) and two BySiteDate changes (2), the survivor's check (2); the survivor's
+            // note that visits are moving removed (2)
+            new RouteProfile("POST /patients/{helpNumber}/merges",
+                    List.of("getItem", "getItem", "transactWriteItems", "query", "transactWriteItems", "transactWriteItems"),
+                    3, 10 + 2 * AUDIT + 3 * 6 + 2 + 2),
             // one query on the audit table or its BySubject index, a page within 8 KB
             new RouteProfile("GET /audit/patients/{helpNumber}", List.of("query"), 1, 0),
             new RouteProfile("GET /audit/users/{subject}", List.of("query"), 1, 0),

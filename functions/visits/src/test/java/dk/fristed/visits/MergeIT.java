@@ -2,6 +2,7 @@ package dk.fristed.visits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fristed.devkit.FunctionTestbed;
+import dk.fristed.devkit.RouteProfiles;
 import dk.fristed.helpnumber.HelpNumber;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -73,6 +74,22 @@ class MergeIT {
         visitOn(survivor, "odense", "2024-12-01", "A97");
         JsonNode after = api.call("GET", "/patients/" + survivor + "/visits", "clinician", null).body().get("items");
         assertEquals(List.of(true, false, false, false, false), flags(after));
+    }
+
+    @Test
+    void roundTrips_areThoseOfTheRouteProfile() {
+        String survivor = api.registerPatient("Ion Rusu");
+        String duplicate = api.registerPatient("Ion Russu");
+        visitOn(survivor, "odense", "2025-02-01", "A04");
+        for (String day : List.of("2025-01-10", "2025-03-10", "2025-04-10")) {
+            visitOn(duplicate, "odense", day, "A04");
+        }
+
+        var merged = merge(survivor, duplicate, List.of(), Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                api.dynamoCalls::reset);
+
+        assertEquals(200, merged.status());
+        assertEquals(RouteProfiles.of("POST /patients/{helpNumber}/merges").dynamoCalls(), api.dynamoCalls.list());
     }
 
     @Test

@@ -81,12 +81,15 @@ public final class PatientMerges {
         if (order.survivor().equals(order.duplicate())) {
             throw ApiProblem.badRequest("duplicate", "must be another record's help number: a record cannot be merged into itself");
         }
-        if (claim.isPresent() && idempotency.earlier(claim.get()).isPresent()) {
-            return new Result(completed(order.survivor()), true); // repeated: finish what the first request began
-        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Patient survivor = settled(patients.current(order.survivor(), "helpNumber"));
-            Patient duplicate = settled(duplicate(order.duplicate()));
+            Patient survivor = patients.find(order.survivor()).orElse(null);
+            Patient duplicate = patients.find(order.duplicate()).orElse(null);
+            if (survivor != null && duplicate != null && duplicate.mergedInto().equals(Optional.of(survivor.helpNumber()))
+                    && claim.isPresent() && idempotency.earlier(claim.get()).isPresent()) {
+                return new Result(settled(survivor), true); // repeated: finish what the first request began, if it did not
+            }
+            survivor = settled(active(survivor, "helpNumber"));
+            duplicate = settled(active(duplicate, "duplicate"));
             if (survivor.version() != order.survivorVersion()) {
                 throw ApiProblem.preconditionFailed("the surviving record was changed since you read it; read it again");
             }
@@ -94,15 +97,16 @@ public final class PatientMerges {
                 throw new ApiProblem(412, "Precondition failed", "the duplicate was changed since you read it; read it again",
                         "duplicateVersion");
             }
-            List<TransactWriteItem> items = mergeItems(survivor, duplicate, order.taken(), auditEntry);
+            Patient merged = merged(survivor, duplicate, order.taken());
+            List<TransactWriteItem> items = mergeItems(survivor, merged, duplicate, auditEntry);
             claim.ifPresent(c -> items.add(idempotency.claimItem(c, order.survivor().value() + "/" + order.duplicate().value())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
-                return new Result(completed(order.survivor()), false);
+                return new Result(complete(merged), false);
             } catch (TransactionCanceledException e) {
                 if (claim.isPresent() && Transactions.conditionFailedAt(e, items.size() - 1)) {
                     idempotency.replay(claim.get()); // the same request, a moment earlier: 422 if the key was reused
-                    return new Result(completed(order.survivor()), true);
+                    return new Result(settled(patients.find(order.survivor()).orElseThrow(PatientRepository::notFound)), true);
                 }
                 // one of the records changed since it was read: the next round answers why, or merges
             }
@@ -110,52 +114,59 @@ public final class PatientMerges {
         throw ApiProblem.conflict("the records changed while they were merged; retry");
     }
 
-    private Patient duplicate(HelpNumber helpNumber) {
-        Patient duplicate = patients.find(helpNumber)
-                .orElseThrow(() -> ApiProblem.notFound("duplicate", "no patient has this help number"));
-        if (duplicate.erased()) {
-            throw ApiProblem.gone("duplicate", "this record was erased on request and cannot be merged");
+    /** A record that may take part in a merge: it exists, is not erased and was not merged itself. */
+    private static Patient active(Patient patient, String field) {
+        if (patient == null) {
+            throw ApiProblem.notFound(field, "no patient has this help number");
         }
-        duplicate.mergedInto().ifPresent(survivor -> {
-            throw PatientRepository.merged("duplicate", survivor);
+        if (patient.erased()) {
+            throw ApiProblem.gone(field, "this record was erased on request and cannot be merged");
+        }
+        patient.mergedInto().ifPresent(survivor -> {
+            throw PatientRepository.merged(field, survivor);
         });
-        return duplicate;
+        return patient;
     }
 
-    /** The merge's transaction (step 1); the claim is added last by the caller. */
-    private List<TransactWriteItem> mergeItems(Patient survivor, Patient duplicate, Set<TakenField> taken,
-                                               Function<HelpNumber, TransactWriteItem> auditEntry) {
-        List<HelpNumber> earlier = duplicate.merges().from();
+    /** The survivor as the merge leaves it: the earlier first visit, the chosen fields, the duplicate's visits moving. */
+    private static Patient merged(Patient survivor, Patient duplicate, Set<TakenField> taken) {
         Set<HelpNumber> mergedFrom = new LinkedHashSet<>(survivor.merges().from());
         mergedFrom.add(duplicate.helpNumber());
-        mergedFrom.addAll(earlier);
+        mergedFrom.addAll(duplicate.merges().from());
         if (mergedFrom.size() > MAX_MERGED_RECORDS) {
             throw ApiProblem.conflict("the surviving record would hold more than " + MAX_MERGED_RECORDS + " merged records");
         }
-        Optional<String> survivorFirst = survivor.firstVisitKey();
-        Optional<String> duplicateFirst = duplicate.firstVisitKey();
-        Optional<String> first = survivorFirst.isEmpty() || duplicateFirst.filter(d -> d.compareTo(survivorFirst.get()) < 0).isPresent()
-                ? duplicateFirst : survivorFirst;
-        Patient merged = new Patient(survivor.helpNumber(), TakenField.combine(survivor.details(), duplicate.details(), taken),
-                survivor.registeredAt(), survivor.version() + 1, first, Optional.empty(),
-                new MergeLinks(Optional.empty(), List.copyOf(mergedFrom),
-                        duplicateFirst.map(d -> duplicate.helpNumber()))); // a duplicate without visits has none to move
+        return new Patient(survivor.helpNumber(), TakenField.combine(survivor.details(), duplicate.details(), taken),
+                survivor.registeredAt(), survivor.version() + 1, earlier(survivor.firstVisitKey(), duplicate.firstVisitKey()),
+                Optional.empty(), new MergeLinks(Optional.empty(), List.copyOf(mergedFrom),
+                        duplicate.firstVisitKey().map(d -> duplicate.helpNumber()))); // a duplicate without visits has none to move
+    }
 
+    private static Optional<String> earlier(Optional<String> visitKey, Optional<String> other) {
+        if (visitKey.isEmpty() || other.isEmpty()) {
+            return visitKey.or(() -> other);
+        }
+        return Optional.of(visitKey.get().compareTo(other.get()) <= 0 ? visitKey.get() : other.get());
+    }
+
+    /** The merge's transaction (step 1); the claim is added last by the caller. */
+    private List<TransactWriteItem> mergeItems(Patient survivor, Patient merged, Patient duplicate,
+                                               Function<HelpNumber, TransactWriteItem> auditEntry) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(patients.overwrite(survivor, PatientItem.of(merged)));
         items.add(patients.overwrite(duplicate, PatientItem.of(duplicate).mergedInto(survivor.helpNumber())));
         items.add(auditEntry.apply(survivor.helpNumber()));
         items.add(auditEntry.apply(duplicate.helpNumber()));
-        for (HelpNumber pointer : earlier) {
+        for (HelpNumber pointer : duplicate.merges().from()) {
             Patient old = patients.find(pointer).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
             items.add(patients.atVersion(old, PatientItem.of(old).mergedInto(survivor.helpNumber())));
             items.add(auditEntry.apply(pointer));
         }
-        if (survivorFirst.isPresent() && duplicateFirst.isPresent()) {
+        if (survivor.firstVisitKey().isPresent() && duplicate.firstVisitKey().isPresent()) {
             // both had a first visit: the later one is first no more
-            boolean survivorsIsLater = first.equals(duplicateFirst);
-            items.add(noLongerFirst(survivorsIsLater ? survivor.helpNumber() : duplicate.helpNumber(),
-                    survivorsIsLater ? survivorFirst.get() : duplicateFirst.get()));
+            boolean survivorsIsLater = merged.firstVisitKey().equals(duplicate.firstVisitKey());
+            Patient later = survivorsIsLater ? survivor : duplicate;
+            items.add(noLongerFirst(later.helpNumber(), later.firstVisitKey().get()));
         }
         return items;
     }
@@ -172,43 +183,42 @@ public final class PatientMerges {
 
     /** The patient, after completing a merge into it whose visits are still moving. */
     public Patient settled(Patient patient) {
-        if (patient.merges().moving().isEmpty()) {
-            return patient;
-        }
-        return completed(patient.helpNumber());
-    }
-
-    private Patient completed(HelpNumber survivor) {
-        complete(survivor);
-        return patients.find(survivor).orElseThrow(PatientRepository::notFound);
+        return patient.merges().moving().isEmpty() ? patient : complete(patient);
     }
 
     /**
-     * Steps 2 and 3 of a merge into {@code survivor}, from wherever an earlier attempt stopped; nothing to
-     * do when no visits are moving. Each step reads what is left, so running it twice, or on two
-     * containers at once, moves every visit once.
+     * Steps 2 and 3 of a merge into {@code survivor} (as read), from wherever an earlier attempt stopped;
+     * nothing to do when no visits are moving. Each step queries what is left, so running it twice, or
+     * on two containers at once, moves every visit once. Answers the survivor as it is afterwards.
      */
-    public void complete(HelpNumber survivorNumber) {
+    private Patient complete(Patient survivor) {
         int refused = 0;
-        while (refused < ATTEMPTS) {
-            Patient survivor = patients.find(survivorNumber).orElseThrow(PatientRepository::notFound);
-            Optional<HelpNumber> moving = survivor.merges().moving();
-            if (moving.isEmpty()) {
-                return;
-            }
+        while (survivor.merges().moving().isPresent()) {
+            HelpNumber moving = survivor.merges().moving().get();
             List<VisitItem> left = visits.query(QueryEnhancedRequest.builder()
-                    .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(moving.get().value()).build()))
+                    .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(moving.value()).build()))
                     .consistentRead(true)
                     .limit(VISITS_PER_STEP)
                     .build()).iterator().next().items();
-            List<TransactWriteItem> step = left.isEmpty()
-                    ? List.of(patients.allMoved(survivor))
-                    : moveStep(survivor.helpNumber(), moving.get(), left);
-            if (!Transactions.writeIfUnchanged(dynamo, step)) {
-                refused++; // someone else moved these or changed the survivor: read again
+            boolean written = true;
+            if (!left.isEmpty()) {
+                written = Transactions.writeIfUnchanged(dynamo, moveStep(survivor.helpNumber(), moving, left));
+            }
+            if (written && left.size() < VISITS_PER_STEP) {
+                // the last step: nobody adds visits to a merged record, so none are left
+                written = Transactions.writeIfUnchanged(dynamo, List.of(patients.allMoved(survivor)));
+                if (written) {
+                    return patients.withAllMoved(survivor);
+                }
+            }
+            if (!written) {
+                if (++refused == ATTEMPTS) {
+                    throw ApiProblem.conflict("the merge could not be completed now; it resumes with the next visit or its retry");
+                }
+                survivor = patients.find(survivor.helpNumber()).orElseThrow(PatientRepository::notFound);
             }
         }
-        throw ApiProblem.conflict("the merge could not be completed now; it resumes with the next change of the record");
+        return survivor;
     }
 
     private List<TransactWriteItem> moveStep(HelpNumber survivor, HelpNumber duplicate, List<VisitItem> left) {

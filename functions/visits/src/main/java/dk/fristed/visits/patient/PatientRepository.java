@@ -225,14 +225,18 @@ public final class PatientRepository {
         String condition = "version = :version AND "
                 + equalOrAbsent("mergeMoving", survivor.merges().moving().map(HelpNumber::value), bound) + " AND "
                 + equalOrAbsent("firstVisitKey", survivor.firstVisitKey(), bound);
-        Patient moved = new Patient(survivor.helpNumber(), survivor.details(), survivor.registeredAt(), survivor.version(),
-                survivor.firstVisitKey(), survivor.erasedAt(), survivor.merges().moved());
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(table.tableName())
-                .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(moved), true))
+                .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(withAllMoved(survivor)), true))
                 .conditionExpression(condition)
                 .expressionAttributeValues(bound)
                 .build()).build();
+    }
+
+    /** The survivor as {@link #allMoved} leaves it. */
+    public Patient withAllMoved(Patient survivor) {
+        return new Patient(survivor.helpNumber(), survivor.details(), survivor.registeredAt(), survivor.version(),
+                survivor.firstVisitKey(), survivor.erasedAt(), survivor.merges().moved());
     }
 
     /** {@code item} put in place of a record still at the version read (a merged one: only merges change it). */
