@@ -94,6 +94,19 @@ public final class RouteChecks {
         return created.body().get("helpNumber").asText();
     }
 
+    /** A coordinator merges {@code duplicate} into {@code survivor} through the visits function, at the versions just read. */
+    public static void mergePatients(FunctionTestbed testbed, String survivor, String duplicate) {
+        String etag = testbed.call("GET", "/patients/" + survivor, "coordinator", null).header("ETag");
+        long version = testbed.call("GET", "/patients/" + duplicate, "coordinator", null).body().get("version").asLong();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("duplicate", duplicate);
+        body.put("duplicateVersion", version);
+        var merged = testbed.call("POST", "/patients/" + survivor + "/merges", "coordinator", body, Map.of("If-Match", etag));
+        if (merged.status() != 200) {
+            throw new AssertionError("merge failed: " + merged);
+        }
+    }
+
     /** One transition of the record at {@code recordPath} ({@code /referrals/{id}}), with the version given. */
     public static FunctionTestbed.Response move(FunctionTestbed testbed, String recordPath, String role, long version,
                                                 Map<String, Object> body) {

@@ -38,10 +38,14 @@ public final class ConditionalWrites {
         return putIf(table, item, "version = :version", expectedVersion);
     }
 
-    /** A condition in a transaction that the patient exists and is not erased; it reads nothing of theirs. */
+    /**
+     * A condition in a transaction that the patient exists, is not erased and was not merged into another
+     * record (whose help number is the one to use); it reads nothing of theirs.
+     */
     public static TransactWriteItem patientIsActive(String patientsTable, HelpNumber helpNumber) {
         return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(patientsTable)
                 .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
-                .conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(erasedAt)").build()).build();
+                .conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(erasedAt) AND attribute_not_exists(mergedInto)")
+                .build()).build();
     }
 }

@@ -8,7 +8,7 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
-import dk.fristed.erasure.ErasedPatients;
+import dk.fristed.patientstream.PatientChanges;
 import dk.fristed.http.WarmedUpFunction;
 import dk.fristed.invoices.invoice.InvoiceRepository;
 import dk.fristed.log.JsonLog;
@@ -16,14 +16,16 @@ import dk.fristed.log.JsonLog;
 import java.time.Clock;
 
 /**
- * Erasure reaches the invoices: a patient erased by the visits function arrives here from the patients
- * table's stream ({@link ErasedPatients}), and this function removes the personal parts of that
+ * Erasure and merges reach the invoices: a patient erased by the visits function arrives here from the
+ * patients table's stream ({@link PatientChanges}), and this function removes the personal parts of that
  * patient's invoices (invoice numbers and their guards, references, notes), keeping amounts, dates and
- * outcomes for the totals.
+ * outcomes for the totals; a duplicate record merged into another arrives the same way, and its invoices
+ * move to the surviving help number. (The name is the deployed function's, kept so its stream position
+ * is not lost.)
  */
 public final class InvoiceErasureFunction extends WarmedUpFunction
         implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private final ErasedPatients erasure;
+    private final PatientChanges changes;
     private final Runnable warmUp;
 
     /** Lambda's constructor: the encryption path is warmed before the SnapStart snapshot; nothing is written. */
@@ -42,14 +44,16 @@ public final class InvoiceErasureFunction extends WarmedUpFunction
         var opened = tables.open(connection, encryption, clock);
         InvoiceRepository invoices = opened.repository();
         AuditTrail audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
-        this.erasure = new ErasedPatients((patient, at) -> invoices.erasePatient(patient, at,
+        this.changes = new PatientChanges((patient, at) -> invoices.erasePatient(patient, at,
                 () -> audit.systemChangeOf("invoice-erasure", "erase invoice numbers and notes with the patient", patient)),
+                (duplicate, survivor) -> invoices.movePatient(duplicate, survivor,
+                        () -> audit.systemChangeOf("invoice-erasure", "move invoices with the patient's merged record", survivor)),
                 "invoices", log);
         this.warmUp = () -> encryption.warmUp(tables.encrypted());
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return erasure.handle(event);
+        return changes.handle(event);
     }
 }

@@ -85,6 +85,11 @@ final class InvoicesApi {
         return testbed.call(method, pathAndQuery, role, body);
     }
 
+    /** A coordinator merges the duplicate into the survivor through the visits function. */
+    void merge(String survivor, String duplicate) {
+        RouteChecks.mergePatients(testbed, survivor, duplicate);
+    }
+
     String registerPatient() {
         return RouteChecks.registerPatient(testbed);
     }

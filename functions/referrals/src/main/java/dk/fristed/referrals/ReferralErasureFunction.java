@@ -8,7 +8,7 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
-import dk.fristed.erasure.ErasedPatients;
+import dk.fristed.patientstream.PatientChanges;
 import dk.fristed.http.WarmedUpFunction;
 import dk.fristed.log.JsonLog;
 import dk.fristed.referrals.referral.ReferralRepository;
@@ -16,13 +16,15 @@ import dk.fristed.referrals.referral.ReferralRepository;
 import java.time.Clock;
 
 /**
- * Erasure reaches the referrals: a patient erased by the visits function arrives here from the patients
- * table's stream ({@link ErasedPatients}), and this function removes the personal free text of that
- * patient's referrals. The visits function never touches the referral tables.
+ * Erasure and merges reach the referrals: a patient erased by the visits function arrives here from the
+ * patients table's stream ({@link PatientChanges}), and this function removes the personal free text of
+ * that patient's referrals; a duplicate record merged into another arrives the same way, and its referrals
+ * move to the surviving help number. The visits function never touches the referral tables. (The name is
+ * the deployed function's, kept so its stream position is not lost.)
  */
 public final class ReferralErasureFunction extends WarmedUpFunction
         implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private final ErasedPatients erasure;
+    private final PatientChanges changes;
     private final Runnable warmUp;
 
     /** Lambda's constructor: the encryption path is warmed before the SnapStart snapshot; nothing is written. */
@@ -41,13 +43,16 @@ public final class ReferralErasureFunction extends WarmedUpFunction
         var opened = tables.open(connection, encryption, clock);
         ReferralRepository referrals = opened.repository();
         AuditTrail audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
-        this.erasure = new ErasedPatients((patient, at) -> referrals.erasePatient(patient, at,
-                () -> audit.systemChangeOf("referral-erasure", "erase referral texts with the patient", patient)), "referrals", log);
+        this.changes = new PatientChanges((patient, at) -> referrals.erasePatient(patient, at,
+                () -> audit.systemChangeOf("referral-erasure", "erase referral texts with the patient", patient)),
+                (duplicate, survivor) -> referrals.movePatient(duplicate, survivor,
+                        () -> audit.systemChangeOf("referral-erasure", "move referrals with the patient's merged record", survivor)),
+                "referrals", log);
         this.warmUp = () -> encryption.warmUp(tables.encrypted());
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return erasure.handle(event);
+        return changes.handle(event);
     }
 }

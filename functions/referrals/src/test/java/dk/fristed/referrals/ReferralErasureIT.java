@@ -45,7 +45,7 @@ class ReferralErasureIT {
         assertEquals("psychiatric_outpatient", rejectedNow.get("kind").asText());
         assertEquals(countsBefore, counts(), "the counts already reported stay right");
         assertTrue(api.call("GET", "/referrals/" + kept, "clinician", null).body().has("clinicalQuestion"), "another patient's referral");
-        assertEquals(2, systemChanges(erased, "system:referral-erasure"), "each referral erased is audited");
+        assertEquals(2, systemChanges(api, erased, "system:referral-erasure"), "each referral erased is audited");
         assertEquals(404, api.call("POST", "/referrals", "clinician",
                 ReferralsApi.referral(erased, "copenhagen", "2025-02-20", "other")).status(), "no new referral for an erased patient");
 
@@ -83,7 +83,7 @@ class ReferralErasureIT {
     }
 
     /** Audit entries of the patient written by a function on its own, as the admin function reads them. */
-    long systemChanges(String helpNumber, String subject) {
+    static long systemChanges(ReferralsApi api, String helpNumber, String subject) {
         return api.raw.query(q -> q.tableName(api.tables.get("AuditTable")).keyConditionExpression("helpNumber = :h")
                         .expressionAttributeValues(java.util.Map.of(":h",
                                 software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(helpNumber.replace("-", "")))))

@@ -70,6 +70,11 @@ final class ReferralsApi {
         return testbed.call(method, pathAndQuery, role, body);
     }
 
+    /** A coordinator merges the duplicate into the survivor through the visits function. */
+    void merge(String survivor, String duplicate) {
+        RouteChecks.mergePatients(testbed, survivor, duplicate);
+    }
+
     String registerPatient() {
         return RouteChecks.registerPatient(testbed);
     }

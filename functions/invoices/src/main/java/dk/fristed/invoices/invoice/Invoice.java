@@ -38,6 +38,12 @@ public record Invoice(
         Instant createdAt,
         Optional<Instant> erasedAt) {
 
+    /** The same invoice under the record its patient's was merged into, one version on. */
+    Invoice mergedInto(HelpNumber survivor) {
+        return new Invoice(id, survivor, site, creditor, invoiceNumber, numberKey, invoiceDate, dueDate, receivedOn, amount, credited,
+                paid, referralId, visitId, note, state, stateSince, version + 1, outcome, flags, createdBy, createdAt, erasedAt);
+    }
+
     /**
      * What the transitions recorded: the latest request or appeal (how, when, the creditor's reference),
      * why it was last rejected, and the day of the creditor's first answer (for days to decision).

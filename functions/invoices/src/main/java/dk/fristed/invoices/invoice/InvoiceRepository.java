@@ -93,7 +93,7 @@ public final class InvoiceRepository {
                     throw duplicate(invoice.numberKey());
                 }
                 if (Transactions.conditionFailedAt(e, PATIENT_CHECK)) {
-                    throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased");
+                    throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased or merged into another (look the number up)");
                 }
                 if (!Transactions.conflicted(e)) {
                     throw e;
@@ -173,6 +173,26 @@ public final class InvoiceRepository {
     public boolean reflag(Invoice invoice, Set<Flag> flags, TransactWriteItem auditEntry) {
         // false: a transition came in between, and flagged it itself
         return Transactions.writeUnlessMoved(dynamo, List.of(putOver(invoice.withFlags(flags), invoice.version()), auditEntry));
+    }
+
+    /**
+     * A merge reaching the invoices: a patient's record merged into another arrives from the patients
+     * table's stream, and each invoice under the old help number moves to the survivor's, with an audit
+     * entry; run twice, it finds none left to move.
+     */
+    public int movePatient(HelpNumber from, HelpNumber to, Supplier<TransactWriteItem> auditEntry) {
+        int changed = 0;
+        for (Invoice invoice : indexes.all(InvoiceItem.BY_PATIENT, QueryConditional.keyEqualTo(IndexQueries.key(from.value())))) {
+            if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
+                Invoice current = find(invoice.id()).orElseThrow(InvoiceRepository::notFound);
+                return current.helpNumber().equals(from)
+                        ? List.of(putOver(current.mergedInto(to), current.version()), auditEntry.get())
+                        : List.of();
+            })) {
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /**

@@ -66,6 +66,12 @@ public record Referral(
                 createdBy, createdAt, replaces, state, stateSince, version, outcome, Optional.of(since), erasedAt);
     }
 
+    /** The same referral under the record its patient's was merged into, one version on. */
+    public Referral mergedInto(HelpNumber survivor) {
+        return new Referral(id, survivor, visitId, site, date, kind, modality, specialty, receiver, urgency, clinicalQuestion,
+                createdBy, createdAt, replaces, state, stateSince, version + 1, outcome, followUpSince, erasedAt);
+    }
+
     /**
      * The clinical question is free text about the patient's health; erasure removes it and keeps the
      * rest for the counts, one version on, so that a change that read the text cannot put it back.

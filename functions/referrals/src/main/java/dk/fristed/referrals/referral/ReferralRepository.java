@@ -86,7 +86,7 @@ public final class ReferralRepository {
                             () -> ApiProblem.conflict("the referral this request created earlier no longer exists")), true);
                 }
                 if (Transactions.conditionFailedAt(e, PATIENT_CHECK)) {
-                    throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased");
+                    throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased or merged into another (look the number up)");
                 }
                 if (!Transactions.conflicted(e) && !(replaced.isPresent() && Transactions.conditionFailedAt(e, PATIENT_CHECK + 1))) {
                     throw e;
@@ -178,6 +178,26 @@ public final class ReferralRepository {
         var flag = putIf(referral.needingFollowUp(today), "version = :version AND attribute_not_exists(followUp)", referral.version());
         // false: moved or flagged meanwhile, and tomorrow's run looks again
         return Transactions.writeUnlessMoved(dynamo, List.of(flag, auditEntry));
+    }
+
+    /**
+     * A merge reaching the referrals: a patient's record merged into another arrives from the patients
+     * table's stream, and each referral under the old help number moves to the survivor's, with an audit
+     * entry; run twice, it finds none left to move.
+     */
+    public int movePatient(HelpNumber from, HelpNumber to, Supplier<TransactWriteItem> auditEntry) {
+        int changed = 0;
+        for (Referral referral : indexes.all(ReferralItem.BY_PATIENT, QueryConditional.keyEqualTo(IndexQueries.key(from.value())))) {
+            if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
+                Referral current = find(referral.id()).orElseThrow(ReferralRepository::notFound);
+                return current.helpNumber().equals(from)
+                        ? List.of(putOver(current.mergedInto(to), current.version()), auditEntry.get())
+                        : List.of();
+            })) {
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /**
