@@ -6,8 +6,6 @@ import dk.fristed.invoices.invoice.InvoiceTotals;
 import dk.fristed.referrals.referral.ReferralCounts;
 import dk.fristed.visits.visit.Visit;
 
-import dk.fristed.budget.ledger.Progress;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -48,14 +46,16 @@ public final class ReportMaker {
         var funding = site.isEmpty() && wholeYear(period)
                 ? CompletableFuture.supplyAsync(() -> records.funding(period.from().getYear(), LocalDate.now(clock)), reads)
                 : CompletableFuture.completedFuture(Optional.<Progress>empty());
-        List<Visit> allVisits = joined(visits);
-        var patients = PeriodRecords.batches(new LinkedHashSet<>(allVisits.stream().map(Visit::helpNumber).toList())).stream()
+        List<Visit> read = joined(visits);
+        var patients = PeriodRecords.batches(new LinkedHashSet<>(read.stream().map(Visit::helpNumber).toList())).stream()
                 .map(batch -> CompletableFuture.supplyAsync(() -> records.patients(batch), reads)).toList();
+        var counted = CountedOnce.of(read, joined(patients), records::patients);
+        List<Visit> allVisits = counted.visits();
         // a period that spans two years counts ages in the year it ends
         int ageYear = period.to().getYear();
         return new ClinicReport(ClinicReport.INTERNAL, period.from(), period.to(), site.orElse(null), ageYear,
                 OpenDayFigures.of(joined(openDays), allVisits, sites),
-                PatientFigures.of(joined(patients), period, ageYear, ageGroups), VisitFigures.of(allVisits, sites),
+                PatientFigures.of(counted.patients(), period, ageYear, ageGroups), VisitFigures.of(allVisits, sites),
                 DiagnosisFigures.of(allVisits),
                 ReferralCounts.of(period.from(), period.to(), site.orElse(null), joined(referrals)),
                 InvoiceTotals.of(period.from(), period.to(), site.orElse(null), joined(invoices)),

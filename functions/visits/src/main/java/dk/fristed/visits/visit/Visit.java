@@ -23,6 +23,11 @@ public record Visit(
         boolean firstVisit,
         Instant registeredAt) {
 
+    /** The same visit counted under another help number: the survivor of a merge still moving it. */
+    public Visit under(HelpNumber survivor) {
+        return new Visit(survivor, id, site, date, service, interpreterLanguage, diagnoses, firstVisit, registeredAt);
+    }
+
     public String key() {
         return key(date, id);
     }
