@@ -34,6 +34,7 @@ public final class MonthlyCost {
         REQUESTS_PER_VISIT.put("GET /visits", 0.2);                // day lists at the sites
         REQUESTS_PER_VISIT.put("GET /openapi.json", 0.0);
         REQUESTS_PER_VISIT.put("DELETE /patients/{helpNumber}", 0.001); // erasure on request is rare
+        REQUESTS_PER_VISIT.put("POST /patients/{helpNumber}/merges", 0.01); // a duplicate found about once in a hundred visits
         REQUESTS_PER_VISIT.put("GET /audit/patients/{helpNumber}", 0.01); // an admin answering a question
         REQUESTS_PER_VISIT.put("GET /audit/users/{subject}", 0.01);
         // Oslo 2024: 217 referrals for 2,044 consultations, about 0.11 a visit; each is drafted, sent,

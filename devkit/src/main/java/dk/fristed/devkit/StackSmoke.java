@@ -35,6 +35,7 @@ public final class StackSmoke {
     private int requests;
     /** The made-up patient's, once registered; progress lines show the route instead. */
     private String helpNumber;
+    private String duplicate;
 
     public StackSmoke(LocalGateway gateway, PrintStream progress) {
         this.gateway = gateway;
@@ -133,6 +134,14 @@ public final class StackSmoke {
         check(published.get("version").asText().equals("publishable"), "finance was given the " + published.get("version") + " version");
         expect(403, "refuse a clinician the reports", "GET", "/reports/2009", "clinician", null, null);
 
+        duplicate = expect(201, "register the same patient again", "POST", "/patients", "clinician", patient, newKey())
+                .get("helpNumber").asText();
+        String merge = "{\"duplicate\":\"" + duplicate + "\",\"duplicateVersion\":1,\"takeFromDuplicate\":[\"phone\"]}";
+        JsonNode merged = expect(200, "merge the duplicate into the first record", "POST", "/patients/" + helpNumber + "/merges",
+                "coordinator", merge, newKey(), "\"1\"");
+        check(merged.get("mergedFrom").size() == 1, "the merged record does not list the duplicate");
+        expect(410, "point the old help number to the merged record", "GET", "/patients/" + duplicate, "clinician", null, null);
+
         expect(403, "refuse the finance role a patient record", "GET", "/patients/" + helpNumber, "finance", null, null);
         JsonNode audit = expect(200, "read the patient's audit trail", "GET", "/audit/patients/" + helpNumber, "admin",
                 null, null);
@@ -189,7 +198,8 @@ public final class StackSmoke {
         check(response.getStatusCode() == status, step + ": expected " + status + ", got " + response.getStatusCode()
                 + " " + problem(response));
         progress.printf("  ok  %-44s %s %s -> %d%n", step, method,
-                helpNumber == null ? path : path.replace(helpNumber, "{helpNumber}"), status);
+                helpNumber == null ? path : path.replace(helpNumber, "{helpNumber}")
+                        .replace(duplicate == null ? helpNumber : duplicate, "{duplicate}"), status);
         return response.getBody() == null || response.getBody().isEmpty() ? null : parse(response.getBody());
     }
 

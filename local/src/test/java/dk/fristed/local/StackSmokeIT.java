@@ -68,7 +68,7 @@ class StackSmokeIT {
 
         int requests = new StackSmoke(gatewayOverLambda(), new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
 
-        assertEquals(33, requests);
+        assertEquals(36, requests);
         assertEquals(Set.of("fristed-smoke-visits", "fristed-smoke-admin", "fristed-smoke-referrals", "fristed-smoke-invoices",
                 "fristed-smoke-budget", "fristed-smoke-reports"),
                 Set.copyOf(invoked));

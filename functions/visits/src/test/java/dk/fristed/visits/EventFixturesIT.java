@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EventFixturesIT {
     /** The help number the fixtures use; replaced by the one the first fixture registers. */
     private static final String FIXTURE_HELP_NUMBER = "K7MQ-X9PK";
+    /** The duplicate the merge fixture names; replaced by a second registration's. */
+    private static final String FIXTURE_DUPLICATE = "N3CN-ADJ8";
     private final VisitsApi api = new VisitsApi();
 
     @Test
@@ -34,15 +36,27 @@ class EventFixturesIT {
         assertEquals(1, send("get-visits.json", helpNumber, 200).get("items").size());
         assertEquals("exact", send("get-patients-duplicates.json", helpNumber, 200).get("items").get(0).get("nameMatch").asText());
         assertEquals("3.1.0", send("get-openapi.json", helpNumber, 200).get("openapi").asText());
+
+        ObjectNode again = ApiEvents.fixture("post-patients.json");
+        ((ObjectNode) again.get("headers")).put("idempotency-key", java.util.UUID.randomUUID().toString()); // another registration
+        String duplicate = send(again, null, 201).get("helpNumber").asText();
+        ObjectNode merge = (ObjectNode) readTree(ApiEvents.fixture("post-patient-merge.json").toString().replace(FIXTURE_DUPLICATE, duplicate));
+        JsonNode merged = send(merge, helpNumber, 200);
+        assertEquals(duplicate, merged.get("mergedFrom").get(0).asText());
+        assertEquals(3, merged.get("version").asInt());
     }
 
     private JsonNode send(String fixture, String helpNumber, int expectedStatus) {
-        ObjectNode event = ApiEvents.fixture(fixture);
+        return send(ApiEvents.fixture(fixture), helpNumber, expectedStatus);
+    }
+
+    private JsonNode send(ObjectNode fixture, String helpNumber, int expectedStatus) {
+        ObjectNode event = fixture;
         if (helpNumber != null) {
             event = (ObjectNode) readTree(event.toString().replace(FIXTURE_HELP_NUMBER, helpNumber));
         }
         APIGatewayV2HTTPResponse response = api.function.handleRequest(ApiEvents.read(event), new LocalContext("VisitsFunction"));
-        assertEquals(expectedStatus, response.getStatusCode(), fixture + ": " + response.getBody());
+        assertEquals(expectedStatus, response.getStatusCode(), event.get("routeKey").asText() + ": " + response.getBody());
         String stage = event.path("requestContext").path("stage").asText("$default");
         String path = event.get("rawPath").asText().replaceFirst("^/" + java.util.regex.Pattern.quote(stage) + "(?=/)", "");
         OpenApiContract.assertResponseValid(event.path("requestContext").path("http").path("method").asText(), path,

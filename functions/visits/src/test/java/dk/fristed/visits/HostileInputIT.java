@@ -42,6 +42,36 @@ class HostileInputIT {
         assertEquals(List.of(), failures);
     }
 
+    private static final List<String> MERGE_BODIES = List.of(
+            "{\"duplicate\":\"<script>\",\"duplicateVersion\":1}", "{\"duplicate\":42,\"duplicateVersion\":1}",
+            "{\"duplicate\":[\"K7MQ-X9PK\"],\"duplicateVersion\":1}", "{\"duplicateVersion\":\"x\"}",
+            "{\"duplicateVersion\":1e400}", "{\"duplicateVersion\":-5}", "{\"duplicateVersion\":99999999999999999999}",
+            "{\"takeFromDuplicate\":\"name\"}", "{\"takeFromDuplicate\":[null]}", "{\"takeFromDuplicate\":[{\"a\":1}]}",
+            "{\"takeFromDuplicate\":[\"name\",\"\\u0000\"]}");
+
+    @Test
+    void hostileMergeBodiesAndHeaders_are4xxProblems_andMergeNothing() {
+        String survivor = api.registerPatient("Ana Popescu");
+        String duplicate = api.registerPatient("Anna Popesku");
+        List<String> failures = new ArrayList<>();
+        String path = "/patients/" + survivor + "/merges";
+        for (String body : MERGE_BODIES) {
+            checkAs(failures, "coordinator", path, body.replace("K7MQ-X9PK", duplicate), java.util.Map.of("If-Match", "\"1\""));
+        }
+        for (String body : BODIES) {
+            checkAs(failures, "coordinator", path, body, java.util.Map.of("If-Match", "\"1\""));
+        }
+        String valid = "{\"duplicate\":\"" + duplicate + "\",\"duplicateVersion\":1}";
+        for (String ifMatch : List.of("1", "\"\"", "\"-1\"", "\"1e3\"", "W/\"1\"", "\"99999999999999999999\"", "*")) {
+            checkAs(failures, "coordinator", path, valid, java.util.Map.of("If-Match", ifMatch));
+        }
+        for (String helpNumber : HELP_NUMBERS) {
+            checkAs(failures, "coordinator", "/patients/" + helpNumber + "/merges", valid, java.util.Map.of("If-Match", "\"1\""));
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(200, api.call("GET", "/patients/" + duplicate, "clinician", null).status(), "nothing was merged");
+    }
+
     @Test
     void hostilePathsAndQueries_are4xxProblems() {
         List<String> failures = new ArrayList<>();
@@ -65,6 +95,10 @@ class HostileInputIT {
     void nonJsonContentType_is415() {
         var response = api.call("POST", "/patients", "clinician", "birthYear=1985", java.util.Map.of("content-type", "application/x-www-form-urlencoded"));
         assertEquals(415, response.status());
+    }
+
+    private void checkAs(List<String> failures, String role, String path, String body, java.util.Map<String, String> headers) {
+        RouteChecks.expectCleanProblem(failures, api.call("POST", path, role, body, headers), "POST", path, body);
     }
 
     private void check(List<String> failures, String method, String path, String body) {

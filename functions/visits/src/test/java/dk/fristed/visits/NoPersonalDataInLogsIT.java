@@ -18,7 +18,9 @@ class NoPersonalDataInLogsIT {
         VisitsApi api = new VisitsApi();
         var body = patient(1979, "female", "ET", "Selamawit Haile-Mariam");
         body.put("phone", "+45 31 41 59 26");
-        String[] helpNumbers = new String[1];
+        var duplicateBody = patient(1979, "female", "ET", "Selam Hailemariam");
+        duplicateBody.put("phone", "+45 27 18 28 18");
+        String[] helpNumbers = new String[2];
         String captured = CapturedOutput.during(() -> {
             String helpNumber = api.call("POST", "/patients", "coordinator", body, Map.of("Idempotency-Key", "log-scenario-0001"))
                     .body().get("helpNumber").asText();
@@ -35,12 +37,29 @@ class NoPersonalDataInLogsIT {
             api.call("POST", "/patients", "clinician", "{\"name\":\"Selamawit Haile-Mariam\",\"birthYear\":\"+45 31 41 59 26\"}");
             // a client that sends personal data as a key: the unknown field is named to the client, not logged
             api.call("POST", "/patients", "clinician", "{\"Selamawit Haile-Mariam\":true}");
+            // a duplicate merged into the record, with refusals on the way and its old number used afterwards
+            String duplicate = api.call("POST", "/patients", "coordinator", duplicateBody).body().get("helpNumber").asText();
+            helpNumbers[1] = duplicate;
+            api.call("POST", "/visits", "clinician", visit(duplicate, "odense", "2025-04-01", "doctor", "P76"));
+            String merges = "/patients/" + helpNumber + "/merges";
+            api.call("POST", merges, "coordinator", Map.of("duplicate", duplicate, "duplicateVersion", 1,
+                    "takeFromDuplicate", List.of("Selamawit")), Map.of("If-Match", "\"1\""));
+            api.call("POST", merges, "coordinator", Map.of("duplicate", "Selamawit Haile-Mariam", "duplicateVersion", 1),
+                    Map.of("If-Match", "\"1\""));
+            api.call("POST", merges, "coordinator", Map.of("duplicate", duplicate, "duplicateVersion", 1, "takeFromDuplicate",
+                    List.of("name", "phone")), Map.of("If-Match", "\"1\"", "Idempotency-Key", "log-scenario-0002"));
+            api.call("GET", "/patients/" + duplicate, "clinician", null);
+            api.call("POST", "/visits", "clinician", visit(duplicate, "odense", "2025-04-02", "doctor", "P76"));
+            api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null);
         });
         String logs = captured + api.logOutput();
         String helpNumber = helpNumbers[0];
+        String duplicate = helpNumbers[1];
 
         assertTrue(logs.contains("\"route\":\"POST /visits\""), "the scenario was logged");
-        for (String personal : List.of("Selamawit", "Haile", "31 41 59 26", helpNumber, helpNumber.replace("-", ""), "P76", "Z29")) {
+        assertTrue(logs.contains("\"route\":\"POST /patients/{helpNumber}/merges\""), "the merge was logged");
+        for (String personal : List.of("Selamawit", "Haile", "Selam ", "31 41 59 26", "27 18 28 18", helpNumber, helpNumber.replace("-", ""),
+                duplicate, duplicate.replace("-", ""), "P76", "Z29")) {
             assertFalse(logs.contains(personal), "a log line contains " + personal.charAt(0) + "…");
         }
     }
