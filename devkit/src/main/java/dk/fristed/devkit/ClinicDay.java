@@ -80,7 +80,10 @@ public final class ClinicDay implements AutoCloseable {
         this.streams = testbed.streams(LocalGateway.routeless(template, testbed.tables, variables)::get);
     }
 
-    /** The day: registrations, visits, corrections, referrals and their answers, invoices credited and paid, two erasures. */
+    /**
+     * The day: registrations, visits, corrections, referrals and their answers, invoices credited and paid,
+     * a duplicate merged (patient 4 into patient 3, its referral and invoice following), two erasures.
+     */
     public Outcome run(int patientCount) {
         for (int p = 0; p < patientCount; p++) {
             JsonNode patient = create("/patients", "coordinator", "{\"birthYear\":" + (1960 + p) + ",\"sex\":\""
@@ -131,6 +134,9 @@ public final class ClinicDay implements AutoCloseable {
             }
             read("/patients/" + helpNumber + "/visits");
         });
+        if (patients.containsKey(3) && patients.containsKey(4)) {
+            merge(patients.get(3), patients.get(4));
+        }
         read("/visits?site=odense&from=2025-03-01&to=2025-03-31");
         read("/referrals/counts?from=2025-03-01&to=2025-03-31");
         for (int p : List.of(1, 2)) {
@@ -177,6 +183,25 @@ public final class ClinicDay implements AutoCloseable {
             }
         }
         failures.add(method + " " + path + ": still 412 after " + MAX_TRIES + " rounds");
+    }
+
+    /**
+     * A coordinator merges {@code duplicate} into {@code survivor} at the versions read; a retry sends the
+     * same Idempotency-Key, so a merge that stopped halfway is completed by it.
+     */
+    private void merge(String survivor, String duplicate) {
+        APIGatewayV2HTTPResponse kept = send("GET", "/patients/" + survivor, "coordinator", null, Map.of(), false);
+        APIGatewayV2HTTPResponse merged = send("GET", "/patients/" + duplicate, "coordinator", null, Map.of(), false);
+        if (kept == null || merged == null || kept.getStatusCode() != 200 || merged.getStatusCode() != 200) {
+            return;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("if-match", kept.getHeaders().get("ETag"));
+        if (idempotencyKeys) {
+            headers.put("idempotency-key", "day-merge-0001");
+        }
+        send("POST", "/patients/" + survivor + "/merges", "coordinator", "{\"duplicate\":\"" + duplicate + "\",\"duplicateVersion\":"
+                + parse(merged.getBody()).get("version").asLong() + "}", headers, true);
     }
 
     private void move(String id, String body, String state) {
@@ -258,7 +283,8 @@ public final class ClinicDay implements AutoCloseable {
                         + (item.containsKey("clinicalQuestion") ? "/text" : "/erased"));
             }
             String invoice = invoices.containsKey(p) ? invoiceSummary(invoices.get(p)) : "none";
-            summary.put(String.format("patient %02d", p), (patient.containsKey("erasedAt") ? "erased" : "kept") + "/v"
+            summary.put(String.format("patient %02d", p), (patient.containsKey("erasedAt") ? "erased" : "kept")
+                    + (patient.containsKey("mergedInto") ? "/merged" : "") + (patient.containsKey("mergeMoving") ? "/moving" : "") + "/v"
                     + patient.get("version").n() + "/visits " + visits.size() + "/first "
                     + visits.stream().filter(v -> v.containsKey("firstVisit") && v.get("firstVisit").bool()).count() + "/referrals " + refs
                     + "/invoice " + invoice);

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A clinic day through the API, once without faults and once with about 20 % of the DynamoDB calls
  * faulted (throttling, 500s, transaction conflicts, timeouts, connections closed, answers dropped after
  * the write) and answers lost on the way to the phone: the tables end up exactly the same (invoice
- * totals to the øre and the month's report among them), and no answer was a 500. `make chaos` runs longer days with more seeds.
+ * totals to the øre, a merge of two records and the month's report among them), and no answer was a 500. `make chaos` runs longer days with more seeds.
  */
 class FaultScenarioIT {
     static final int PATIENTS = 6;
@@ -33,7 +33,11 @@ class FaultScenarioIT {
         assertTrue(totals.contains("\"invoiced\":200005") && totals.contains("\"credited\":120000") && totals.contains("\"paid\":80005")
                 && totals.contains("\"outstanding\":0"), totals);
         String report = String.valueOf(expected.get("month's report"));
-        assertTrue(report.contains("\"patients\":{\"total\":" + PATIENTS + ","), report);
+        assertTrue(report.contains("\"patients\":{\"total\":" + (PATIENTS - 1) + ","), "patient 4 was merged into 3: " + report);
+        String survivor = String.valueOf(expected.get("patient 03"));
+        assertTrue(survivor.startsWith("kept/v3/visits 4/first 1/"), survivor);
+        String duplicate = String.valueOf(expected.get("patient 04"));
+        assertTrue(duplicate.startsWith("kept/merged/v2/visits 0/first 0/"), duplicate);
         try (ClinicDay faulty = new ClinicDay(new ClinicDay.Faults(0.2, 20251125), true)) {
             ClinicDay.Outcome outcome = faulty.run(PATIENTS);
 
