@@ -43,6 +43,19 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
         beforeNext.put(call, action);
     }
 
+    /**
+     * Fails the {@code nth} {@code call} from now (counting from 1), as a crash or a timeout would stop the
+     * function just before it: what a step-by-step change must survive.
+     */
+    public void failAt(String call, int nth) {
+        beforeNext(call, () -> {
+            if (nth == 1) {
+                throw new IllegalStateException("the function stopped here");
+            }
+            failAt(call, nth - 1);
+        });
+    }
+
     /** The calls since the last {@link #reset()}, e.g. {@code [getItem, transactWriteItems]}. */
     public List<String> list() {
         synchronized (calls) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,8 +52,7 @@ class MergedPatientReportIT {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("duplicate", duplicate);
         body.put("duplicateVersion", 1);
-        AtomicInteger transactions = new AtomicInteger();
-        crashAt(transactions, 3);
+        api.testbed.dynamoCalls.failAt("transactWriteItems", 3);
         var stopped = api.call("POST", "/patients/" + survivor + "/merges", "coordinator", body, Map.of("If-Match", etag));
         assertTrue(stopped.status() >= 500, stopped.text());
 
@@ -71,28 +69,12 @@ class MergedPatientReportIT {
         assertEquals(during.get("visits"), after.get("visits"));
     }
 
-    private void crashAt(AtomicInteger count, int n) {
-        api.testbed.dynamoCalls.beforeNext("transactWriteItems", () -> {
-            if (count.incrementAndGet() == n) {
-                throw new IllegalStateException("the function stopped here");
-            }
-            crashAt(count, n);
-        });
-    }
-
     private JsonNode report() {
         return api.expect(200, "GET", "/reports/2024", "coordinator", null).body();
     }
 
     private String register() {
-        Map<String, Object> patient = new LinkedHashMap<>();
-        patient.put("birthYear", 1988);
-        patient.put("sex", "female");
-        patient.put("nationality", "UA");
-        patient.put("languages", List.of("uk"));
-        patient.put("interpreterNeeded", true);
-        patient.put("name", "Test Person");
-        return api.expect(201, "POST", "/patients", "coordinator", patient).body().get("helpNumber").asText();
+        return RouteChecks.registerPatient(api.testbed);
     }
 
     private void visit(String helpNumber, String site, String date) {

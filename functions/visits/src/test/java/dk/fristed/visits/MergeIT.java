@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dk.fristed.visits.VisitsApi.patient;
 import static dk.fristed.visits.VisitsApi.visit;
@@ -121,7 +120,7 @@ class MergeIT {
         String key = UUID.randomUUID().toString();
 
         // 1: the merge, 2: the first 40 visits, 3: the next 40
-        var interrupted = merge(survivor, duplicate, List.of(), Map.of("Idempotency-Key", key), () -> crashAtTransaction(new AtomicInteger(), 3));
+        var interrupted = merge(survivor, duplicate, List.of(), Map.of("Idempotency-Key", key), () -> api.dynamoCalls.failAt("transactWriteItems", 3));
 
         assertTrue(interrupted.status() >= 500, "the request failed: " + interrupted.status());
         assertEquals(41, partition(survivor), "one step moved");
@@ -150,12 +149,7 @@ class MergeIT {
     void interruptedMerge_isCompletedByTheNextVisitListOrVisit_readersNeverSeeHalf() {
         String survivor = api.registerPatient("Olena Shevchenko");
         String duplicate = api.registerPatient("Olena Sevcenko");
-        LocalDate day = LocalDate.parse("2024-03-01");
-        for (int i = 0; i < 45; i++) {
-            visitOn(duplicate, "copenhagen", day.plusDays(i).toString(), "A04");
-        }
-        assertTrue(merge(survivor, duplicate, List.of(), Map.of(), () -> crashAtTransaction(new AtomicInteger(), 3)).status() >= 500);
-        assertEquals(5, partition(duplicate));
+        mergeStoppedAfterTheFirstStep(survivor, duplicate);
 
         // a reader of the survivor's visits sees all of them: the list completes the move first
         assertEquals(45, allVisits(survivor).size());
@@ -171,11 +165,7 @@ class MergeIT {
     void interruptedMerge_isCompletedByTheNextVisitRegistered() {
         String survivor = api.registerPatient("Olga Ceban");
         String duplicate = api.registerPatient("Olga Ceban");
-        LocalDate day = LocalDate.parse("2024-03-01");
-        for (int i = 0; i < 45; i++) {
-            visitOn(duplicate, "copenhagen", day.plusDays(i).toString(), "A04");
-        }
-        assertTrue(merge(survivor, duplicate, List.of(), Map.of(), () -> crashAtTransaction(new AtomicInteger(), 3)).status() >= 500);
+        mergeStoppedAfterTheFirstStep(survivor, duplicate);
 
         // an even earlier visit: the first visit it takes over is one still moving
         visitOn(survivor, "copenhagen", "2024-01-10", "A97");
@@ -283,6 +273,17 @@ class MergeIT {
         assertEquals(1, partition(survivor), "the visits stay for the statistics, under the survivor");
     }
 
+    /** 45 visits on the duplicate; the merge stops before its second step: 40 moved, 5 still under the old number. */
+    private void mergeStoppedAfterTheFirstStep(String survivor, String duplicate) {
+        LocalDate day = LocalDate.parse("2024-03-01");
+        for (int i = 0; i < 45; i++) {
+            visitOn(duplicate, "copenhagen", day.plusDays(i).toString(), "A04");
+        }
+        var stopped = merge(survivor, duplicate, List.of(), Map.of(), () -> api.dynamoCalls.failAt("transactWriteItems", 3));
+        assertTrue(stopped.status() >= 500, stopped.text());
+        assertEquals(5, partition(duplicate));
+    }
+
     private String register(Map<String, Object> body) {
         var created = api.call("POST", "/patients", "clinician", body);
         assertEquals(201, created.status(), created.text());
@@ -320,16 +321,6 @@ class MergeIT {
         body.put("duplicateVersion", version);
         body.put("takeFromDuplicate", take);
         return body;
-    }
-
-    /** Fails the {@code n}th transaction from now, as a crash between two steps would leave it. */
-    private void crashAtTransaction(AtomicInteger count, int n) {
-        api.dynamoCalls.beforeNext("transactWriteItems", () -> {
-            if (count.incrementAndGet() == n) {
-                throw new IllegalStateException("the function stopped here");
-            }
-            crashAtTransaction(count, n);
-        });
     }
 
     private List<JsonNode> allVisits(String helpNumber) {
