@@ -99,13 +99,17 @@ public final class Transactions {
             dynamo.transactWriteItems(r -> r.transactItems(items));
             return true;
         } catch (TransactionCanceledException e) {
-            boolean conditionFailed = e.cancellationReasons() != null && e.cancellationReasons().stream()
-                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
-            if (conditionFailed || conflicted(e)) {
+            if (anyConditionFailed(e) || conflicted(e)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    /** True when one of the items' conditions failed: a record read for the transaction changed. */
+    public static boolean anyConditionFailed(TransactionCanceledException e) {
+        return e.cancellationReasons() != null && e.cancellationReasons().stream()
+                .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
     }
 
     /** True when another transaction touched the same items at the same moment: safe to retry. */

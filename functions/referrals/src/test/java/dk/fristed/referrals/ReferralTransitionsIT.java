@@ -11,6 +11,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dk.fristed.referrals.ReferralsApi.action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ReferralTransitionsIT {
     private final ReferralsApi api = new ReferralsApi();
-    private final String patient = api.registerPatient();
 
     /** How to reach each state from a new referral, through the API. */
     private static final Map<ReferralState, List<Map<String, Object>>> PATHS = new EnumMap<>(ReferralState.class);
@@ -47,42 +49,53 @@ class ReferralTransitionsIT {
     }
 
     @Test
-    void everyActionFromEveryState_throughTheApi() {
+    void everyActionFromEveryState_throughTheApi() throws Exception {
         assertEquals(ReferralState.values().length, PATHS.size(), "every state is reached");
-        List<String> wrong = new ArrayList<>();
-        for (var path : PATHS.entrySet()) {
-            ReferralState state = path.getKey();
-            for (Action action : Action.values()) {
-                if (action == Action.REFER_AGAIN) {
-                    continue; // not an action of this route: POST /referrals with replaces (ReferralsIT)
-                }
-                String id = api.create(patient, "copenhagen", "2025-02-01", "examination");
-                long version = api.walkCreated(id, path.getValue());
-                if (state == ReferralState.REFERRED_AGAIN) {
-                    var again = ReferralsApi.referral(patient, "copenhagen", "2025-02-01", "examination");
-                    again.put("replaces", id);
-                    api.call("POST", "/referrals", "clinician", again);
-                    version++;
-                }
-                var response = api.move(id, version, body(action));
-                boolean legal = ReferralWorkflow.allowed(state).contains(action);
-                String expected = legal ? "200 " + wire(ReferralWorkflow.next(state, action)) : "409";
-                String got = response.status() + (response.status() == 200 ? " " + response.body().get("state").asText() : "");
-                if (!expected.equals(got)) {
-                    wrong.add(wire(state) + " + " + wire(action) + ": expected " + expected + ", got " + got);
-                }
-                if (!legal) {
-                    String detail = response.body().path("detail").asText();
-                    ReferralWorkflow.allowed(state).stream().filter(a -> !detail.contains(wire(a)))
-                            .forEach(a -> wrong.add(wire(state) + " + " + wire(action) + ": 409 does not name " + wire(a)));
-                    JsonNode now = api.call("GET", "/referrals/" + id, "clinician", null).body();
-                    if (now.get("history").size() != version || !now.get("state").asText().equals(wire(state))) {
-                        wrong.add(wire(state) + " + " + wire(action) + ": a refused action changed the referral");
-                    }
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        // the states side by side, each with its own patient: four clinicians at once
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<?> state : pool.invokeAll(PATHS.entrySet().stream()
+                    .map(path -> Executors.callable(() -> everyActionFrom(path.getKey(), path.getValue(), wrong))).toList())) {
+                state.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private void everyActionFrom(ReferralState state, List<Map<String, Object>> path, List<String> wrong) {
+        String patient = api.registerPatient();
+        for (Action action : Action.values()) {
+            if (action == Action.REFER_AGAIN) {
+                continue; // not an action of this route: POST /referrals with replaces (ReferralsIT)
+            }
+            String id = api.create(patient, "copenhagen", "2025-02-01", "examination");
+            long version = api.walkCreated(id, path);
+            if (state == ReferralState.REFERRED_AGAIN) {
+                var again = ReferralsApi.referral(patient, "copenhagen", "2025-02-01", "examination");
+                again.put("replaces", id);
+                api.call("POST", "/referrals", "clinician", again);
+                version++;
+            }
+            var response = api.move(id, version, body(action));
+            boolean legal = ReferralWorkflow.allowed(state).contains(action);
+            String expected = legal ? "200 " + wire(ReferralWorkflow.next(state, action)) : "409";
+            String got = response.status() + (response.status() == 200 ? " " + response.body().get("state").asText() : "");
+            if (!expected.equals(got)) {
+                wrong.add(wire(state) + " + " + wire(action) + ": expected " + expected + ", got " + got);
+            }
+            if (!legal) {
+                String detail = response.body().path("detail").asText();
+                ReferralWorkflow.allowed(state).stream().filter(a -> !detail.contains(wire(a)))
+                        .forEach(a -> wrong.add(wire(state) + " + " + wire(action) + ": 409 does not name " + wire(a)));
+                JsonNode now = api.call("GET", "/referrals/" + id, "clinician", null).body();
+                if (now.get("history").size() != version || !now.get("state").asText().equals(wire(state))) {
+                    wrong.add(wire(state) + " + " + wire(action) + ": a refused action changed the referral");
                 }
             }
         }
-        assertEquals(List.of(), wrong);
     }
 
     /** The action with the fields it needs. */

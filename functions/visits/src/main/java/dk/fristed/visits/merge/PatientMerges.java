@@ -108,6 +108,9 @@ public final class PatientMerges {
                     idempotency.replay(claim.get()); // the same request, a moment earlier: 422 if the key was reused
                     return new Result(settled(patients.find(order.survivor()).orElseThrow(PatientRepository::notFound)), true);
                 }
+                if (!Transactions.anyConditionFailed(e) && !Transactions.conflicted(e)) {
+                    throw e;
+                }
                 // one of the records changed since it was read: the next round answers why, or merges
             }
         }

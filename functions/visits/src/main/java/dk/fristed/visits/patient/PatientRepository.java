@@ -252,10 +252,6 @@ public final class PatientRepository {
         return attribute + " = :" + attribute;
     }
 
-    public static ApiProblem erased() {
-        return ApiProblem.gone("helpNumber", "this patient's record was erased on request");
-    }
-
     /** Patients with the same birth year, sex and nationality: one query on the ByCohort index. */
     public Page<Patient> inCohort(String cohort, PageRequest page, Cursor cursor) {
         String scope = "patients-by-cohort|" + cohort;
