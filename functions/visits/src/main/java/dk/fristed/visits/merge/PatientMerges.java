@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,8 +87,8 @@ public final class PatientMerges {
                     && claim.isPresent() && idempotency.earlier(claim.get()).isPresent()) {
                 return new Result(settled(survivor), true); // repeated: finish what the first request began, if it did not
             }
-            survivor = settled(active(survivor, "helpNumber"));
-            duplicate = settled(active(duplicate, "duplicate"));
+            survivor = settled(PatientRepository.usable(Optional.ofNullable(survivor), "helpNumber"));
+            duplicate = settled(PatientRepository.usable(Optional.ofNullable(duplicate), "duplicate"));
             if (survivor.version() != order.survivorVersion()) {
                 throw ApiProblem.preconditionFailed("the surviving record was changed since you read it; read it again");
             }
@@ -115,20 +114,6 @@ public final class PatientMerges {
             }
         }
         throw ApiProblem.conflict("the records changed while they were merged; retry");
-    }
-
-    /** A record that may take part in a merge: it exists, is not erased and was not merged itself. */
-    private static Patient active(Patient patient, String field) {
-        if (patient == null) {
-            throw ApiProblem.notFound(field, "no patient has this help number");
-        }
-        if (patient.erased()) {
-            throw ApiProblem.gone(field, "this record was erased on request and cannot be merged");
-        }
-        patient.mergedInto().ifPresent(survivor -> {
-            throw PatientRepository.merged(field, survivor);
-        });
-        return patient;
     }
 
     /** The survivor as the merge leaves it: the earlier first visit, the chosen fields, the duplicate's visits moving. */
@@ -169,19 +154,9 @@ public final class PatientMerges {
             // both had a first visit: the later one is first no more
             boolean survivorsIsLater = merged.firstVisitKey().equals(duplicate.firstVisitKey());
             Patient later = survivorsIsLater ? survivor : duplicate;
-            items.add(noLongerFirst(later.helpNumber(), later.firstVisitKey().get()));
+            items.add(VisitItem.noLongerFirst(visits.tableName(), later.helpNumber(), later.firstVisitKey().get()));
         }
         return items;
-    }
-
-    private TransactWriteItem noLongerFirst(HelpNumber helpNumber, String visitKey) {
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(visits.tableName())
-                .key(visitKey(helpNumber, visitKey))
-                .updateExpression("SET firstVisit = :false")
-                .conditionExpression("attribute_exists(visitKey)")
-                .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false)))
-                .build()).build();
     }
 
     /** The patient, after completing a merge into it whose visits are still moving. */
@@ -229,7 +204,7 @@ public final class PatientMerges {
         for (VisitItem visit : left) {
             String key = visit.getVisitKey();
             items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(visits.tableName())
-                    .key(visitKey(duplicate, key)).conditionExpression("attribute_exists(visitKey)").build()).build());
+                    .key(VisitItem.key(duplicate, key)).conditionExpression("attribute_exists(visitKey)").build()).build());
             visit.setHelpNumber(survivor.value()); // encrypted and signed again under the survivor's number
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(visits.tableName())
                     .item(VisitItem.SCHEMA.itemToMap(visit, true)).conditionExpression("attribute_not_exists(visitKey)").build()).build());
@@ -240,9 +215,5 @@ public final class PatientMerges {
                 .expressionAttributeValues(Map.of(":moving", AttributeValue.fromS(duplicate.value())))
                 .build()).build());
         return items;
-    }
-
-    private static Map<String, AttributeValue> visitKey(HelpNumber helpNumber, String visitKey) {
-        return Map.of("helpNumber", AttributeValue.fromS(helpNumber.value()), "visitKey", AttributeValue.fromS(visitKey));
     }
 }

@@ -18,10 +18,6 @@ public record MergeLinks(Optional<HelpNumber> into, List<HelpNumber> from, Optio
         from = List.copyOf(from);
     }
 
-    public MergeLinks pointingTo(HelpNumber survivor) {
-        return new MergeLinks(Optional.of(survivor), from, moving);
-    }
-
     public MergeLinks moved() {
         return new MergeLinks(into, from, Optional.empty());
     }

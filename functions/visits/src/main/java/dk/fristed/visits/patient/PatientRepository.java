@@ -182,7 +182,12 @@ public final class PatientRepository {
      * survivor if the record was merged into another.
      */
     public Patient current(HelpNumber helpNumber, String field) {
-        Patient patient = find(helpNumber).orElseThrow(() -> ApiProblem.notFound(field, "no patient has this help number"));
+        return usable(find(helpNumber), field);
+    }
+
+    /** {@link #current}'s checks of a record already read: a merge reads both of its records first. */
+    public static Patient usable(Optional<Patient> found, String field) {
+        Patient patient = found.orElseThrow(() -> ApiProblem.notFound(field, "no patient has this help number"));
         if (patient.erased()) {
             throw ApiProblem.gone(field, "this patient's record was erased on request");
         }

@@ -5,10 +5,14 @@ import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.icpc.IcpcCode;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
@@ -44,6 +48,25 @@ public final class VisitItem {
      */
     public static EncryptedTable encryption(String tableName) {
         return EncryptedTable.of("VisitsTable", tableName, SCHEMA).unsigned("firstVisit");
+    }
+
+    /** A visit's key as DynamoDB takes it. */
+    public static Map<String, AttributeValue> key(HelpNumber helpNumber, String visitKey) {
+        return Map.of("helpNumber", AttributeValue.fromS(helpNumber.value()), "visitKey", AttributeValue.fromS(visitKey));
+    }
+
+    /**
+     * The in-place update that tells a visit it is no longer the patient's first: a visit registered later
+     * for an earlier day took over, or a merge kept the other record's earlier first visit.
+     */
+    public static TransactWriteItem noLongerFirst(String tableName, HelpNumber helpNumber, String visitKey) {
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(tableName)
+                .key(key(helpNumber, visitKey))
+                .updateExpression("SET firstVisit = :false")
+                .conditionExpression("attribute_exists(visitKey)")
+                .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false)))
+                .build()).build();
     }
 
     private String helpNumber;

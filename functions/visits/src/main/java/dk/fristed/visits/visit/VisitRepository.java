@@ -87,7 +87,7 @@ public final class VisitRepository {
                     .build()).build());
             items.add(first ? becomeFirstVisit(visit, patient.firstVisitKey()) : patientExists(visit.helpNumber()));
             if (first && patient.firstVisitKey().isPresent()) {
-                items.add(noLongerFirst(visit.helpNumber(), patient.firstVisitKey().get()));
+                items.add(VisitItem.noLongerFirst(table.tableName(), visit.helpNumber(), patient.firstVisitKey().get()));
             }
             items.add(auditEntry);
             claim.ifPresent(c -> items.add(idempotency.claimItem(c, visit.helpNumber().value() + "/" + visit.key())));
@@ -140,17 +140,6 @@ public final class VisitRepository {
                 .tableName(patientsTableName)
                 .key(patientKey(helpNumber))
                 .conditionExpression(ACTIVE)
-                .build()).build();
-    }
-
-    /** A visit registered later for an earlier date takes over "first"; the old first visit is told. */
-    private TransactWriteItem noLongerFirst(HelpNumber helpNumber, String visitKey) {
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(table.tableName())
-                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value()), "visitKey", AttributeValue.fromS(visitKey)))
-                .updateExpression("SET firstVisit = :false")
-                .conditionExpression("attribute_exists(visitKey)")
-                .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false)))
                 .build()).build();
     }
 
