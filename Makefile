@@ -1,12 +1,13 @@
 # Fristed - the two set-up commands are `make run` and `make test`; `make help` lists the rest.
 MVN  := ./mvnw -B -ntp
 ROLE ?= clinician
+FUZZ_SECONDS ?= 120
 RUNNER_CP := local/target/classes:local/target/lib/*
 # DynamoDB Local reports usage by default; nothing of ours leaves this machine
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run invoke test chaos build validate token bench cost deploy branch-key rotate-branch-key branch-keys localstack clean
+.PHONY: help run invoke test fuzz chaos build validate token bench cost deploy branch-key rotate-branch-key branch-keys localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -21,10 +22,17 @@ invoke: ## Run a scheduled function now, on the running make run: make invoke FN
 	@curl -sS --fail-with-body -X POST -H "Authorization: Bearer $$($(MAKE) -s token ROLE=admin)" \
 	  "http://localhost:$${PORT:-3000}/_local/invoke/$(FN)" && echo || { echo "make invoke: is make run running on port $${PORT:-3000}?"; exit 1; }
 
-test: ## Run every test: domain, DynamoDB Local, the runner over HTTP, template.yaml checks
-	@# two modules at a time: their tests wait on DynamoDB Local as much as on the CPU (about 5 min instead of 6 on 2 cores)
-	@$(MVN) -T 2 verify
-	@echo "make test: all modules passed (surefire reports in */target/surefire-reports)"
+test: ## Run every test: domain, DynamoDB Local, the runner over HTTP, template.yaml checks, a short fuzz of each function
+	@mkdir -p target && touch target/test-run.started
+	@# two modules at a time: their tests wait on DynamoDB Local as much as on the CPU (about 5 min instead of 6 on 2 cores).
+	@# Then the guard: every test class must have reported in this run, whatever Maven's exit code said.
+	@$(MVN) -T 2 verify; status=$$?; \
+	  java devkit/src/main/java/dk/fristed/devkit/TestReports.java . target/test-run.started || status=1; \
+	  exit $$status
+
+fuzz: ## Fuzz each function longer than make test does (FUZZ_SECONDS=120 each); what it finds becomes a regression input
+	@$(MVN) -T 2 -fae test -Dtest='*FuzzTest' -Dfuzz.seconds=$(FUZZ_SECONDS) -Dspotbugs.skip=true; status=$$?; \
+	  devkit/fuzz-findings.sh; exit $$status
 
 chaos: ## A clinic day with 20 % of DynamoDB calls faulted, several seeds, compared with a day without faults (CHAOS_SEEDS, CHAOS_PATIENTS, CHAOS_SHARE)
 	@$(MVN) -q package -DskipTests -pl local -am

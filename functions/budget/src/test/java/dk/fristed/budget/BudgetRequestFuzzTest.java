@@ -28,7 +28,7 @@ class BudgetRequestFuzzTest {
     private static final List<String> ROUTES = List.copyOf(API.function.routes().keySet());
     private static final String[] QUERY_NAMES = {"limit", "cursor"};
 
-    @FuzzTest(maxDuration = "6s")
+    @FuzzTest
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
         APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES, Map.of("year", "2025", "sourceId", KNOWN_SOURCE),
                 QUERY_NAMES, "finance");

@@ -22,7 +22,7 @@ class ReferralRequestFuzzTest {
     private static final List<String> ROUTES = List.copyOf(API.function.routes().keySet());
     private static final String[] QUERY_NAMES = {"site", "from", "to", "state", "limit", "cursor"};
 
-    @FuzzTest(maxDuration = "6s")
+    @FuzzTest
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
         APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES,
                 Map.of("helpNumber", KNOWN_PATIENT, "referralId", KNOWN_REFERRAL), QUERY_NAMES, "clinician");

@@ -21,7 +21,7 @@ class RequestFuzzTest {
     private static final List<String> ROUTES = List.copyOf(API.function.routes().keySet());
     private static final String[] QUERY_NAMES = {"site", "from", "to", "limit", "cursor", "birthYear", "sex", "nationality", "name"};
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
         // a coordinator reaches every route a clinician does, and merges too
         APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES, Map.of("helpNumber", KNOWN_PATIENT), QUERY_NAMES, "coordinator");
