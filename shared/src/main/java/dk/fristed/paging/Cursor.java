@@ -5,27 +5,40 @@ import dk.fristed.http.ApiProblem;
 import dk.fristed.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Opaque, tamper-proof page cursors: DynamoDB's LastEvaluatedKey, signed together with the query
- * it belongs to, so a client can neither forge a key nor replay a cursor on another query.
- * Format: base64url(key JSON) "." base64url(first 16 bytes of HMAC).
+ * Sealed page cursors: DynamoDB's LastEvaluatedKey encrypted and authenticated (AES-256-GCM) with a key
+ * derived from the function's server key, the query it belongs to bound in as associated data. Cursors
+ * travel in URLs, browser history and access logs, and a key holds help numbers and dates: a reader sees
+ * only random bytes, and a client can neither forge a key nor replay a cursor on another query.
+ * Format: base64url(12-byte nonce || ciphertext || 16-byte tag).
  */
 public final class Cursor {
-    private static final String PURPOSE = "cursor/v1";
-    private static final int SIGNATURE_BYTES = 16;
+    private static final String PURPOSE = "cursor/v2";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final int MAX_LENGTH = 2048;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /** SecureRandom reseeds from the OS after a SnapStart restore, so restored copies draw different nonces. */
+    private static final SecureRandom NONCES = new SecureRandom();
 
-    private final Hmac hmac;
+    private final SecretKeySpec key;
 
-    public Cursor(Hmac hmac) {
-        this.hmac = hmac;
+    public Cursor(Hmac serverKey) {
+        // a key of its own, derived from the server key for this one purpose (HMAC as the extract step of HKDF)
+        this.key = new SecretKeySpec(serverKey.sign(PURPOSE, "sealing key"), "AES");
     }
 
     /** @param scope what identifies the query (route and its key parameters), e.g. {@code "visits-by-site|odense|2025-01-01|2025-12-31"} */
@@ -40,8 +53,15 @@ public final class Cursor {
                 throw new IllegalArgumentException("cursor keys hold only S and N attributes");
             }
         });
-        String payload = ENCODER.encodeToString(Json.write(plain).getBytes(StandardCharsets.UTF_8));
-        return payload + "." + ENCODER.encodeToString(signature(payload, scope));
+        byte[] nonce = new byte[NONCE_BYTES];
+        NONCES.nextBytes(nonce);
+        byte[] sealed;
+        try {
+            sealed = crypt(Cipher.ENCRYPT_MODE, nonce, scope, Json.write(plain).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+        return ENCODER.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
     }
 
     /** The cursor of the next page, or null when DynamoDB says this page was the last. */
@@ -50,24 +70,22 @@ public final class Cursor {
     }
 
     public Map<String, AttributeValue> decode(String cursor, String scope) {
-        int dot = cursor.indexOf('.');
-        if (dot < 1 || cursor.length() > 2048) {
-            throw invalid();
-        }
-        String payload = cursor.substring(0, dot);
-        byte[] given;
-        try {
-            given = DECODER.decode(cursor.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            throw invalid();
-        }
-        if (!Hmac.equal(given, signature(payload, scope))) {
+        if (cursor.length() > MAX_LENGTH) {
             throw invalid();
         }
         Map<String, String> plain;
         try {
-            plain = Json.mapper().readValue(DECODER.decode(payload), new TypeReference<Map<String, String>>() { });
+            byte[] bytes = DECODER.decode(cursor);
+            if (bytes.length <= NONCE_BYTES + TAG_BITS / 8) {
+                throw invalid();
+            }
+            byte[] opened = crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES), scope,
+                    Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length));
+            plain = Json.mapper().readValue(opened, new TypeReference<Map<String, String>>() { });
+        } catch (ApiProblem e) {
+            throw e;
         } catch (Exception e) {
+            // not base64, not ours, changed, or sealed for another query: all the same to the client
             throw invalid();
         }
         Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -77,8 +95,11 @@ public final class Cursor {
         return key;
     }
 
-    private byte[] signature(String payload, String scope) {
-        return Arrays.copyOf(hmac.sign(PURPOSE, scope + "\n" + payload), SIGNATURE_BYTES);
+    private byte[] crypt(int mode, byte[] nonce, String scope, byte[] input) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD((PURPOSE + "\n" + scope).getBytes(StandardCharsets.UTF_8));
+        return cipher.doFinal(input);
     }
 
     private static ApiProblem invalid() {

@@ -4,9 +4,13 @@ import dk.fristed.http.ApiProblem;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CursorTest {
@@ -31,6 +35,22 @@ class CursorTest {
             ApiProblem problem = assertThrows(ApiProblem.class, () -> cursor.decode(bad, scope), bad);
             assertEquals("cursor", problem.field());
         }
+    }
+
+    @Test
+    void encode_sealsTheKey_noHelpNumberOrDateReadableAndNeverTheSameTwice() {
+        Map<String, AttributeValue> patientKey = Map.of("helpNumber", AttributeValue.fromS("8GTV-F793"),
+                "visitKey", AttributeValue.fromS("2025-03-04#abc"));
+
+        String first = cursor.encode(patientKey, "visits-of-patient");
+        String second = cursor.encode(patientKey, "visits-of-patient");
+
+        String bytes = new String(Base64.getUrlDecoder().decode(first), StandardCharsets.ISO_8859_1);
+        for (String secret : new String[] {"8GTV", "F793", "2025-03-04", "helpNumber", "visitKey"}) {
+            assertFalse(first.contains(secret) || bytes.contains(secret), secret);
+        }
+        assertNotEquals(first, second);
+        assertEquals(patientKey, cursor.decode(second, "visits-of-patient"));
     }
 
     @Test
