@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -103,6 +104,9 @@ class ReportExactnessIT {
             assertEquals(nationality.get("patients").isInt(), nationality.has("share"), "a share only beside a shown count");
         }
         assertTrue(hidden > 3, "this year has small counts to hide");
+        List<String> listed = new ArrayList<>();
+        published.at("/patients/byNationality").forEach(n -> listed.add(n.get("nationality").asText()));
+        assertEquals(listed.stream().sorted().toList(), listed, "listed by code: an order by count would rank the hidden ones");
         assertEquals(internal.get("patients").get("total"), published.get("patients").get("total"));
         assertEquals(internal.get("visits"), published.get("visits"), "visit figures are not broken down by person: as they are");
     }

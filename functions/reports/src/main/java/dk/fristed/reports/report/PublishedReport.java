@@ -5,6 +5,7 @@ import dk.fristed.referrals.referral.ReferralCounts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * The publishable version, for newsletters and funders: the internal report with its breakdowns by sex,
  * age group, nationality and diagnosis chapter protected by {@link SmallCounts}. A small count reads
  * "<10", a count hidden to protect it reads "x", and a breakdown that cannot be protected is withheld
- * (named in {@code withheld}). Everything else is as exact as in the internal version.
+ * (named in {@code withheld}). Nationalities are listed by code, whatever their counts. Everything else is
+ * as exact as in the internal version.
  */
 public record PublishedReport(String version, LocalDate from, LocalDate to, String site, int ageYear, int threshold,
                               List<String> withheld, OpenDayFigures openDays, Patients patients, VisitFigures visits,
@@ -40,8 +42,10 @@ public record PublishedReport(String version, LocalDate from, LocalDate to, Stri
         var byAge = protect("patients.byAgeGroup", p.byAgeGroup(), threshold, true, withheld);
         var byNationality = protect("patients.byNationality", nationalityCounts, threshold, false, withheld);
         var byChapter = protect("diagnoses.byChapter", report.diagnoses().byChapter(), threshold, true, withheld);
+        // by code: the internal order (largest first) would let a reader rank, and so narrow down, the hidden counts
         List<Nationality> nationalities = p.byNationality().stream()
                 .filter(n -> byNationality.containsKey(n.nationality()))
+                .sorted(Comparator.comparing(PatientFigures.Nationality::nationality))
                 .map(n -> {
                     Object shown = byNationality.get(n.nationality());
                     return new Nationality(n.nationality(), shown, shown instanceof Integer ? n.share() : null);
