@@ -119,12 +119,22 @@ public final class ApiEvents {
         if (body != null && body.length > 0) {
             // API Gateway base64-encodes bodies that are not text; JSON arrives as text
             String contentType = headers.getOrDefault("content-type", "");
-            boolean text = contentType.contains("json") || contentType.startsWith("text/");
+            // and bytes that are not UTF-8 are no text payload, whatever the content type says
+            boolean text = (contentType.contains("json") || contentType.startsWith("text/")) && isUtf8(body);
             event.put("body", text ? new String(body, StandardCharsets.UTF_8) : java.util.Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", !text);
         } else {
             event.put("isBase64Encoded", false);
         }
         return event;
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 }

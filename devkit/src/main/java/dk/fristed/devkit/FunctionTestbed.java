@@ -98,7 +98,10 @@ public final class FunctionTestbed {
         return ApiEvents.claims("user-" + group, group);
     }
 
-    /** @param role a group name, or null for a request without a token's claims */
+    /**
+     * @param role a group name, or null for a request without a token's claims
+     * @param body a record or map (sent as JSON), a String (as UTF-8), or bytes as they are
+     */
     public Response call(String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
@@ -107,7 +110,7 @@ public final class FunctionTestbed {
         byte[] bytes = null;
         if (body != null) {
             allHeaders.putIfAbsent("content-type", "application/json");
-            bytes = (body instanceof String text ? text : Json.write(body)).getBytes(StandardCharsets.UTF_8);
+            bytes = body instanceof byte[] raw ? raw : (body instanceof String text ? text : Json.write(body)).getBytes(StandardCharsets.UTF_8);
         }
         APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(method, path, query, allHeaders, bytes,
                 role == null ? null : claims(role))).orElseThrow(() -> new AssertionError("no route for " + method + " " + path));

@@ -5,11 +5,15 @@ import dk.fristed.http.ApiRequest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** A period of whole days, {@code from} to {@code to} inclusive, as list and count routes take it. */
 public record Period(LocalDate from, LocalDate to) {
     /** A list route reads at most a year (a leap year's worth of days) in one period. */
     public static final int MAX_DAYS = 366;
+    /** Every date a client sends, in a query, a path or a body, lies in these years: no record is older or later. */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 
     /** From the query parameters {@code from} and {@code to}; each problem names its parameter. */
     public static Period fromQuery(ApiRequest request) {
@@ -18,7 +22,8 @@ public record Period(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw ApiProblem.badRequest("to", "must not be before from");
         }
-        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+        // from and to both count: from + 365 days is the 366th day
+        if (from.plusDays(MAX_DAYS - 1).isBefore(to)) {
             throw ApiProblem.badRequest("to", "the period may be at most " + MAX_DAYS + " days");
         }
         return new Period(from, to);
@@ -30,10 +35,20 @@ public record Period(LocalDate from, LocalDate to) {
 
     /** An ISO date a client sent in a query or path; the problem names {@code field}. */
     public static LocalDate date(String value, String field) {
+        return parse(value).orElseThrow(() -> ApiProblem.badRequest(field,
+                "must be a date like 2025-03-31, from " + EARLIEST + " to " + LATEST));
+    }
+
+    /** A date as the API takes it: {@code yyyy-mm-dd} (no sign, no year beyond four digits), from EARLIEST to LATEST. */
+    public static Optional<LocalDate> parse(String value) {
+        if (value == null || value.length() != 10) {
+            return Optional.empty();
+        }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            return date.isBefore(EARLIEST) || date.isAfter(LATEST) ? Optional.empty() : Optional.of(date);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, "must be a date like 2025-03-31");
+            return Optional.empty();
         }
     }
 }

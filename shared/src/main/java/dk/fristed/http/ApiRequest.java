@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dk.fristed.auth.Caller;
 import dk.fristed.json.Json;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -67,7 +69,12 @@ public final class ApiRequest {
         if (bytes.length > maxBodyBytes) {
             throw ApiProblem.payloadTooLarge(maxBodyBytes);
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        try {
+            // strictly: malformed UTF-8 would otherwise be stored as replacement characters with a 201
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiProblem.badRequest("body", "is not valid UTF-8");
+        }
     }
 
     private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dk.fristed.calendar.Period;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * The two java.time types the API uses, as ISO-8601 strings. Smaller than jackson-datatype-jsr310,
@@ -25,7 +25,7 @@ final class IsoDates {
     private IsoDates() {
     }
 
-    /** {@code "2025-03-04"} and nothing else: no numbers, no arrays, no other formats. */
+    /** {@code "2025-03-04"} and nothing else: no numbers, no arrays, no other formats, no year outside {@link Period}'s. */
     private static final class LocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
         LocalDateDeserializer() {
             super(LocalDate.class);
@@ -36,11 +36,9 @@ final class IsoDates {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
             }
-            try {
-                return LocalDate.parse(parser.getText());
-            } catch (DateTimeParseException e) {
-                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(), "not an ISO-8601 date");
-            }
+            var date = Period.parse(parser.getText());
+            return date.isPresent() ? date.get()
+                    : (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(), "not a date the API takes");
         }
     }
 }

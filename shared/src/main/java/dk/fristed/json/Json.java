@@ -2,7 +2,10 @@ package dk.fristed.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -40,6 +43,8 @@ public final class Json {
     private static ObjectMapper create() {
         JsonFactory factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000).build())
+                // {"amount": 1, "amount": 2}: which one counts would depend on the reader; refuse it
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(IsoDates.MODULE)
@@ -87,8 +92,15 @@ public final class Json {
             throw ApiProblem.badRequest(field.isEmpty() ? "body" : field,
                     field.isEmpty() ? "a JSON object is required" : "has the wrong type");
         } catch (JsonParseException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw ApiProblem.badRequest(duplicatePath(body), "appears twice in the object");
+            }
             throw ApiProblem.badRequest("body", "is not well-formed JSON");
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonParseException cause && cause.getOriginalMessage().startsWith("Duplicate field")) {
+                // a key twice inside a nested object reaches us wrapped, with the path of the object only
+                throw ApiProblem.badRequest(duplicatePath(body), "appears twice in the object");
+            }
             String field = fieldOf(e);
             throw ApiProblem.badRequest(field.isEmpty() ? "body" : field, "cannot be read");
         } catch (JsonProcessingException e) {
@@ -102,6 +114,32 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response could not be serialised", e);
         }
+    }
+
+    /**
+     * Where the first key given twice stands, e.g. {@code instalments[1].date}: read again with a plain parser, only
+     * when a body was refused for it (inside databind the parser has moved on from it).
+     */
+    private static String duplicatePath(String body) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(body)) {
+            while (parser.nextToken() != null) {
+                // reading is the search
+            }
+        } catch (JsonParseException e) {
+            return pathOf(e.getProcessor().getParsingContext());
+        } catch (java.io.IOException e) {
+            return "body";
+        }
+        return "body";
+    }
+
+    /** The JSON path of where the parser stands, e.g. {@code diagnoses[1].code}, from names and indexes only. */
+    private static String pathOf(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            path.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName());
+        }
+        return path.length() == 0 ? "body" : path.toString().replaceFirst("^\\.", "");
     }
 
     /** The JSON path of the failing field, e.g. {@code diagnoses[1]}, built from names and indexes only. */

@@ -4,7 +4,6 @@ import dk.fristed.http.ApiProblem;
 
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.Locale;
 
 /**
  * An amount in integer minor units (øre, cents) of one ISO 4217 currency. Arithmetic never mixes
@@ -26,10 +25,10 @@ public record Money(long minor, String currency) {
         if (code == null) {
             throw ApiProblem.badRequest(field, "is required");
         }
-        String upper = code.strip().toUpperCase(Locale.ROOT);
+        // exactly as ISO 4217 writes it: "NOK " or "nok" is refused, not tidied, so a value round-trips unchanged
         try {
-            if (upper.length() == 3 && Currency.getInstance(upper).getDefaultFractionDigits() >= 0) {
-                return upper;
+            if (code.matches("[A-Z]{3}") && Currency.getInstance(code).getDefaultFractionDigits() >= 0) {
+                return code;
             }
         } catch (IllegalArgumentException unknown) {
             // answered below

@@ -34,8 +34,31 @@ class JsonTest {
         assertField("codes[0]", "{\"codes\":" + "[".repeat(100) + "]".repeat(100) + "}");
     }
 
+    record Outer(Body inner, List<Body> list) {
+    }
+
+    @Test
+    void read_aKeyTwice_namesItsPath_wherever_andWhicheverValueComesFirst() {
+        assertField("year", "{\"year\":1985,\"year\":1986}");
+        assertField("year", "{\"year\":1986,\"name\":\"Ana\",\"year\":1985}");
+        assertField("inner.name", "{\"inner\":{\"name\":\"a\",\"name\":\"b\"}}", Outer.class);
+        assertField("list[1].date", "{\"list\":[{},{\"date\":\"2025-03-04\",\"date\":\"2025-03-05\"}]}", Outer.class);
+    }
+
+    @Test
+    void read_datesOutsideTheApisYears_areRefused() {
+        for (String date : List.of("0000-01-01", "1999-12-31", "2100-01-01", "9999-12-31", "+12025-01-01", "+2025-01-01")) {
+            assertField("date", "{\"date\":\"" + date + "\"}");
+        }
+        assertEquals(LocalDate.of(2099, 12, 31), Json.read("{\"date\":\"2099-12-31\"}", Body.class).date());
+    }
+
     private static void assertField(String field, String body) {
-        ApiProblem problem = assertThrows(ApiProblem.class, () -> Json.read(body, Body.class), body);
+        assertField(field, body, Body.class);
+    }
+
+    private static void assertField(String field, String body, Class<?> type) {
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> Json.read(body, type), body);
         assertEquals(400, problem.status());
         assertEquals(field, problem.field(), body);
     }

@@ -45,6 +45,23 @@ class InvoiceHostileInputIT {
     }
 
     @Test
+    void datesOutsideTheApisYearsAndCurrenciesNotWrittenAsIso4217_are400NamingTheField() {
+        String patient = api.registerPatient();
+        for (String dueDate : List.of("9999-12-31", "+12025-01-01", "1999-12-31")) {
+            var body = api.invoice(patient, "odense", "2025-02-01", 1_000, "DKK");
+            body.put("dueDate", dueDate);
+            var refused = api.call("POST", "/invoices", "coordinator", body);
+            assertEquals(400, refused.status(), dueDate);
+            assertEquals("dueDate", refused.problemField(), dueDate);
+        }
+        for (String currency : List.of("NOK ", "nok", " DKK")) {
+            var refused = api.call("POST", "/invoices", "coordinator", api.invoice(patient, "odense", "2025-02-01", 1_000, currency));
+            assertEquals(400, refused.status(), currency);
+            assertEquals("currency", refused.problemField(), currency);
+        }
+    }
+
+    @Test
     void hostilePathsAndQueries_are4xxProblems() {
         List<String> failures = new ArrayList<>();
         for (String id : IDS) {

@@ -105,7 +105,7 @@ class InvoiceTransitionsIT {
     void partlyCreditedThenPaidByTheFund_leavesNothingOutstanding() {
         String id = api.create(patient, "aarhus", "2025-02-01", AMOUNT, "NOK");
         api.walk(id, List.of(action("request_credit", "channel", "portal"), action("credit_partly", "amount", 6000, "currency", "NOK"),
-                action("pay", "amount", 4000, "currency", "nok")));
+                action("pay", "amount", 4000, "currency", "NOK")));
 
         JsonNode invoice = api.call("GET", "/invoices/" + id, "coordinator", null).body();
         assertEquals("paid", invoice.get("state").asText());
