@@ -31,7 +31,8 @@ test: ## Run every test: domain, DynamoDB Local, the runner over HTTP, template.
 	  exit $$status
 
 fuzz: ## Fuzz each function longer than make test does (FUZZ_SECONDS=120 each); what it finds becomes a regression input
-	@$(MVN) -T 2 -fae test -Dtest='*FuzzTest' -Dfuzz.seconds=$(FUZZ_SECONDS) -Dspotbugs.skip=true; status=$$?; \
+	@# only the pom's fuzz execution (surefire:test@fuzz): the other tests are make test's
+	@$(MVN) -T 2 -fae test-compile surefire:test@fuzz -Dfuzz.seconds=$(FUZZ_SECONDS); status=$$?; \
 	  devkit/fuzz-findings.sh; exit $$status
 
 chaos: ## A clinic day with 20 % of DynamoDB calls faulted, several seeds, compared with a day without faults (CHAOS_SEEDS, CHAOS_PATIENTS, CHAOS_SHARE)

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.fristed.http.ApiRequest;
 import dk.fristed.json.Json;
 
 import java.io.ByteArrayOutputStream;
@@ -120,21 +121,13 @@ public final class ApiEvents {
             // API Gateway base64-encodes bodies that are not text; JSON arrives as text
             String contentType = headers.getOrDefault("content-type", "");
             // and bytes that are not UTF-8 are no text payload, whatever the content type says
-            boolean text = (contentType.contains("json") || contentType.startsWith("text/")) && isUtf8(body);
-            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : java.util.Base64.getEncoder().encodeToString(body));
+            var utf8 = ApiRequest.utf8(body);
+            boolean text = (contentType.contains("json") || contentType.startsWith("text/")) && utf8.isPresent();
+            event.put("body", text ? utf8.get() : java.util.Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", !text);
         } else {
             event.put("isBase64Encoded", false);
         }
         return event;
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
-        }
     }
 }

@@ -69,11 +69,15 @@ public final class ApiRequest {
         if (bytes.length > maxBodyBytes) {
             throw ApiProblem.payloadTooLarge(maxBodyBytes);
         }
+        return utf8(bytes).orElseThrow(() -> ApiProblem.badRequest("body", "is not valid UTF-8"));
+    }
+
+    /** The bytes as text if they are well-formed UTF-8; a lenient decode would store replacement characters instead. */
+    public static Optional<String> utf8(byte[] bytes) {
         try {
-            // strictly: malformed UTF-8 would otherwise be stored as replacement characters with a 201
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            throw ApiProblem.badRequest("body", "is not valid UTF-8");
+            return Optional.empty();
         }
     }
 
