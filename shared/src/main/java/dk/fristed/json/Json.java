@@ -92,12 +92,12 @@ public final class Json {
             throw ApiProblem.badRequest(field.isEmpty() ? "body" : field,
                     field.isEmpty() ? "a JSON object is required" : "has the wrong type");
         } catch (JsonParseException e) {
-            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+            if (isDuplicateKey(e)) {
                 throw ApiProblem.badRequest(duplicatePath(body), "appears twice in the object");
             }
             throw ApiProblem.badRequest("body", "is not well-formed JSON");
         } catch (JsonMappingException e) {
-            if (e.getCause() instanceof JsonParseException cause && cause.getOriginalMessage().startsWith("Duplicate field")) {
+            if (e.getCause() instanceof JsonParseException cause && isDuplicateKey(cause)) {
                 // a key twice inside a nested object reaches us wrapped, with the path of the object only
                 throw ApiProblem.badRequest(duplicatePath(body), "appears twice in the object");
             }
@@ -114,6 +114,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response could not be serialised", e);
         }
+    }
+
+    /** Jackson's strict duplicate detection says so only in its message. */
+    private static boolean isDuplicateKey(JsonParseException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
     }
 
     /**
