@@ -89,6 +89,7 @@ public final class ReportHistoryBench {
         long started = System.nanoTime();
         List<String> helpNumbers = makeTheYear(testbed, new Random(2024));
         System.out.printf("report bench: an Oslo-sized %d made through the API in %d s%n", YEAR, (System.nanoTime() - started) / 1_000_000_000);
+        System.out.println("  publishable " + YEAR + ": " + PublishedCells.of(report(reports, "publishable"), report(reports, "internal")));
         var history = new HistoryCopies(testbed, t, helpNumbers, YEAR);
 
         System.out.printf("  %-16s %12s %14s %-40s %12s %s%n", "years in tables", "items", "warm report", "DynamoDB calls", "read units", "");
@@ -139,8 +140,13 @@ public final class ReportHistoryBench {
     }
 
     private static String report(ReportsFunction reports) {
+        return report(reports, "internal");
+    }
+
+    private static String report(ReportsFunction reports, String version) {
         APIGatewayV2HTTPEvent event = dk.fristed.http.SnapStartPriming.request("GET /reports/{year}", Map.of("year", Integer.toString(YEAR)),
                 null, "coordinator");
+        event.setQueryStringParameters(Map.of("version", version));
         var response = reports.handleRequest(event, new LocalContext("ReportsFunction"));
         if (response.getStatusCode() != 200) {
             throw new IllegalStateException("the report answered " + response.getStatusCode() + ": " + response.getBody());
@@ -161,13 +167,18 @@ public final class ReportHistoryBench {
     private static List<String> makeTheYear(FunctionTestbed testbed, Random random) {
         List<String> codes = List.of("L03", "L86", "D01", "D84", "S18", "S74", "P76", "P01", "K86", "H71", "X14", "A04", "T90", "R74");
         List<String> services = List.of("doctor", "doctor", "doctor", "doctor", "psychologist", "dentist", "social_worker", "midwife");
-        List<String> nationalities = List.of("RO", "RO", "RO", "RO", "ET", "IR", "IQ", "SO", "ER", "PL", "AF", "SY", "UA", "NG", "MA");
+        // 76 nationalities as in Oslo's 2024: eight common ones (Romania the largest) and a long tail of a few patients each
+        List<String> common = List.of("RO", "RO", "RO", "ET", "IR", "IQ", "SO", "ER", "PL", "AF");
+        List<String> tail = List.of("SY", "UA", "NG", "MA", "BG", "LT", "LV", "EE", "HU", "SK", "CZ", "GR", "IT", "ES", "PT", "FR", "DE",
+                "GB", "IE", "BR", "CO", "VE", "PE", "MX", "US", "CN", "VN", "TH", "PH", "ID", "MM", "BD", "PK", "IN", "LK", "NP", "KE",
+                "UG", "TZ", "RW", "CD", "CM", "GH", "CI", "SN", "GM", "GN", "ML", "SD", "LY", "TN", "DZ", "EG", "YE", "JO", "LB", "TR",
+                "GE", "AM", "AZ", "RU", "BY", "MD", "RS", "AL", "XX");
         List<String> helpNumbers = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             Map<String, Object> patient = new LinkedHashMap<>();
             patient.put("birthYear", 1940 + random.nextInt(80));
-            patient.put("sex", random.nextBoolean() ? "female" : "male");
-            patient.put("nationality", nationalities.get(random.nextInt(nationalities.size())));
+            patient.put("sex", random.nextInt(150) == 0 ? "other" : random.nextInt(11) < 6 ? "female" : "male");
+            patient.put("nationality", random.nextInt(10) < 7 ? common.get(random.nextInt(common.size())) : tail.get(random.nextInt(tail.size())));
             patient.put("languages", List.of("en"));
             patient.put("interpreterNeeded", false);
             helpNumbers.add(expect(testbed, 201, "POST", "/patients", "coordinator", patient).body().get("helpNumber").asText());

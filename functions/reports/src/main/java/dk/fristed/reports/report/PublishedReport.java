@@ -1,68 +1,131 @@
 package dk.fristed.reports.report;
 
-import dk.fristed.invoices.invoice.InvoiceTotals;
-import dk.fristed.referrals.referral.ReferralCounts;
+import dk.fristed.http.ApiProblem;
+import dk.fristed.validation.Fields;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The publishable version, for newsletters and funders: the internal report with its breakdowns by sex,
- * age group, nationality and diagnosis chapter protected by {@link SmallCounts}. A small count reads
- * "<10", a count hidden to protect it reads "x", and a breakdown that cannot be protected is withheld
- * (named in {@code withheld}). Nationalities are listed by code, whatever their counts. Everything else is
- * as exact as in the internal version.
+ * The publishable version of a calendar year, for newsletters and funders: every count of people, and of
+ * events few people share, is protected by {@link ProtectedFamily} across the year's tables (all sites
+ * and each site), so that reading all of them together pins no hidden count. A hidden count reads "x",
+ * the same categories are hidden in every table of the year, and a breakdown that cannot be protected
+ * is "x" throughout and named in {@code withheld}. Nationalities hidden are not listed: they are
+ * counted together in {@code otherNationalities}, and the listed ones are by code. Figures the control
+ * does not cover are left out (they stay in the internal version): new children, visits by service,
+ * first and returning visits, examinations by modality, invoice amounts and days to decision.
  */
 public record PublishedReport(String version, LocalDate from, LocalDate to, String site, int ageYear, int threshold,
-                              List<String> withheld, OpenDayFigures openDays, Patients patients, VisitFigures visits,
-                              Diagnoses diagnoses, ReferralCounts referrals, InvoiceTotals invoices, FundingFigures funding) {
+                              String protection, List<String> withheld, OpenDays openDays, Patients patients, Visits visits,
+                              Diagnoses diagnoses, Referrals referrals, Invoices invoices, FundingFigures funding) {
     public static final String PUBLISHABLE = "publishable";
+    static final String PROTECTION = "the same categories hidden (x) in the year's report for all sites and for each site, "
+            + "so that hidden counts add up to 0 or at least the threshold in every one of them";
 
-    public record Patients(int total, int newPatients, int newChildren, Map<String, Object> bySex, Map<String, Object> byAgeGroup,
-                           int countries, List<Nationality> byNationality) {
+    /** Days, not people: as exact as in the internal version. */
+    public record OpenDays(int total, int dropIn, int appointment, Map<String, Integer> bySite, String patientsPerOpenDay) {
     }
 
-    /** {@code patients} is a count, "<10" or "x"; the share is left out where the count is. */
-    public record Nationality(String nationality, Object patients, String share) {
+    /** {@code countriesListed}: the listed nationalities with patients here, "XX" (not known) left out. */
+    public record Patients(int total, Object newPatients, Map<String, Object> bySex, Map<String, Object> byAgeGroup,
+                           int countriesListed, List<Nationality> byNationality, Object otherNationalities) {
     }
 
-    public record Diagnoses(int total, Map<String, Object> byChapter) {
+    public record Nationality(String nationality, int patients, String share) {
     }
 
-    public static PublishedReport of(ClinicReport report, int threshold) {
-        List<String> withheld = new ArrayList<>();
-        PatientFigures p = report.patients();
-        Map<String, Integer> nationalityCounts = new LinkedHashMap<>();
-        p.byNationality().forEach(n -> nationalityCounts.put(n.nationality(), n.patients()));
-        var bySex = protect("patients.bySex", p.bySex(), threshold, true, withheld);
-        var byAge = protect("patients.byAgeGroup", p.byAgeGroup(), threshold, true, withheld);
-        var byNationality = protect("patients.byNationality", nationalityCounts, threshold, false, withheld);
-        var byChapter = protect("diagnoses.byChapter", report.diagnoses().byChapter(), threshold, true, withheld);
-        // by code: the internal order (largest first) would let a reader rank, and so narrow down, the hidden counts
-        List<Nationality> nationalities = p.byNationality().stream()
-                .filter(n -> byNationality.containsKey(n.nationality()))
-                .sorted(Comparator.comparing(PatientFigures.Nationality::nationality))
-                .map(n -> {
-                    Object shown = byNationality.get(n.nationality());
-                    return new Nationality(n.nationality(), shown, shown instanceof Integer ? n.share() : null);
+    public record Visits(int total, Map<String, Object> bySite, Map<String, Object> byArea) {
+    }
+
+    public record Diagnoses(Object total, Map<String, Object> byChapter) {
+    }
+
+    public record Referrals(Object referrals, Map<String, Object> byKind, Map<String, Object> byState, Object rejected,
+                            Map<String, Object> rejectionsByReason, Object complaintsFiled, Map<String, Object> complaintOutcomes) {
+    }
+
+    public record Invoices(Object received, Map<String, Object> byOutcome) {
+    }
+
+    /** @param site one site, or empty for all sites; a site not published apart is refused (422 naming {@code site}) */
+    public static PublishedReport of(YearFamily year, Optional<String> site, int threshold) {
+        var family = new ProtectedFamily(year, threshold);
+        if (site.isPresent() && family.hiddenSites().contains(site.get())) {
+            throw ApiProblem.unprocessable("site", "too few patients or visits at this site in the year to publish its figures apart"
+                    + " (below " + threshold + ", or hidden with a site that had); all sites include them");
+        }
+        ClinicReport t = site.map(year.bySite()::get).orElse(year.all());
+        var sex = family.protect("patients.bySex", r -> r.patients().bySex());
+        var age = family.protect("patients.byAgeGroup", r -> r.patients().byAgeGroup());
+        var nationality = family.protect("patients.byNationality", PublishedReport::byNationality);
+        var newness = family.protect("patients.newPatients", r -> Map.of("new", r.patients().newPatients(),
+                "returning", r.patients().total() - r.patients().newPatients()));
+        var area = family.protect("visits.byArea", r -> r.visits().byArea());
+        var chapter = family.protect("diagnoses.byChapter", r -> r.diagnoses().byChapter());
+        var kind = family.protect("referrals.byKind", r -> r.referrals().byKind());
+        var state = family.protect("referrals.byState", r -> r.referrals().byState());
+        var reason = family.protect("referrals.rejectionsByReason", r -> r.referrals().rejectionsByReason());
+        var complaint = family.protect("referrals.complaintOutcomes", r -> complaintOutcomes(r));
+        var outcome = family.protect("invoices.byOutcome", r -> invoiceOutcomes(r));
+
+        var patients = t.patients();
+        // listed: a nationality shown in every table that has patients of it somewhere; the same list in every table
+        List<Nationality> listed = byNationality(year.all()).entrySet().stream()
+                .filter(e -> e.getValue() > 0 && nationality.shows(e.getKey()))
+                .map(e -> {
+                    int n = byNationality(t).getOrDefault(e.getKey(), 0);
+                    return new Nationality(e.getKey(), n, Percent.of(n, patients.total()));
                 })
                 .toList();
-        return new PublishedReport(PUBLISHABLE, report.from(), report.to(), report.site(), report.ageYear(), threshold, withheld,
-                report.openDays(), new Patients(p.total(), p.newPatients(), p.newChildren(), bySex, byAge, p.countries(), nationalities),
-                report.visits(), new Diagnoses(report.diagnoses().total(), byChapter), report.referrals(), report.invoices(),
-                report.funding());
+        int countries = (int) listed.stream().filter(n -> n.patients() > 0 && !n.nationality().equals(Fields.UNKNOWN_NATIONALITY)).count();
+        var open = t.openDays();
+        return new PublishedReport(PUBLISHABLE, t.from(), t.to(), t.site(), t.ageYear(), threshold, PROTECTION, family.withheld(),
+                new OpenDays(open.total(), open.dropIn(), open.appointment(), open.bySite(), open.patientsPerOpenDay()),
+                new Patients(patients.total(), newness.cell(t, "new"), sex.cells(t), age.cells(t), countries, listed,
+                        nationality.hiddenSum(t)),
+                new Visits(t.visits().total(), visitsBySite(t, family), area.cells(t)),
+                new Diagnoses(chapter.total(t), chapter.cells(t)),
+                new Referrals(kind.total(t), kind.cells(t), state.cells(t), reason.total(t), reason.cells(t), complaint.total(t),
+                        complaint.cells(t)),
+                new Invoices(outcome.total(t), outcome.cells(t)),
+                t.funding());
     }
 
-    private static Map<String, Object> protect(String name, Map<String, Integer> counts, int threshold, boolean zerosListed,
-                                               List<String> withheld) {
-        var published = SmallCounts.protect(counts, threshold, zerosListed);
-        if (published.withheld()) {
-            withheld.add(name);
-        }
-        return published.cells();
+    /** A site not published apart shows "x": its patients or visits were few, or hidden with such a site's. */
+    private static Map<String, Object> visitsBySite(ClinicReport table, ProtectedFamily family) {
+        Map<String, Object> cells = new LinkedHashMap<>();
+        table.visits().bySite().forEach((site, n) -> cells.put(site, family.hiddenSites().contains(site) ? ProtectedFamily.HIDDEN : n));
+        return cells;
+    }
+
+    private static Map<String, Integer> byNationality(ClinicReport report) {
+        Map<String, Integer> counts = new TreeMap<>();
+        report.patients().byNationality().forEach(n -> counts.put(n.nationality(), n.patients()));
+        return counts;
+    }
+
+    private static Map<String, Integer> complaintOutcomes(ClinicReport report) {
+        var complaints = report.referrals().complaints();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        outcomes.put("upheld", complaints.upheld());
+        outcomes.put("dismissed", complaints.dismissed());
+        outcomes.put("pending", complaints.pending());
+        return outcomes;
+    }
+
+    /** Each invoice once: credited in full, partly credited, rejected, or none of these yet. */
+    private static Map<String, Integer> invoiceOutcomes(ClinicReport report) {
+        var counts = report.invoices().invoices();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        outcomes.put("creditedInFull", counts.creditedInFull());
+        outcomes.put("partlyCredited", counts.partlyCredited());
+        outcomes.put("rejected", counts.rejected());
+        outcomes.put("undecided", counts.received() - counts.creditedInFull() - counts.partlyCredited() - counts.rejected());
+        return outcomes;
     }
 }

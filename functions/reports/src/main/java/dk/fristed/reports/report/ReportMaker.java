@@ -4,19 +4,28 @@ import dk.fristed.budget.ledger.Progress;
 import dk.fristed.calendar.Period;
 import dk.fristed.invoices.invoice.InvoiceTotals;
 import dk.fristed.referrals.referral.ReferralCounts;
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.invoices.invoice.Invoice;
+import dk.fristed.referrals.referral.Referral;
+import dk.fristed.reports.openday.OpenDay;
+import dk.fristed.visits.patient.Patient;
 import dk.fristed.visits.visit.Visit;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Puts a report together from the period's records; every figure is computed here, at the time of asking. */
 public final class ReportMaker {
@@ -38,28 +47,58 @@ public final class ReportMaker {
      * @param sites the sites the report covers
      */
     public ClinicReport make(Period period, Optional<String> site, List<String> sites) {
+        return report(period, site.orElse(null), sites, read(period, sites, site.isEmpty()));
+    }
+
+    /** A calendar year for all of {@code sites} and for each of them, from one read: what its publishable version protects. */
+    public YearFamily family(Period year, List<String> sites) {
+        Read read = read(year, sites, true);
+        Map<String, ClinicReport> bySite = new LinkedHashMap<>();
+        sites.forEach(s -> bySite.put(s, report(year, s, List.of(s), read.at(s))));
+        return new YearFamily(report(year, null, sites, read), bySite);
+    }
+
+    /** What a report counts: the period's records at the sites, the patients seen (each once) and the funding. */
+    private record Read(List<Visit> visits, List<Patient> patients, List<OpenDay> openDays, List<Referral> referrals,
+                        List<Invoice> invoices, Optional<Progress> funding) {
+
+        /** The part of it at one site: its patients are those with a visit there. */
+        Read at(String site) {
+            List<Visit> there = visits.stream().filter(v -> v.site().equals(site)).toList();
+            Set<HelpNumber> seen = there.stream().map(Visit::helpNumber).collect(Collectors.toSet());
+            return new Read(there, patients.stream().filter(p -> seen.contains(p.helpNumber())).toList(),
+                    openDays.stream().filter(d -> d.site().equals(site)).toList(),
+                    referrals.stream().filter(r -> r.site().equals(site)).toList(),
+                    invoices.stream().filter(i -> i.site().equals(site)).toList(), Optional.empty());
+        }
+    }
+
+    private Read read(Period period, List<String> sites, boolean withFunding) {
         // each site's visits, referrals, invoices and open days at once; the patients once their visits are in
         var visits = perSite(sites, s -> records.visits(s, period));
         var openDays = perSite(sites, s -> records.openDays(s, period));
         var referrals = perSite(sites, s -> records.referrals(s, period));
         var invoices = perSite(sites, s -> records.invoices(s, period));
-        var funding = site.isEmpty() && wholeYear(period)
+        var funding = withFunding && wholeYear(period)
                 ? CompletableFuture.supplyAsync(() -> records.funding(period.from().getYear(), LocalDate.now(clock)), reads)
                 : CompletableFuture.completedFuture(Optional.<Progress>empty());
         List<Visit> read = joined(visits);
         var patients = PeriodRecords.batches(new LinkedHashSet<>(read.stream().map(Visit::helpNumber).toList())).stream()
                 .map(batch -> CompletableFuture.supplyAsync(() -> records.patients(batch), reads)).toList();
         var counted = CountedOnce.of(read, joined(patients), records::patients);
-        List<Visit> allVisits = counted.visits();
+        return new Read(counted.visits(), counted.patients(), joined(openDays), joined(referrals), joined(invoices), join(funding));
+    }
+
+    private ClinicReport report(Period period, String site, List<String> sites, Read read) {
         // a period that spans two years counts ages in the year it ends
         int ageYear = period.to().getYear();
-        return new ClinicReport(ClinicReport.INTERNAL, period.from(), period.to(), site.orElse(null), ageYear,
-                OpenDayFigures.of(joined(openDays), allVisits, sites),
-                PatientFigures.of(counted.patients(), period, ageYear, ageGroups), VisitFigures.of(allVisits, sites),
-                DiagnosisFigures.of(allVisits),
-                ReferralCounts.of(period.from(), period.to(), site.orElse(null), joined(referrals)),
-                InvoiceTotals.of(period.from(), period.to(), site.orElse(null), joined(invoices)),
-                join(funding).map(FundingFigures::of).orElse(null));
+        return new ClinicReport(ClinicReport.INTERNAL, period.from(), period.to(), site, ageYear,
+                OpenDayFigures.of(read.openDays(), read.visits(), sites),
+                PatientFigures.of(read.patients(), period, ageYear, ageGroups), VisitFigures.of(read.visits(), sites),
+                DiagnosisFigures.of(read.visits()),
+                ReferralCounts.of(period.from(), period.to(), site, read.referrals()),
+                InvoiceTotals.of(period.from(), period.to(), site, read.invoices()),
+                read.funding().map(FundingFigures::of).orElse(null));
     }
 
     private <T> List<CompletableFuture<List<T>>> perSite(List<String> sites, Function<String, List<T>> read) {

@@ -62,14 +62,28 @@ public final class ReportRoutes {
         boolean csv = format(request);
         String version = version(request);
         List<String> covered = site.map(List::of).orElse(sites.names());
-        ClinicReport internal = maker.make(period, site, covered);
-        Object report = version.equals(ClinicReport.INTERNAL) ? internal : PublishedReport.of(internal, threshold);
+        Object report = version.equals(ClinicReport.INTERNAL)
+                ? maker.make(period, site, covered)
+                : PublishedReport.of(maker.family(publishable(period), sites.names()), site, threshold);
         audit.aggregateReadOf(request, period.from() + ".." + period.to() + " site=" + site.orElse("all") + " version=" + version);
         if (csv) {
             String name = "report-" + site.map(s -> s + "-").orElse("") + period.from() + "-" + period.to() + "-" + version + ".csv";
             return ApiResponse.ok(new TextBody(CsvTable.CONTENT_TYPE, ReportCsv.csv(report), name));
         }
         return ApiResponse.ok(report);
+    }
+
+    /**
+     * The period, if a publishable version may cover it: a calendar year that has ended. Any other period
+     * could be set against the year (a quarter, the year less a day) to recover what the year hides, and a
+     * year still running changes from one day to the next.
+     */
+    private Period publishable(Period period) {
+        if (!ReportMaker.wholeYear(period) || !period.to().isBefore(LocalDate.now(clock))) {
+            throw ApiProblem.badRequest("version", "a publishable report covers a calendar year that has ended"
+                    + " (GET /reports/{year}); other periods have the internal version only");
+        }
+        return period;
     }
 
     private static boolean format(ApiRequest request) {
