@@ -33,9 +33,14 @@ public final class RouteProfiles {
             // audit entry per patient on the page (a day list has about ten)
             new RouteProfile("GET /visits", List.of("query", "transactWriteItems"), 2, 10 * AUDIT),
             new RouteProfile("GET /openapi.json", List.of(), 0, 0),
-            // read the signed item (1); transaction: the item put back without its personal
-            // attributes (2) + removal from ByCohort (1) + audit
-            new RouteProfile("DELETE /patients/{helpNumber}", List.of("getItem", "transactWriteItems"), 1, 3 + AUDIT),
+            // a patient without visits. Read the record to complete a merge still moving into it (1),
+            // read it again in the erasure's retry loop (1); transaction: the statistical record put
+            // (2), the tombstone put (2) + removal from ByCohort (1) + audit; the visits left to move
+            // (1: none here; each one adds a delete and a put with their BySiteDate copies, 6); the
+            // statistical record put back without its moving mark (2); the tombstone read (1) and put
+            // back without its pointer (2)
+            new RouteProfile("DELETE /patients/{helpNumber}", List.of("getItem", "getItem", "transactWriteItems", "query",
+                    "transactWriteItems", "getItem", "transactWriteItems"), 4, 9 + AUDIT),
             // a duplicate with three visits. Read both records (2); the merge's transaction: both put (4)
             // with their ByCohort changes (2), the later first visit's flag (2), the claim (2), two audit
             // entries; one query of the duplicate's visits (1); the step that moves them: per visit a

@@ -23,6 +23,7 @@ import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
 import dk.fristed.site.Sites;
 import dk.fristed.visits.merge.MergeRoutes;
+import dk.fristed.visits.merge.PatientErasure;
 import dk.fristed.visits.merge.PatientMerges;
 import dk.fristed.visits.patient.PatientItem;
 import dk.fristed.visits.patient.PatientRepository;
@@ -123,7 +124,8 @@ public final class VisitsFunction extends ApiFunction
         var visitTable = enhanced.table(tables.visits(), VisitItem.SCHEMA);
         var merges = new PatientMerges(dynamo, patientRepository, visitTable, tables.patients());
         var visitRepository = new VisitRepository(dynamo, visitTable, tables.patients(), patientRepository, merges, idempotency, clock);
-        var patients = new PatientRoutes(patientRepository, idempotency, audit, cursor, clock);
+        var patients = new PatientRoutes(patientRepository, new PatientErasure(patientRepository, merges), idempotency, audit, cursor,
+                clock);
         var visits = new VisitRoutes(visitRepository, idempotency, audit, sites, cursor, clock);
         var merging = new MergeRoutes(merges, idempotency, audit);
         Runnable warmUp = () -> {

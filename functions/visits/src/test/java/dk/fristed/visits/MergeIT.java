@@ -265,12 +265,16 @@ class MergeIT {
         for (String helpNumber : List.of(survivor, duplicate)) {
             Map<String, AttributeValue> item = patientItem(helpNumber);
             assertTrue(item.containsKey("erasedAt"), helpNumber + " is marked erased, so the other functions erase under it too");
-            for (String personal : List.of("name", "phone", "languages", "cohort")) {
+            for (String personal : List.of("name", "phone", "languages", "cohort", "birthYear", "sex", "nationality", "mergedFrom")) {
                 assertFalse(item.containsKey(personal), personal);
             }
             assertEquals(410, api.call("GET", "/patients/" + helpNumber, "clinician", null).status());
         }
-        assertEquals(1, partition(survivor), "the visits stay for the statistics, under the survivor");
+        assertEquals(0, partition(survivor) + partition(duplicate), "no visit is left under either old number");
+        String statistics = api.call("GET", "/visits?site=aarhus&from=2025-02-02&to=2025-02-02", "clinician", null).body()
+                .at("/items/0/helpNumber").asText();
+        assertEquals(1, partition(statistics), "the visit stays for the statistics, under the erasure's own number");
+        assertEquals(410, api.call("GET", "/patients/" + statistics, "clinician", null).status());
     }
 
     /** 45 visits on the duplicate; the merge stops before its second step: 40 moved, 5 still under the old number. */

@@ -2,6 +2,7 @@ package dk.fristed.visits.patient;
 
 import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.validation.Fields;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -103,12 +104,17 @@ public final class PatientItem {
     }
 
     /**
-     * This item as erasure leaves it: without what could lead back to the person (name, phone,
-     * languages, interpreter need) and without the duplicate-search key, at the next version.
+     * What an erased help number keeps: the number itself, so that it answers 410 and is never issued
+     * again, when it was erased and its version. {@code into}: while its visits move to the erasure's
+     * statistical record, that record; for a duplicate merged earlier, its survivor (the other
+     * functions erase under both numbers, whatever order the stream brings the two changes in).
      */
-    PatientItem erased(Instant at) {
-        PatientItem item = withoutPersonalFields();
+    static PatientItem tombstone(HelpNumber helpNumber, Instant at, long version, Optional<HelpNumber> into) {
+        PatientItem item = new PatientItem();
+        item.helpNumber = helpNumber.value();
         item.erasedAt = at.toString();
+        item.version = version;
+        item.mergedInto = into.map(HelpNumber::value).orElse(null);
         return item;
     }
 
@@ -134,11 +140,13 @@ public final class PatientItem {
         return item;
     }
 
+    /** A tombstone has no details: it reads as born in year 0, sex and nationality unknown, never shown or counted. */
     public Patient toPatient() {
         return new Patient(new HelpNumber(helpNumber),
-                new PatientDetails(birthYear, Sex.valueOf(sex), nationality, languages == null ? List.of() : languages,
+                new PatientDetails(birthYear == null ? 0 : birthYear, sex == null ? Sex.UNKNOWN : Sex.valueOf(sex),
+                        nationality == null ? Fields.UNKNOWN_NATIONALITY : nationality, languages == null ? List.of() : languages,
                         Boolean.TRUE.equals(interpreterNeeded), Optional.ofNullable(name), Optional.ofNullable(phone)),
-                Instant.parse(registeredAt), version, Optional.ofNullable(firstVisitKey),
+                registeredAt == null ? Instant.EPOCH : Instant.parse(registeredAt), version, Optional.ofNullable(firstVisitKey),
                 Optional.ofNullable(erasedAt).map(Instant::parse),
                 new MergeLinks(Optional.ofNullable(mergedInto).map(HelpNumber::new),
                         mergedFrom == null ? List.of() : mergedFrom.stream().map(HelpNumber::new).toList(),

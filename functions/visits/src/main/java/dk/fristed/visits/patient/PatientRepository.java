@@ -143,38 +143,59 @@ public final class PatientRepository {
     }
 
     /**
-     * Erases a patient on request: the item is put back without its personal attributes, in one
-     * transaction with the audit entry; birth year, sex, nationality and the visits stay, tied only to
-     * a random help number, so the statistics already reported stay correct. The records merged into it
-     * are marked erased in the same transaction (they kept no personal fields, but the other functions
-     * erase what they still hold under those numbers). Erasing twice changes nothing more, but is audited too.
+     * Step 1 of erasing a patient on request ({@code PatientErasure} runs the rest), in one transaction
+     * with the audit entries: the record becomes a tombstone that keeps only its number, and what the
+     * statistics need (birth year, sex, nationality, the first visit) goes to a new record under a random
+     * number nobody was given, erased too, which the visits then move to. The tombstone points to it
+     * until they have moved. Records merged into this one earlier become tombstones as well. Returns the
+     * record the visits must move to: the new one, or the one an erasure that stopped half way left.
+     * Erasing twice changes nothing more, but is audited too.
      */
-    public void erase(HelpNumber helpNumber, Function<HelpNumber, TransactWriteItem> auditEntry) {
+    public Optional<Patient> erase(HelpNumber helpNumber, Function<HelpNumber, TransactWriteItem> auditEntry) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Patient current = find(helpNumber).orElseThrow(PatientRepository::notFound);
             if (current.erased()) {
                 dynamo.transactWriteItems(request -> request.transactItems(auditEntry.apply(helpNumber)));
-                return;
+                // a survivor lists the duplicates merged into it; the statistical record lists none
+                return current.mergedInto().flatMap(this::find).filter(into -> into.erased() && !into.merges().from().contains(helpNumber));
             }
             current.mergedInto().ifPresent(survivor -> {
                 throw merged("helpNumber", survivor);
             });
             Instant at = clock.instant();
+            PatientDetails d = current.details();
+            Patient statistics = new Patient(HelpNumber.random(),
+                    new PatientDetails(d.birthYear(), d.sex(), d.nationality(), List.of(), false, Optional.empty(), Optional.empty()),
+                    current.registeredAt(), 1, current.firstVisitKey(), Optional.of(at),
+                    new MergeLinks(Optional.empty(), List.of(), Optional.of(helpNumber)));
             List<TransactWriteItem> items = new ArrayList<>();
-            items.add(overwrite(current, PatientItem.of(current).erased(at)));
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.tableName())
+                    .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(statistics), true))
+                    .conditionExpression("attribute_not_exists(helpNumber)").build()).build());
+            items.add(overwrite(current, PatientItem.tombstone(helpNumber, at, current.version() + 1, Optional.of(statistics.helpNumber()))));
             items.add(auditEntry.apply(helpNumber));
             for (HelpNumber merged : current.merges().from()) {
                 Patient pointer = find(merged).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
                 if (!pointer.erased()) {
-                    items.add(atVersion(pointer, PatientItem.of(pointer).erased(at)));
+                    items.add(atVersion(pointer, PatientItem.tombstone(merged, at, pointer.version() + 1, pointer.mergedInto())));
                     items.add(auditEntry.apply(merged));
                 }
             }
             if (Transactions.writeIfUnchanged(dynamo, items)) {
-                return;
+                return Optional.of(statistics);
             }
         }
         throw ApiProblem.conflict("the patient's record changed while it was erased; retry");
+    }
+
+    /** The last step of an erasure: once the visits have moved, the tombstone no longer points to their record. */
+    public void closeErasure(HelpNumber helpNumber, HelpNumber statistics) {
+        Patient tombstone = find(helpNumber).orElseThrow(PatientRepository::notFound);
+        if (tombstone.mergedInto().equals(Optional.of(statistics))) {
+            Instant at = tombstone.erasedAt().orElseThrow();
+            Transactions.writeIfUnchanged(dynamo, List.of(atVersion(tombstone,
+                    PatientItem.tombstone(helpNumber, at, tombstone.version() + 1, Optional.empty()))));
+        }
     }
 
     /**

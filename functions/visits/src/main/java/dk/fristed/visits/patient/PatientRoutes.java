@@ -24,13 +24,21 @@ import java.util.function.Function;
 /** The patient routes: each method parses, calls the repository and answers. */
 public final class PatientRoutes {
     private final PatientRepository patients;
+    private final Eraser eraser;
     private final IdempotencyStore idempotency;
     private final AuditTrail audit;
     private final Cursor cursor;
     private final Clock clock;
 
-    public PatientRoutes(PatientRepository patients, IdempotencyStore idempotency, AuditTrail audit, Cursor cursor, Clock clock) {
+    /** Erases a patient and moves what the statistics keep away from their number (the merge package does it). */
+    public interface Eraser {
+        void erase(HelpNumber helpNumber, Function<HelpNumber, TransactWriteItem> auditEntry);
+    }
+
+    public PatientRoutes(PatientRepository patients, Eraser eraser, IdempotencyStore idempotency, AuditTrail audit, Cursor cursor,
+                         Clock clock) {
         this.patients = patients;
+        this.eraser = eraser;
         this.idempotency = idempotency;
         this.audit = audit;
         this.cursor = cursor;
@@ -87,7 +95,7 @@ public final class PatientRoutes {
     /** {@code DELETE /patients/{helpNumber}}: erasure on the patient's request (admin). */
     public ApiResponse erase(ApiRequest request) {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
-        patients.erase(helpNumber, patient -> audit.changeOf(request, patient));
+        eraser.erase(helpNumber, patient -> audit.changeOf(request, patient));
         return ApiResponse.noContent();
     }
 

@@ -161,10 +161,8 @@ public final class VisitRepository {
      * moving is completed first, so the list is never a part of the picture.
      */
     public Page<Visit> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
-        Patient patient = patients.find(helpNumber).orElseThrow(PatientRepository::notFound);
-        patient.mergedInto().ifPresent(survivor -> {
-            throw PatientRepository.merged("helpNumber", survivor);
-        });
+        // erased: 410, and the visits are no longer under this number; merged: 410 naming the survivor
+        Patient patient = patients.current(helpNumber, "helpNumber");
         merges.settled(patient);
         String scope = "visits-of-patient|" + helpNumber.value();
         var request = QueryEnhancedRequest.builder()
