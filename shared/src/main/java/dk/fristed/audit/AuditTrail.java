@@ -58,7 +58,8 @@ public final class AuditTrail {
      * the data leave the function.
      */
     public void readsOf(ApiRequest request, Collection<HelpNumber> patients) {
-        List<HelpNumber> distinct = List.copyOf(new LinkedHashSet<>(patients));
+        // a record kept after its patient's erasure belongs to nobody: there is no one to account to
+        List<HelpNumber> distinct = new LinkedHashSet<>(patients).stream().filter(p -> !p.equals(HelpNumber.UNLINKED)).toList();
         Instant now = clock.instant();
         for (int from = 0; from < distinct.size(); from += MAX_ENTRIES_PER_WRITE) {
             List<TransactWriteItem> entries = distinct.subList(from, Math.min(distinct.size(), from + MAX_ENTRIES_PER_WRITE))

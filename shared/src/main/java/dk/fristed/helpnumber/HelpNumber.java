@@ -4,6 +4,7 @@ import dk.fristed.http.ApiProblem;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,17 +37,46 @@ public record HelpNumber(String value) {
         }
     }
 
-    /** A new random help number; uniqueness is the conditional write's job, not this method's. */
+    /**
+     * Stands for "no patient" in a referral or invoice kept after its patient was erased: a valid number
+     * that {@link #random} never issues and that is never stored (the record's help number is left out).
+     */
+    public static final HelpNumber UNLINKED = withCheckCharacter("2222222");
+
+    /** A new random help number, never {@link #UNLINKED}; uniqueness is the conditional write's job, not this method's. */
     public static HelpNumber random() {
         return random(RANDOM);
     }
 
     static HelpNumber random(RandomGenerator random) {
-        StringBuilder payload = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH - 1; i++) {
-            payload.append(ALPHABET.charAt(random.nextInt(MODULUS)));
-        }
-        return new HelpNumber(payload.append(checkCharacter(payload)).toString());
+        HelpNumber drawn;
+        do {
+            StringBuilder payload = new StringBuilder(LENGTH);
+            for (int i = 0; i < LENGTH - 1; i++) {
+                payload.append(ALPHABET.charAt(random.nextInt(MODULUS)));
+            }
+            drawn = withCheckCharacter(payload);
+        } while (drawn.equals(UNLINKED));
+        return drawn;
+    }
+
+    /** As a record stores it: null for {@link #UNLINKED}, which is left out (and so out of any index by patient). */
+    public String stored() {
+        return equals(UNLINKED) ? null : value;
+    }
+
+    /** As a record read back holds it: {@link #UNLINKED} where none was stored. */
+    public static HelpNumber fromStored(String value) {
+        return value == null ? UNLINKED : new HelpNumber(value);
+    }
+
+    /** As a response shows it: formatted, or empty for {@link #UNLINKED}. */
+    public Optional<String> shown() {
+        return equals(UNLINKED) ? Optional.empty() : Optional.of(formatted());
+    }
+
+    private static HelpNumber withCheckCharacter(CharSequence payload) {
+        return new HelpNumber(payload.toString() + checkCharacter(payload));
     }
 
     /**

@@ -119,4 +119,31 @@ class HelpNumberTest {
             check.accept(payload + HelpNumber.checkCharacter(payload));
         }
     }
+
+    @Test
+    void unlinked_isNeverDrawn_neverStored_andNeverShown() {
+        // a generator that draws the unlinked number's payload first must draw again
+        var rigged = new java.util.random.RandomGenerator() {
+            private final SplittableRandom rest = new SplittableRandom(1);
+            private int calls;
+
+            @Override
+            public long nextLong() {
+                return rest.nextLong();
+            }
+
+            @Override
+            public int nextInt(int bound) {
+                return calls++ < HelpNumber.LENGTH - 1 ? 0 : rest.nextInt(bound);
+            }
+        };
+        assertEquals("2222222", HelpNumber.UNLINKED.value().substring(0, HelpNumber.LENGTH - 1));
+        org.junit.jupiter.api.Assertions.assertNotEquals(HelpNumber.UNLINKED, HelpNumber.random(rigged));
+        assertEquals(null, HelpNumber.UNLINKED.stored());
+        assertEquals(HelpNumber.UNLINKED, HelpNumber.fromStored(null));
+        assertEquals(java.util.Optional.empty(), HelpNumber.UNLINKED.shown());
+        HelpNumber any = HelpNumber.random();
+        assertEquals(any, HelpNumber.fromStored(any.stored()));
+        assertEquals(java.util.Optional.of(any.formatted()), any.shown());
+    }
 }

@@ -38,12 +38,17 @@ class InvoiceErasureIT {
 
         assertEquals(204, api.call("DELETE", "/patients/" + erased, "admin", null).status());
         assertEquals(1, stream.deliver());
+        assertEquals(0, api.call("GET", "/patients/" + erased + "/invoices", "coordinator", null).body().get("items").size());
+        assertFalse(api.raw.scan(r -> r.tableName(api.tables.get("InvoicesTable"))).items().toString().contains(erased.replace("-", "")),
+                "the old help number is nowhere in the invoices table");
 
         for (String id : List.of(credited, open)) {
             JsonNode invoice = api.call("GET", "/invoices/" + id, "coordinator", null).body();
             assertFalse(invoice.has("invoiceNumber"), id);
             assertFalse(invoice.has("note"), id);
             assertFalse(invoice.has("reference"), id);
+            assertFalse(invoice.has("helpNumber"), "unlinked: " + id);
+            assertTrue(invoice.has("creditor"), "the creditor stays for the books: " + id);
             assertEquals(List.of(), RouteChecks.texts(invoice.get("flags")), "nobody chases an erased patient's invoice");
             invoice.get("history").forEach(h -> assertFalse(h.has("note") || h.has("reference"), id));
         }

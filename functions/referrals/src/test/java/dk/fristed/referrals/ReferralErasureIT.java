@@ -37,6 +37,7 @@ class ReferralErasureIT {
         for (String id : List.of(rejected, drafted)) {
             JsonNode referral = api.call("GET", "/referrals/" + id, "clinician", null).body();
             assertFalse(referral.has("clinicalQuestion"), id);
+            assertFalse(referral.has("helpNumber") || referral.has("receiver") || referral.has("visitId"), "unlinked, no receiver: " + id);
             referral.get("history").forEach(h -> assertFalse(h.has("note"), id));
         }
         JsonNode rejectedNow = api.call("GET", "/referrals/" + rejected, "clinician", null).body();
@@ -44,6 +45,9 @@ class ReferralErasureIT {
         assertEquals("no_health_rights", rejectedNow.get("rejectionReason").asText());
         assertEquals("psychiatric_outpatient", rejectedNow.get("kind").asText());
         assertEquals(countsBefore, counts(), "the counts already reported stay right");
+        assertEquals(0, api.call("GET", "/patients/" + erased + "/referrals", "clinician", null).body().get("items").size());
+        assertFalse(api.raw.scan(r -> r.tableName(api.tables.get("ReferralsTable"))).items().toString().contains(erased.replace("-", "")),
+                "the old help number is nowhere in the referrals table");
         assertTrue(api.call("GET", "/referrals/" + kept, "clinician", null).body().has("clinicalQuestion"), "another patient's referral");
         assertEquals(2, systemChanges(api, erased, "system:referral-erasure"), "each referral erased is audited");
         assertEquals(404, api.call("POST", "/referrals", "clinician",

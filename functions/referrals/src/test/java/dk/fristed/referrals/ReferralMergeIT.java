@@ -59,7 +59,9 @@ class ReferralMergeIT {
         stream.deliver();
 
         JsonNode referral = api.call("GET", "/referrals/" + moved, "clinician", null).body();
-        assertEquals(survivor, referral.get("helpNumber").asText());
+        assertFalse(referral.has("helpNumber"), "unlinked from both old numbers");
+        assertEquals(0, api.call("GET", "/patients/" + duplicate + "/referrals", "clinician", null).body().get("items").size());
+        assertEquals(0, api.call("GET", "/patients/" + survivor + "/referrals", "clinician", null).body().get("items").size());
         assertFalse(referral.has("clinicalQuestion"), "the duplicate's clinical question is erased with the survivor");
     }
 

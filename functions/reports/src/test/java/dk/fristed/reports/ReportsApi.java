@@ -3,11 +3,13 @@ package dk.fristed.reports;
 import dk.fristed.budget.BudgetFunction;
 import dk.fristed.budget.ledger.Categories;
 import dk.fristed.devkit.FunctionTestbed;
+import dk.fristed.invoices.InvoiceErasureFunction;
 import dk.fristed.invoices.InvoiceTables;
 import dk.fristed.invoices.InvoicesFunction;
 import dk.fristed.invoices.invoice.DeadlinePolicy;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
+import dk.fristed.referrals.ReferralErasureFunction;
 import dk.fristed.referrals.ReferralTables;
 import dk.fristed.referrals.ReferralsFunction;
 import dk.fristed.reports.report.AgeGroups;
@@ -36,6 +38,8 @@ final class ReportsApi {
     final Map<String, String> tables = testbed.tables;
     final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     final ReportsFunction function;
+    private final ReferralTables referralTables;
+    private final InvoiceTables invoiceTables;
 
     ReportsApi() {
         this(null);
@@ -61,10 +65,22 @@ final class ReportsApi {
         var invoices = new InvoicesFunction(new InvoiceTables(tables.get("InvoicesTable"), tables.get("InvoiceHistoryTable"),
                 tables.get("InvoiceNumbersTable"), tables.get("PatientsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable")),
                 testbed.connection(), testbed.fieldEncryption, key, SITES, new DeadlinePolicy(21, 7), clock, log("invoices"));
+        referralTables = new ReferralTables(tables.get("ReferralsTable"), tables.get("ReferralHistoryTable"),
+                tables.get("PatientsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
+        invoiceTables = new InvoiceTables(tables.get("InvoicesTable"), tables.get("InvoiceHistoryTable"),
+                tables.get("InvoiceNumbersTable"), tables.get("PatientsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
         var budget = new BudgetFunction(new BudgetFunction.Tables(tables.get("BudgetTable"), tables.get("IdempotencyTable")),
                 testbed.connection(), testbed.fieldEncryption, key, "DKK", Categories.parse(Categories.DEFAULT), clock, log("budget"));
         testbed.serve(Map.of("ReportsFunction", function, "VisitsFunction", visits, "ReferralsFunction", referrals,
                 "InvoicesFunction", invoices, "BudgetFunction", budget));
+    }
+
+    /** The patients table's stream, read by the referral and invoice erasure functions as deployed. */
+    dk.fristed.devkit.LocalStreams erasureStreams() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        var referrals = new ReferralErasureFunction(referralTables, testbed.connection(), testbed.fieldEncryption, clock, log("referral-erasure"));
+        var invoices = new InvoiceErasureFunction(invoiceTables, testbed.connection(), testbed.fieldEncryption, clock, log("invoice-erasure"));
+        return testbed.streams(id -> id.equals("ReferralErasureFunction") ? referrals : id.equals("InvoiceErasureFunction") ? invoices : null);
     }
 
     JsonLog log(String function) {

@@ -77,13 +77,15 @@ public record Invoice(
     }
 
     /**
-     * Erased with its patient: the invoice number (it identifies the patient at the creditor), the
-     * creditor's reference and the note go; amounts, dates and outcome stay for the totals. One version
-     * on, so that a change that read the number cannot put it back.
+     * Erased with its patient: unlinked from the help number, the referral and the visit; the invoice
+     * number (it identifies the patient at the creditor), the creditor's reference and the note go. The
+     * creditor, amounts, dates and outcome stay: the totals, and the clinic's books (an invoice it paid
+     * or wrote off is an accounting record, kept five years under the Danish Bookkeeping Act). One
+     * version on, so that a change that read the number cannot put it back.
      */
     Invoice erased(Instant at) {
-        return new Invoice(id, helpNumber, site, creditor, Optional.empty(), numberKey, invoiceDate, dueDate, receivedOn, amount,
-                credited, paid, referralId, visitId, Optional.empty(), state, stateSince, version + 1, outcome.withoutReference(),
+        return new Invoice(id, HelpNumber.UNLINKED, site, creditor, Optional.empty(), numberKey, invoiceDate, dueDate, receivedOn, amount,
+                credited, paid, Optional.empty(), Optional.empty(), Optional.empty(), state, stateSince, version + 1, outcome.withoutReference(),
                 Set.of(), createdBy, createdAt, Optional.of(at));
     }
 }

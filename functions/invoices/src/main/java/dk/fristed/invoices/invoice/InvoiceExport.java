@@ -23,7 +23,7 @@ public final class InvoiceExport {
         CsvTable table = new CsvTable(HEADER);
         for (Invoice v : invoices) {
             String currency = v.amount().currency();
-            table.row().value(v.id()).value(v.helpNumber().formatted()).text(v.site()).text(v.creditor())
+            table.row().value(v.id()).value(v.helpNumber().shown().orElse("")).text(v.site()).text(v.creditor())
                     .value(v.invoiceDate()).value(v.dueDate()).value(v.receivedOn()).value(Fields.wireName(v.state()))
                     .value(v.stateSince()).value(currency).value(v.amount().decimal())
                     .value(new Money(v.credited(), currency).decimal()).value(new Money(v.paid(), currency).decimal())

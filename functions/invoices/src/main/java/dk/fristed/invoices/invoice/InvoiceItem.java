@@ -79,7 +79,7 @@ public final class InvoiceItem extends StoredItem {
         InvoiceItem i = new InvoiceItem();
         boolean open = v.state().open() && v.erasedAt().isEmpty();
         i.put("invoiceId", v.id());
-        i.put("helpNumber", v.helpNumber().value());
+        i.put("helpNumber", v.helpNumber().stored());
         i.put("invoiceKey", v.receivedOn() + "#" + v.id());
         i.put("site", v.site());
         i.put("awaitingSite", v.state().awaitingAnswer() && open ? v.site() : null);
@@ -116,7 +116,7 @@ public final class InvoiceItem extends StoredItem {
     public Invoice toInvoice() {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         optionalString("flags").ifPresent(f -> Arrays.stream(f.split(",")).map(Flag::valueOf).forEach(flags::add));
-        return new Invoice(string("invoiceId"), new HelpNumber(string("helpNumber")), string("site"), string("creditor"),
+        return new Invoice(string("invoiceId"), HelpNumber.fromStored(optionalString("helpNumber").orElse(null)), string("site"), string("creditor"),
                 optionalString("invoiceNumber"), string("numberKey"), LocalDate.parse(string("invoiceDate")), datePart("dueKey"),
                 datePart("invoiceKey"), new Money(number("amount"), string("currency")), number("credited"), number("paid"),
                 optionalString("referralId"), optionalString("visitId"), optionalString("note"),

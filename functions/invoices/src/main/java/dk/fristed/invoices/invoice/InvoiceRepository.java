@@ -196,8 +196,8 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Erases a patient's personal parts from every invoice of theirs: the invoice number and its guard,
-     * the creditor's references and every note; amounts, dates and outcome stay for the totals. Each
+     * Erases a patient's personal parts from every invoice of theirs and unlinks it from them
+     * ({@link Invoice#erased}), removes the invoice number's guard and every note. Each
      * invoice changed is audited in its own transaction; erasing again finds nothing left. Returns how
      * many invoices it changed.
      */
@@ -215,8 +215,9 @@ public final class InvoiceRepository {
         return Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
             Invoice current = find(id).orElseThrow(InvoiceRepository::notFound);
             List<TransactWriteItem> items = new ArrayList<>();
-            if (current.erasedAt().isEmpty()) {
-                items.add(putOver(current.erased(at), current.version()));
+            // still under the patient's number: never erased, or erased before erasure unlinked
+            if (!current.helpNumber().equals(HelpNumber.UNLINKED)) {
+                items.add(putOver(current.erased(current.erasedAt().orElse(at)), current.version()));
                 items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(numbersTableName)
                         .key(Map.of("numberKey", AttributeValue.fromS(current.numberKey()))).build()).build());
             }

@@ -57,7 +57,7 @@ public record InvoiceResponse(
 
     static InvoiceResponse of(Invoice v, List<HistoryEntry> history) {
         Invoice.Outcome o = v.outcome();
-        return new InvoiceResponse(v.id(), v.helpNumber().formatted(), v.site(), v.creditor(), v.invoiceNumber().orElse(null),
+        return new InvoiceResponse(v.id(), v.helpNumber().shown().orElse(null), v.site(), v.creditor(), v.invoiceNumber().orElse(null),
                 v.invoiceDate(), v.dueDate(), v.receivedOn(), v.amount().currency(), v.amount().minor(), v.credited(), v.paid(),
                 v.outstanding().minor(), v.referralId().orElse(null), v.visitId().orElse(null), v.note().orElse(null),
                 Fields.wireName(v.state()), v.stateSince(),

@@ -73,11 +73,13 @@ public record Referral(
     }
 
     /**
-     * The clinical question is free text about the patient's health; erasure removes it and keeps the
-     * rest for the counts, one version on, so that a change that read the text cannot put it back.
+     * Erased with its patient: unlinked from the help number (and from the visit, now under a number the
+     * statistics keep), without the clinical question, the receiver and the specialty (each can name a
+     * condition: "psychiatric outpatients", "oncology"); kind, site, dates and outcome stay for the counts.
+     * One version on, so that a change that read the text cannot put it back.
      */
     public Referral erased(Instant at) {
-        return new Referral(id, helpNumber, visitId, site, date, kind, modality, specialty, receiver, urgency, Optional.empty(),
-                createdBy, createdAt, replaces, state, stateSince, version + 1, outcome, followUpSince, Optional.of(at));
+        return new Referral(id, HelpNumber.UNLINKED, Optional.empty(), site, date, kind, modality, Optional.empty(), null, urgency,
+                Optional.empty(), createdBy, createdAt, replaces, state, stateSince, version + 1, outcome, followUpSince, Optional.of(at));
     }
 }

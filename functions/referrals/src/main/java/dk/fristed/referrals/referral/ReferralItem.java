@@ -71,7 +71,7 @@ public final class ReferralItem extends StoredItem {
     static ReferralItem of(Referral r) {
         ReferralItem i = new ReferralItem();
         i.put("referralId", r.id());
-        i.put("helpNumber", r.helpNumber().value());
+        i.put("helpNumber", r.helpNumber().stored());
         i.put("referralKey", r.date() + "#" + r.id());
         i.put("site", r.site());
         i.put("siteState", siteState(r.site(), r.state()));
@@ -104,9 +104,9 @@ public final class ReferralItem extends StoredItem {
     public Referral toReferral() {
         String referralKey = string("referralKey");
         String stateKey = string("stateKey");
-        return new Referral(string("referralId"), new HelpNumber(string("helpNumber")), optionalString("visitId"), string("site"),
+        return new Referral(string("referralId"), HelpNumber.fromStored(optionalString("helpNumber").orElse(null)), optionalString("visitId"), string("site"),
                 LocalDate.parse(referralKey.substring(0, referralKey.indexOf('#'))), ReferralKind.valueOf(string("kind")),
-                optional("modality", Modality::valueOf), optionalString("specialty"), string("receiver"),
+                optional("modality", Modality::valueOf), optionalString("specialty"), optionalString("receiver").orElse(null),
                 Urgency.valueOf(string("urgency")), optionalString("clinicalQuestion"), string("createdBy"),
                 Instant.parse(string("createdAt")), optionalString("replaces"), ReferralState.valueOf(string("state")),
                 LocalDate.parse(stateKey.substring(0, stateKey.indexOf('#'))), number("version"),

@@ -201,8 +201,8 @@ public final class ReferralRepository {
     }
 
     /**
-     * Erases a patient's personal free text from every referral of theirs: the clinical question, and
-     * each history entry's note; kind, dates and outcome stay for the counts. The referral's version
+     * Erases a patient's personal parts from every referral of theirs and unlinks it from them
+     * ({@link Referral#erased}), and each history entry's note. The referral's version
      * moves on, so that a transition that read it before cannot put the text back (it gets 412).
      * Erasing again finds nothing left to erase. Each referral changed is audited in its own transaction.
      * Returns how many referrals it changed.
@@ -221,8 +221,9 @@ public final class ReferralRepository {
         return Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
             Referral current = find(id).orElseThrow(ReferralRepository::notFound);
             List<TransactWriteItem> items = new ArrayList<>();
-            if (current.erasedAt().isEmpty()) {
-                items.add(putOver(current.erased(at), current.version()));
+            // still under the patient's number: never erased, or erased before erasure unlinked
+            if (!current.helpNumber().equals(HelpNumber.UNLINKED)) {
+                items.add(putOver(current.erased(current.erasedAt().orElse(at)), current.version()));
             }
             for (HistoryEntry entry : historyOf(id)) {
                 if (entry.note().isPresent()) {

@@ -51,7 +51,7 @@ public record ReferralResponse(
 
     static ReferralResponse of(Referral r, List<HistoryEntry> history) {
         Referral.Outcome o = r.outcome();
-        return new ReferralResponse(r.id(), r.helpNumber().formatted(), r.visitId().orElse(null), r.site(), r.date(),
+        return new ReferralResponse(r.id(), r.helpNumber().shown().orElse(null), r.visitId().orElse(null), r.site(), r.date(),
                 Fields.wireName(r.kind()), r.modality().map(Fields::wireName).orElse(null), r.specialty().orElse(null),
                 r.receiver(), Fields.wireName(r.urgency()), r.clinicalQuestion().orElse(null), Fields.wireName(r.state()),
                 r.stateSince(), ReferralWorkflow.allowed(r.state()).stream().filter(a -> a != Action.REFER_AGAIN)
