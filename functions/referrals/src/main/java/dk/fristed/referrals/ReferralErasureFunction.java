@@ -8,29 +8,23 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
-import dk.fristed.patientstream.PatientChanges;
-import dk.fristed.http.WarmedUpFunction;
 import dk.fristed.log.JsonLog;
-import dk.fristed.referrals.referral.ReferralRepository;
+import dk.fristed.patientstream.PatientFollowingFunction;
 
 import java.time.Clock;
 
 /**
- * Erasure and merges reach the referrals: a patient erased by the visits function arrives here from the
- * patients table's stream ({@link PatientChanges}), and this function removes the personal free text of
- * that patient's referrals; a duplicate record merged into another arrives the same way, and its referrals
- * move to the surviving help number. The visits function never touches the referral tables. (The name is
- * the deployed function's, kept so its stream position is not lost.)
+ * Erasure and merges reach the referrals ({@link PatientFollowingFunction}): an erased patient's referrals
+ * are unlinked and lose their texts and receiver, a merged duplicate's move to the survivor. (The name
+ * is the deployed function's, kept so its stream position is not lost.)
  */
-public final class ReferralErasureFunction extends WarmedUpFunction
+public final class ReferralErasureFunction extends PatientFollowingFunction
         implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private final PatientChanges changes;
-    private final Runnable warmUp;
 
     /** Lambda's constructor: the encryption path is warmed before the SnapStart snapshot; nothing is written. */
     public ReferralErasureFunction() {
         this(Environment.system());
-        warmUpBeforeSnapshot(warmUp);
+        warmUpBeforeSnapshot();
     }
 
     public ReferralErasureFunction(Environment env) {
@@ -40,19 +34,17 @@ public final class ReferralErasureFunction extends WarmedUpFunction
 
     public ReferralErasureFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption,
                                    Clock clock, JsonLog log) {
-        var opened = tables.open(connection, encryption, clock);
-        ReferralRepository referrals = opened.repository();
-        AuditTrail audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
-        this.changes = new PatientChanges((patient, at) -> referrals.erasePatient(patient, at,
-                () -> audit.systemChangeOf("referral-erasure", "erase referral texts with the patient", patient)),
-                (duplicate, survivor) -> referrals.movePatient(duplicate, survivor,
-                        () -> audit.systemChangeOf("referral-erasure", "move referrals with the patient's merged record", survivor)),
-                "referrals", log);
-        this.warmUp = () -> encryption.warmUp(tables.encrypted());
+        this(tables, tables.open(connection, encryption, clock), encryption, clock, log);
+    }
+
+    private ReferralErasureFunction(ReferralTables tables, ReferralTables.Opened opened, FieldEncryption encryption, Clock clock,
+                                    JsonLog log) {
+        super(opened.repository(), new AuditTrail(opened.dynamo(), tables.audit(), clock), "referral-erasure", "referrals",
+                "referral texts", () -> encryption.warmUp(tables.encrypted()), log);
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return changes.handle(event);
+        return follow(event);
     }
 }

@@ -1,6 +1,7 @@
 package dk.fristed.invoices.invoice;
 
 import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.workflow.WorkflowRecord;
 import dk.fristed.money.Money;
 
 import java.time.Instant;
@@ -36,7 +37,7 @@ public record Invoice(
         Set<Flag> flags,
         String createdBy,
         Instant createdAt,
-        Optional<Instant> erasedAt) {
+        Optional<Instant> erasedAt) implements WorkflowRecord {
 
     /** The same invoice under the record its patient's was merged into, one version on. */
     Invoice mergedInto(HelpNumber survivor) {

@@ -8,13 +8,15 @@ import dk.fristed.http.ApiProblem;
 import dk.fristed.idempotency.IdempotencyClaim;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
+import dk.fristed.patientstream.PatientFollowingFunction;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.storage.IndexQueries;
+import dk.fristed.workflow.RecordStore;
+import dk.fristed.workflow.StoredAs;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,7 +43,7 @@ import java.util.function.Supplier;
  * creditor's invoice number unique, a check that the patient exists and is not erased, and the
  * idempotency claim.
  */
-public final class InvoiceRepository {
+public final class InvoiceRepository implements PatientFollowingFunction.Records {
     /** Retries after a TransactionConflict, which is another writer on the same item at the same moment. */
     private static final int ATTEMPTS = 5;
     /** Where a registration's transaction puts the number guard and checks the patient; the claim comes last. */
@@ -49,9 +51,9 @@ public final class InvoiceRepository {
     private static final int PATIENT_CHECK = 3;
 
     private final DynamoDbClient dynamo;
-    private final DynamoDbTable<InvoiceItem> invoices;
+    private final RecordStore<Invoice, HistoryEntry> store;
+    private final RecordStore.PersonalParts<Invoice, HistoryEntry> personal;
     private final IndexQueries<InvoiceItem, Invoice> indexes;
-    private final DynamoDbTable<HistoryItem> history;
     private final String numbersTableName;
     private final String patientsTableName;
     private final Clock clock;
@@ -59,9 +61,13 @@ public final class InvoiceRepository {
     public InvoiceRepository(DynamoDbClient dynamo, DynamoDbTable<InvoiceItem> invoices, DynamoDbTable<HistoryItem> history,
                              String numbersTableName, String patientsTableName, Clock clock) {
         this.dynamo = dynamo;
-        this.invoices = invoices;
+        this.store = new RecordStore<>(dynamo, new StoredAs<>(invoices, InvoiceItem::of, InvoiceItem::toInvoice),
+                new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry), InvoiceItem.BY_PATIENT, "invoiceId", "invoice");
+        // erasure also removes the guard of the invoice number, which names the patient at the creditor
+        this.personal = new RecordStore.PersonalParts<>(Invoice::erased, invoice -> List.of(TransactWriteItem.builder()
+                .delete(Delete.builder().tableName(numbersTableName).key(Map.of("numberKey", AttributeValue.fromS(invoice.numberKey())))
+                        .build()).build()), HistoryEntry::hasPersonalText, HistoryEntry::withoutPersonalText);
         this.indexes = new IndexQueries<>(invoices, InvoiceItem::toInvoice);
-        this.history = history;
         this.numbersTableName = numbersTableName;
         this.patientsTableName = patientsTableName;
         this.clock = clock;
@@ -120,10 +126,10 @@ public final class InvoiceRepository {
     private List<TransactWriteItem> registration(Invoice invoice, String condition, Caller caller, TransactWriteItem auditEntry,
                                                  Optional<TransactWriteItem> claim) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(ConditionalWrites.put(invoices.tableName(), itemOf(invoice), condition));
-        items.add(putHistory(new HistoryEntry(invoice.id(), invoice.version(), Optional.empty(), invoice.state(), Optional.empty(),
+        items.add(store.put(invoice, condition));
+        items.add(store.putNewHistory(new HistoryEntry(invoice.id(), invoice.version(), Optional.empty(), invoice.state(), Optional.empty(),
                 invoice.receivedOn(), clock.instant(), caller.subject(), caller.groupNames(), Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, 0, invoice.note()), "attribute_not_exists(version)"));
+                Optional.empty(), 0, 0, invoice.note())));
         items.add(ConditionalWrites.put(numbersTableName, Map.of("numberKey", AttributeValue.fromS(invoice.numberKey()),
                 "invoiceId", AttributeValue.fromS(invoice.id())), "attribute_not_exists(numberKey)"));
         items.add(ConditionalWrites.patientIsActive(patientsTableName, invoice.helpNumber()));
@@ -146,27 +152,14 @@ public final class InvoiceRepository {
      */
     public Invoice transition(String id, long expectedVersion, Function<Invoice, Transition> parse, Caller caller,
                               Function<HelpNumber, TransactWriteItem> auditEntry, DeadlinePolicy deadlines, LocalDate today) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Invoice current = find(id).orElseThrow(InvoiceRepository::notFound);
-            if (current.erasedAt().isPresent()) {
-                throw ApiProblem.gone("invoiceId", "this invoice's patient was erased on request; it takes no more steps");
-            }
-            if (current.version() != expectedVersion) {
-                throw stale();
-            }
+        return store.step(id, expectedVersion, current -> {
             Transition transition = parse.apply(current);
             Invoice moved = transition.applyTo(current, deadlines, today);
-            HistoryEntry entry = new HistoryEntry(id, moved.version(), Optional.of(current.state()), moved.state(),
+            return new RecordStore.Step<>(moved, new HistoryEntry(id, moved.version(), Optional.of(current.state()), moved.state(),
                     Optional.of(transition.action()), transition.date(), clock.instant(), caller.subject(), caller.groupNames(),
                     transition.channel(), transition.reference(), transition.reason(), transition.credits(), transition.pays(),
-                    transition.note());
-            List<TransactWriteItem> items = List.of(putOver(moved, current.version()),
-                    putHistory(entry, "attribute_not_exists(version)"), auditEntry.apply(current.helpNumber()));
-            if (Transactions.writeStep(dynamo, items, InvoiceRepository::stale)) {
-                return moved;
-            }
-        }
-        throw ApiProblem.conflict("the invoice changed while it was saved; retry");
+                    transition.note()));
+        }, auditEntry);
     }
 
     /** Puts the invoice back with new flags and its audit entry, unless it moved since it was read; true if it did. */
@@ -175,90 +168,39 @@ public final class InvoiceRepository {
         return Transactions.writeUnlessMoved(dynamo, List.of(putOver(invoice.withFlags(flags), invoice.version()), auditEntry));
     }
 
-    /**
-     * A merge reaching the invoices: a patient's record merged into another arrives from the patients
-     * table's stream, and each invoice under the old help number moves to the survivor's, with an audit
-     * entry; run twice, it finds none left to move.
-     */
+    /** A merge reaching the invoices: each under the old help number moves to the survivor's ({@link RecordStore#movePatient}). */
+    @Override
     public int movePatient(HelpNumber from, HelpNumber to, Supplier<TransactWriteItem> auditEntry) {
-        int changed = 0;
-        for (Invoice invoice : indexes.all(InvoiceItem.BY_PATIENT, QueryConditional.keyEqualTo(IndexQueries.key(from.value())))) {
-            if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
-                Invoice current = find(invoice.id()).orElseThrow(InvoiceRepository::notFound);
-                return current.helpNumber().equals(from)
-                        ? List.of(putOver(current.mergedInto(to), current.version()), auditEntry.get())
-                        : List.of();
-            })) {
-                changed++;
-            }
-        }
-        return changed;
+        return store.movePatient(from, to, invoice -> invoice.mergedInto(to), auditEntry);
     }
 
     /**
-     * Erases a patient's personal parts from every invoice of theirs and unlinks it from them
-     * ({@link Invoice#erased}), removes the invoice number's guard and every note. Each
-     * invoice changed is audited in its own transaction; erasing again finds nothing left. Returns how
-     * many invoices it changed.
+     * An erasure reaching the invoices: each of the patient's is erased and unlinked ({@link Invoice#erased}),
+     * its number's guard removed, and each history entry's personal text ({@link RecordStore#erasePatient}).
+     * Returns how many changed.
      */
+    @Override
     public int erasePatient(HelpNumber helpNumber, Instant at, Supplier<TransactWriteItem> auditEntry) {
-        int changed = 0;
-        for (Invoice invoice : indexes.all(InvoiceItem.BY_PATIENT, QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())))) {
-            if (eraseInvoice(invoice.id(), at, auditEntry)) {
-                changed++;
-            }
-        }
-        return changed;
-    }
-
-    private boolean eraseInvoice(String id, Instant at, Supplier<TransactWriteItem> auditEntry) {
-        return Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
-            Invoice current = find(id).orElseThrow(InvoiceRepository::notFound);
-            List<TransactWriteItem> items = new ArrayList<>();
-            // still under the patient's number: never erased, or erased before erasure unlinked
-            if (!current.helpNumber().equals(HelpNumber.UNLINKED)) {
-                items.add(putOver(current.erased(current.erasedAt().orElse(at)), current.version()));
-                items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(numbersTableName)
-                        .key(Map.of("numberKey", AttributeValue.fromS(current.numberKey()))).build()).build());
-            }
-            for (HistoryEntry entry : historyOf(id)) {
-                if (entry.hasPersonalText()) {
-                    items.add(putHistory(entry.withoutPersonalText(), "attribute_exists(version)"));
-                }
-            }
-            if (!items.isEmpty()) {
-                items.add(auditEntry.get()); // an invoice has a handful of steps: well within a transaction's 100 items
-            }
-            return items;
-        });
+        return store.erasePatient(helpNumber, at, personal, auditEntry);
     }
 
     public Optional<Invoice> find(String id) {
-        InvoiceItem item = invoices.getItem(GetItemEnhancedRequest.builder().key(IndexQueries.key(id)).consistentRead(true).build());
-        return Optional.ofNullable(item).map(InvoiceItem::toInvoice);
+        return store.find(id);
     }
 
-    /** An invoice's history, oldest first: one query on the history table's key. */
+    /** An invoice's history, oldest first. */
     public List<HistoryEntry> historyOf(String id) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(id)))
-                .consistentRead(true).build();
-        return history.query(request).items().stream().map(HistoryItem::toEntry).toList();
+        return store.historyOf(id);
     }
 
     /** A patient's invoices, newest first: one query on the ByPatient index. */
     public Page<Invoice> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())))
-                .scanIndexForward(false);
-        return indexes.page(InvoiceItem.BY_PATIENT, request, page, cursor, "invoices-of-patient|" + helpNumber.value());
+        return store.ofPatient(helpNumber, page, cursor);
     }
 
-    /** A site's invoices received in a period, optionally in one state: one query on the BySite index. */
+    /** A site's invoices of a period by date, optionally in one state: one query on the BySite index. */
     public Page<Invoice> atSite(String site, Period period, Optional<InvoiceState> state, PageRequest page, Cursor cursor) {
-        String scope = "invoices-at-site|" + site + "|" + period.from() + "|" + period.to() + "|" + state.map(Enum::name).orElse("");
-        var request = QueryEnhancedRequest.builder().queryConditional(IndexQueries.datedIn(site, period));
-        state.ifPresent(s -> request.filterExpression(Expression.builder().expression("#state = :state")
-                .putExpressionName("#state", "state").putExpressionValue(":state", AttributeValue.fromS(s.name())).build()));
-        return indexes.page(InvoiceItem.BY_SITE, request, page, cursor, scope);
+        return store.atSite(InvoiceItem.BY_SITE, site, period, state, page, cursor);
     }
 
     /** A site's flagged invoices, the earliest due first: one query on the sparse ByFlag index. */
@@ -288,23 +230,10 @@ public final class InvoiceRepository {
 
 
     private TransactWriteItem putOver(Invoice invoice, long expectedVersion) {
-        return ConditionalWrites.putAtVersion(invoices.tableName(), itemOf(invoice), expectedVersion);
+        return store.putOver(invoice, expectedVersion);
     }
-
-    private static Map<String, AttributeValue> itemOf(Invoice invoice) {
-        return InvoiceItem.SCHEMA.itemToMap(InvoiceItem.of(invoice), true);
-    }
-
-    private TransactWriteItem putHistory(HistoryEntry entry, String condition) {
-        return ConditionalWrites.put(history.tableName(), HistoryItem.SCHEMA.itemToMap(HistoryItem.of(entry), true), condition);
-    }
-
 
     static ApiProblem notFound() {
         return ApiProblem.notFound("invoiceId", "no invoice has this id");
-    }
-
-    private static ApiProblem stale() {
-        return ApiProblem.preconditionFailed("the invoice was changed since you read it; read it again");
     }
 }

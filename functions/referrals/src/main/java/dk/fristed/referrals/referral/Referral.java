@@ -1,6 +1,7 @@
 package dk.fristed.referrals.referral;
 
 import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.workflow.WorkflowRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ public record Referral(
         long version,
         Outcome outcome,
         Optional<LocalDate> followUpSince,
-        Optional<Instant> erasedAt) {
+        Optional<Instant> erasedAt) implements WorkflowRecord {
 
     /** What the transitions so far recorded; each stays once set, for the counts. */
     public record Outcome(

@@ -8,13 +8,15 @@ import dk.fristed.http.ApiProblem;
 import dk.fristed.idempotency.IdempotencyClaim;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
+import dk.fristed.patientstream.PatientFollowingFunction;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.storage.IndexQueries;
+import dk.fristed.workflow.RecordStore;
+import dk.fristed.workflow.StoredAs;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,25 +39,28 @@ import java.util.function.Supplier;
  * version it creates, the audit entry, and on creation the idempotency claim and a check that the
  * patient exists and is not erased.
  */
-public final class ReferralRepository {
+public final class ReferralRepository implements PatientFollowingFunction.Records {
     /** Retries after a TransactionConflict, which is another writer on the same item at the same moment. */
     private static final int ATTEMPTS = 5;
     /** Where a creation's transaction checks the patient; what refers again follows it, the claim comes last. */
     private static final int PATIENT_CHECK = 2;
 
+    /** What a referral holds about its patient, and how erasure removes it ({@link Referral#erased}). */
+    private static final RecordStore.PersonalParts<Referral, HistoryEntry> PERSONAL = new RecordStore.PersonalParts<>(
+            Referral::erased, referral -> List.of(), entry -> entry.note().isPresent(), HistoryEntry::withoutNote);
+
     private final DynamoDbClient dynamo;
-    private final DynamoDbTable<ReferralItem> referrals;
+    private final RecordStore<Referral, HistoryEntry> store;
     private final IndexQueries<ReferralItem, Referral> indexes;
-    private final DynamoDbTable<HistoryItem> history;
     private final String patientsTableName;
     private final Clock clock;
 
     public ReferralRepository(DynamoDbClient dynamo, DynamoDbTable<ReferralItem> referrals, DynamoDbTable<HistoryItem> history,
                               String patientsTableName, Clock clock) {
         this.dynamo = dynamo;
-        this.referrals = referrals;
+        this.store = new RecordStore<>(dynamo, new StoredAs<>(referrals, ReferralItem::of, ReferralItem::toReferral),
+                new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry), ReferralItem.BY_PATIENT, "referralId", "referral");
         this.indexes = new IndexQueries<>(referrals, ReferralItem::toReferral);
-        this.history = history;
         this.patientsTableName = patientsTableName;
         this.clock = clock;
     }
@@ -147,27 +151,13 @@ public final class ReferralRepository {
      */
     public Referral transition(String id, long expectedVersion, Function<Referral, Transition> parse, Caller caller,
                                Function<HelpNumber, TransactWriteItem> auditEntry) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Referral current = find(id).orElseThrow(ReferralRepository::notFound);
-            if (current.erasedAt().isPresent()) {
-                // nothing more is written about a patient who asked to be erased, not even a note
-                throw ApiProblem.gone("referralId", "this referral's patient was erased on request; it takes no more steps");
-            }
-            if (current.version() != expectedVersion) {
-                throw stale();
-            }
+        return store.step(id, expectedVersion, current -> {
             Transition transition = parse.apply(current);
             ReferralState next = ReferralWorkflow.next(current.state(), transition.action());
             Referral moved = current.moved(next, transition.date(), transition.record(current.outcome()));
-            HistoryEntry entry = entry(moved, Optional.of(current.state()), Optional.of(transition.action()), Optional.of(transition),
-                    caller);
-            List<TransactWriteItem> items = List.of(putOver(moved, current.version()), putHistory(entry),
-                    auditEntry.apply(current.helpNumber()));
-            if (Transactions.writeStep(dynamo, items, ReferralRepository::stale)) {
-                return moved;
-            }
-        }
-        throw ApiProblem.conflict("the referral changed while it was saved; retry");
+            return new RecordStore.Step<>(moved, entry(moved, Optional.of(current.state()), Optional.of(transition.action()),
+                    Optional.of(transition), caller));
+        }, auditEntry);
     }
 
     /**
@@ -180,93 +170,38 @@ public final class ReferralRepository {
         return Transactions.writeUnlessMoved(dynamo, List.of(flag, auditEntry));
     }
 
-    /**
-     * A merge reaching the referrals: a patient's record merged into another arrives from the patients
-     * table's stream, and each referral under the old help number moves to the survivor's, with an audit
-     * entry; run twice, it finds none left to move.
-     */
+    /** A merge reaching the referrals: each under the old help number moves to the survivor's ({@link RecordStore#movePatient}). */
+    @Override
     public int movePatient(HelpNumber from, HelpNumber to, Supplier<TransactWriteItem> auditEntry) {
-        int changed = 0;
-        for (Referral referral : indexes.all(ReferralItem.BY_PATIENT, QueryConditional.keyEqualTo(IndexQueries.key(from.value())))) {
-            if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
-                Referral current = find(referral.id()).orElseThrow(ReferralRepository::notFound);
-                return current.helpNumber().equals(from)
-                        ? List.of(putOver(current.mergedInto(to), current.version()), auditEntry.get())
-                        : List.of();
-            })) {
-                changed++;
-            }
-        }
-        return changed;
+        return store.movePatient(from, to, referral -> referral.mergedInto(to), auditEntry);
     }
 
     /**
-     * Erases a patient's personal parts from every referral of theirs and unlinks it from them
-     * ({@link Referral#erased}), and each history entry's note. The referral's version
-     * moves on, so that a transition that read it before cannot put the text back (it gets 412).
-     * Erasing again finds nothing left to erase. Each referral changed is audited in its own transaction.
-     * Returns how many referrals it changed.
+     * An erasure reaching the referrals: each of the patient's is erased and unlinked ({@link Referral#erased}),
+     * and each history entry's note removed ({@link RecordStore#erasePatient}). Returns how many changed.
      */
+    @Override
     public int erasePatient(HelpNumber helpNumber, Instant at, Supplier<TransactWriteItem> auditEntry) {
-        int changed = 0;
-        for (Referral referral : indexes.all(ReferralItem.BY_PATIENT, QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())))) {
-            if (eraseReferral(referral.id(), at, auditEntry)) {
-                changed++;
-            }
-        }
-        return changed;
-    }
-
-    private boolean eraseReferral(String id, Instant at, Supplier<TransactWriteItem> auditEntry) {
-        return Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
-            Referral current = find(id).orElseThrow(ReferralRepository::notFound);
-            List<TransactWriteItem> items = new ArrayList<>();
-            // still under the patient's number: never erased, or erased before erasure unlinked
-            if (!current.helpNumber().equals(HelpNumber.UNLINKED)) {
-                items.add(putOver(current.erased(current.erasedAt().orElse(at)), current.version()));
-            }
-            for (HistoryEntry entry : historyOf(id)) {
-                if (entry.note().isPresent()) {
-                    items.add(putHistory(entry.withoutNote(), "attribute_exists(version)"));
-                }
-            }
-            if (!items.isEmpty()) {
-                items.add(auditEntry.get()); // one entry per referral changed; a handful of steps: well within 100 items
-            }
-            return items;
-        });
+        return store.erasePatient(helpNumber, at, PERSONAL, auditEntry);
     }
 
     public Optional<Referral> find(String id) {
-        ReferralItem item = referrals.getItem(GetItemEnhancedRequest.builder()
-                .key(IndexQueries.key(id)).consistentRead(true).build());
-        return Optional.ofNullable(item).map(ReferralItem::toReferral);
+        return store.find(id);
     }
 
-    /** A referral's history, oldest first: one query on the history table's key (a referral has a handful of steps). */
+    /** A referral's history, oldest first. */
     public List<HistoryEntry> historyOf(String id) {
-        var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(id)))
-                .consistentRead(true).build();
-        return history.query(request).items().stream().map(HistoryItem::toEntry).toList();
+        return store.historyOf(id);
     }
 
     /** A patient's referrals, newest first: one query on the ByPatient index. */
     public Page<Referral> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
-        String scope = "referrals-of-patient|" + helpNumber.value();
-        var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())))
-                .scanIndexForward(false);
-        return indexes.page(ReferralItem.BY_PATIENT, request, page, cursor, scope);
+        return store.ofPatient(helpNumber, page, cursor);
     }
 
     /** A site's referrals of a period by date, optionally in one state: one query on the BySite index. */
     public Page<Referral> atSite(String site, Period period, Optional<ReferralState> state, PageRequest page, Cursor cursor) {
-        String scope = "referrals-at-site|" + site + "|" + period.from() + "|" + period.to() + "|" + state.map(Enum::name).orElse("");
-        var request = QueryEnhancedRequest.builder().queryConditional(IndexQueries.datedIn(site, period));
-        state.ifPresent(s -> request.filterExpression(Expression.builder().expression("#state = :state")
-                .putExpressionName("#state", "state").putExpressionValue(":state", AttributeValue.fromS(s.name())).build()));
-        return indexes.page(ReferralItem.BY_SITE, request, page, cursor, scope);
+        return store.atSite(ReferralItem.BY_SITE, site, period, state, page, cursor);
     }
 
     /** A site's referrals flagged for follow-up, longest waiting first: one query on the sparse ByFollowUp index. */
@@ -298,35 +233,23 @@ public final class ReferralRepository {
     }
 
     private TransactWriteItem put(Referral referral, String condition) {
-        return ConditionalWrites.put(referrals.tableName(), itemOf(referral), condition);
+        return store.put(referral, condition);
     }
 
     private TransactWriteItem putIf(Referral referral, String condition, long version) {
-        return ConditionalWrites.putIf(referrals.tableName(), itemOf(referral), condition, version);
+        return store.putIf(referral, condition, version);
     }
 
     private TransactWriteItem putOver(Referral referral, long expectedVersion) {
-        return ConditionalWrites.putAtVersion(referrals.tableName(), itemOf(referral), expectedVersion);
-    }
-
-    private static Map<String, AttributeValue> itemOf(Referral referral) {
-        return ReferralItem.SCHEMA.itemToMap(ReferralItem.of(referral), true);
+        return store.putOver(referral, expectedVersion);
     }
 
     private TransactWriteItem putHistory(HistoryEntry entry) {
-        return putHistory(entry, "attribute_not_exists(version)");
+        return store.putNewHistory(entry);
     }
-
-    private TransactWriteItem putHistory(HistoryEntry entry, String condition) {
-        return ConditionalWrites.put(history.tableName(), HistoryItem.SCHEMA.itemToMap(HistoryItem.of(entry), true), condition);
-    }
-
 
     static ApiProblem notFound() {
         return ApiProblem.notFound("referralId", "no referral has this id");
     }
 
-    private static ApiProblem stale() {
-        return ApiProblem.preconditionFailed("the referral was changed since you read it; read it again");
-    }
 }
