@@ -107,12 +107,12 @@ public final class InvoicesFunction extends ApiFunction
         };
         return new Wiring(List.of(
                 Route.of("POST /invoices", CARE, invoices::create),
-                Route.of("GET /invoices", CARE, invoices::atSite),
+                Route.of("GET /invoices", CARE, invoices.records()::atSite),
                 Route.of("GET /invoices/deadlines", CARE, invoices::deadlines),
                 Route.of("GET /invoices/totals", TOTALS, invoices::totals),
                 Route.of("GET /invoices/export", EXPORT, invoices::export),
-                Route.of("GET /invoices/{invoiceId}", CARE, invoices::get),
+                Route.of("GET /invoices/{invoiceId}", CARE, invoices.records()::get),
                 Route.of("POST /invoices/{invoiceId}/transitions", CARE, invoices::transition),
-                Route.of("GET /patients/{helpNumber}/invoices", CARE, invoices::ofPatient)), warmUp);
+                Route.of("GET /patients/{helpNumber}/invoices", CARE, invoices.records()::ofPatient)), warmUp);
     }
 }

@@ -105,11 +105,11 @@ public final class ReferralsFunction extends ApiFunction
         };
         return new Wiring(List.of(
                 Route.of("POST /referrals", CARE, referrals::create),
-                Route.of("GET /referrals", CARE, referrals::atSite),
+                Route.of("GET /referrals", CARE, referrals.records()::atSite),
                 Route.of("GET /referrals/counts", CARE, referrals::counts),
                 Route.of("GET /referrals/follow-up", CARE, referrals::followUp),
-                Route.of("GET /referrals/{referralId}", CARE, referrals::get),
+                Route.of("GET /referrals/{referralId}", CARE, referrals.records()::get),
                 Route.of("POST /referrals/{referralId}/transitions", CARE, referrals::transition),
-                Route.of("GET /patients/{helpNumber}/referrals", CARE, referrals::ofPatient)), warmUp);
+                Route.of("GET /patients/{helpNumber}/referrals", CARE, referrals.records()::ofPatient)), warmUp);
     }
 }

@@ -16,7 +16,6 @@ import dk.fristed.storage.IndexQueries;
 import dk.fristed.workflow.RecordStore;
 import dk.fristed.workflow.StoredAs;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -184,23 +183,13 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
         return store.erasePatient(helpNumber, at, personal, auditEntry);
     }
 
+    /** The invoices and their history as the workflow machinery keeps them. */
+    public RecordStore<Invoice, HistoryEntry> records() {
+        return store;
+    }
+
     public Optional<Invoice> find(String id) {
         return store.find(id);
-    }
-
-    /** An invoice's history, oldest first. */
-    public List<HistoryEntry> historyOf(String id) {
-        return store.historyOf(id);
-    }
-
-    /** A patient's invoices, newest first: one query on the ByPatient index. */
-    public Page<Invoice> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
-        return store.ofPatient(helpNumber, page, cursor);
-    }
-
-    /** A site's invoices of a period by date, optionally in one state: one query on the BySite index. */
-    public Page<Invoice> atSite(String site, Period period, Optional<InvoiceState> state, PageRequest page, Cursor cursor) {
-        return store.atSite(InvoiceItem.BY_SITE, site, period, state, page, cursor);
     }
 
     /** A site's flagged invoices, the earliest due first: one query on the sparse ByFlag index. */

@@ -4,19 +4,16 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;
 import dk.fristed.csv.CsvTable;
-import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.ETags;
 import dk.fristed.http.TextBody;
-import dk.fristed.ids.RecordIds;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
-import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.site.Sites;
-import dk.fristed.validation.Fields;
+import dk.fristed.workflow.RecordRoutes;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,6 +35,7 @@ public final class InvoiceRoutes {
     private final Hmac serverKey;
     private final DeadlinePolicy deadlines;
     private final Clock clock;
+    private final RecordRoutes<Invoice, HistoryEntry, InvoiceState> records;
 
     public InvoiceRoutes(InvoiceRepository invoices, IdempotencyStore idempotency, AuditTrail audit, Sites sites, Cursor cursor,
                          Hmac serverKey, DeadlinePolicy deadlines, Clock clock) {
@@ -49,6 +47,8 @@ public final class InvoiceRoutes {
         this.serverKey = serverKey;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.records = new RecordRoutes<>(invoices.records(), "invoiceId", InvoiceItem.BY_SITE, InvoiceState.class, InvoiceResponse::of,
+                InvoiceResponse::of, audit, sites, cursor);
     }
 
     /** {@code POST /invoices}: a received invoice; 409 naming the existing one if its creditor and number are registered. */
@@ -81,50 +81,23 @@ public final class InvoiceRoutes {
         return invoice.received(numberKey, request.caller(), clock.instant(), deadlines, today);
     }
 
-    /** {@code GET /invoices/{invoiceId}}: the invoice with its whole history. */
-    public ApiResponse get(ApiRequest request) {
-        String id = RecordIds.parse(request.path("invoiceId"), "invoiceId");
-        Invoice invoice = invoices.find(id).orElseThrow(InvoiceRepository::notFound);
-        List<HistoryEntry> history = invoices.historyOf(id);
-        audit.readsOf(request, List.of(invoice.helpNumber()));
-        return ApiResponse.ok(InvoiceResponse.of(invoice, history)).withHeader("ETag", ETags.of(invoice.version()));
+    /** {@code GET /invoices/{invoiceId}}, {@code GET /invoices?site=&from=&to=&state=}, {@code GET /patients/{helpNumber}/invoices}. */
+    public RecordRoutes<Invoice, HistoryEntry, InvoiceState> records() {
+        return records;
     }
 
     /** {@code POST /invoices/{invoiceId}/transitions}: one step of the workflow; needs If-Match. */
     public ApiResponse transition(ApiRequest request) {
-        String id = RecordIds.parse(request.path("invoiceId"), "invoiceId");
-        long expected = ETags.requireIfMatch(request);
         TransitionRequest body = request.bodyAs(TransitionRequest.class);
         LocalDate today = ClinicCalendar.today(clock);
-        Invoice moved = invoices.transition(id, expected, current -> Transition.from(body, current, today), request.caller(),
-                helpNumber -> audit.changeOf(request, helpNumber), deadlines, today);
-        return ApiResponse.ok(InvoiceResponse.of(moved)).withHeader("ETag", ETags.of(moved.version()));
-    }
-
-    /** {@code GET /patients/{helpNumber}/invoices}: newest first. */
-    public ApiResponse ofPatient(ApiRequest request) {
-        HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
-        Page<Invoice> page = invoices.ofPatient(helpNumber, PageRequest.from(request), cursor);
-        audit.readsOf(request, List.of(helpNumber));
-        return listed(page);
-    }
-
-    /** {@code GET /invoices?site=&from=&to=&state=}: a site's invoices received in a period, optionally in one state. */
-    public ApiResponse atSite(ApiRequest request) {
-        String site = sites.require(request.requireQuery("site"), "site");
-        Period period = Period.fromQuery(request);
-        Optional<InvoiceState> state = request.query("state").map(s -> Fields.oneOf(InvoiceState.class, s, "state"));
-        Page<Invoice> page = invoices.atSite(site, period, state, PageRequest.from(request), cursor);
-        audit.readsOf(request, page.items().stream().map(Invoice::helpNumber).toList());
-        return listed(page);
+        return records.step(request, (id, expected, r) -> invoices.transition(id, expected, current -> Transition.from(body, current, today),
+                r.caller(), helpNumber -> audit.changeOf(r, helpNumber), deadlines, today));
     }
 
     /** {@code GET /invoices/deadlines?site=}: what needs attention before it reaches debt collection, the earliest due first. */
     public ApiResponse deadlines(ApiRequest request) {
         String site = sites.require(request.requireQuery("site"), "site");
-        Page<Invoice> page = invoices.flagged(site, PageRequest.from(request), cursor);
-        audit.readsOf(request, page.items().stream().map(Invoice::helpNumber).toList());
-        return listed(page);
+        return records.listed(request, invoices.flagged(site, PageRequest.from(request), cursor));
     }
 
     /** {@code GET /invoices/totals?from=&to=[&site=]}: counts and sums only, no personal data, so nothing per patient to audit. */
@@ -150,9 +123,5 @@ public final class InvoiceRoutes {
             all.addAll(invoices.allAtSite(name, period));
         }
         return all;
-    }
-
-    private static ApiResponse listed(Page<Invoice> page) {
-        return ApiResponse.ok(page.map(InvoiceResponse::of));
     }
 }

@@ -16,11 +16,9 @@ import dk.fristed.storage.IndexQueries;
 import dk.fristed.workflow.RecordStore;
 import dk.fristed.workflow.StoredAs;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -185,23 +183,13 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
         return store.erasePatient(helpNumber, at, PERSONAL, auditEntry);
     }
 
+    /** The referrals and their history as the workflow machinery keeps them. */
+    public RecordStore<Referral, HistoryEntry> records() {
+        return store;
+    }
+
     public Optional<Referral> find(String id) {
         return store.find(id);
-    }
-
-    /** A referral's history, oldest first. */
-    public List<HistoryEntry> historyOf(String id) {
-        return store.historyOf(id);
-    }
-
-    /** A patient's referrals, newest first: one query on the ByPatient index. */
-    public Page<Referral> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
-        return store.ofPatient(helpNumber, page, cursor);
-    }
-
-    /** A site's referrals of a period by date, optionally in one state: one query on the BySite index. */
-    public Page<Referral> atSite(String site, Period period, Optional<ReferralState> state, PageRequest page, Cursor cursor) {
-        return store.atSite(ReferralItem.BY_SITE, site, period, state, page, cursor);
     }
 
     /** A site's referrals flagged for follow-up, longest waiting first: one query on the sparse ByFollowUp index. */
