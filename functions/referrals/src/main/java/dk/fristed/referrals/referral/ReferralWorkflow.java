@@ -1,13 +1,9 @@
 package dk.fristed.referrals.referral;
 
-import dk.fristed.http.ApiProblem;
 import dk.fristed.validation.Fields;
+import dk.fristed.workflow.TransitionTable;
 
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static dk.fristed.referrals.referral.Action.ACCEPT;
 import static dk.fristed.referrals.referral.Action.BOOK_APPOINTMENT;
@@ -33,23 +29,24 @@ import static dk.fristed.referrals.referral.ReferralState.SENT;
 
 /** The one transition table of a referral's life; README shows it as a table. */
 public final class ReferralWorkflow {
-    private static final Map<ReferralState, Map<Action, ReferralState>> TABLE = new EnumMap<>(ReferralState.class);
+    private static final TransitionTable<ReferralState, Action> TABLE = new TransitionTable<>(ReferralState.class, Action.class, "a referral",
+            a -> a == Action.REFER_AGAIN ? "refer_again (POST /referrals with replaces)" : Fields.wireName(a));
 
     static {
-        allow(DRAFTED, SEND, SENT);
-        allow(SENT, ACCEPT, ACCEPTED);
-        allow(SENT, REJECT, REJECTED);
-        allow(ACCEPTED, BOOK_APPOINTMENT, APPOINTMENT_BOOKED);
-        allow(APPOINTMENT_BOOKED, COMPLETE, COMPLETED);
-        allow(APPOINTMENT_BOOKED, Action.NOT_ATTENDED, ReferralState.NOT_ATTENDED);
-        allow(REJECTED, FILE_COMPLAINT, COMPLAINT_FILED);
-        allow(REJECTED, REFER_AGAIN, REFERRED_AGAIN);
-        allow(REJECTED, CLOSE, CLOSED);
-        allow(COMPLAINT_FILED, UPHOLD_COMPLAINT, ACCEPTED);
-        allow(COMPLAINT_FILED, DISMISS_COMPLAINT, CLOSED);
+        TABLE.allow(DRAFTED, SEND, SENT);
+        TABLE.allow(SENT, ACCEPT, ACCEPTED);
+        TABLE.allow(SENT, REJECT, REJECTED);
+        TABLE.allow(ACCEPTED, BOOK_APPOINTMENT, APPOINTMENT_BOOKED);
+        TABLE.allow(APPOINTMENT_BOOKED, COMPLETE, COMPLETED);
+        TABLE.allow(APPOINTMENT_BOOKED, Action.NOT_ATTENDED, ReferralState.NOT_ATTENDED);
+        TABLE.allow(REJECTED, FILE_COMPLAINT, COMPLAINT_FILED);
+        TABLE.allow(REJECTED, REFER_AGAIN, REFERRED_AGAIN);
+        TABLE.allow(REJECTED, CLOSE, CLOSED);
+        TABLE.allow(COMPLAINT_FILED, UPHOLD_COMPLAINT, ACCEPTED);
+        TABLE.allow(COMPLAINT_FILED, DISMISS_COMPLAINT, CLOSED);
         for (ReferralState state : ReferralState.values()) {
             if (state.open()) {
-                allow(state, CANCEL, CANCELLED);
+                TABLE.allow(state, CANCEL, CANCELLED);
             }
         }
     }
@@ -57,25 +54,13 @@ public final class ReferralWorkflow {
     private ReferralWorkflow() {
     }
 
-    private static void allow(ReferralState from, Action action, ReferralState to) {
-        TABLE.computeIfAbsent(from, s -> new EnumMap<>(Action.class)).put(action, to);
-    }
-
     /** The actions allowed in {@code state}, in the table's order. */
     public static Set<Action> allowed(ReferralState state) {
-        return Collections.unmodifiableSet(TABLE.getOrDefault(state, Map.of()).keySet());
+        return TABLE.allowed(state);
     }
 
     /** The state {@code action} leads to from {@code state}; a 409 naming the current state and the allowed actions otherwise. */
     public static ReferralState next(ReferralState state, Action action) {
-        ReferralState to = TABLE.getOrDefault(state, Map.of()).get(action);
-        if (to == null) {
-            Set<Action> allowed = allowed(state);
-            throw ApiProblem.conflict("a referral that is " + Fields.wireName(state) + " cannot take " + Fields.wireName(action)
-                    + "; allowed: " + (allowed.isEmpty() ? "none (it is final)" : allowed.stream()
-                    .map(a -> a == Action.REFER_AGAIN ? "refer_again (POST /referrals with replaces)" : Fields.wireName(a))
-                    .collect(Collectors.joining(", "))));
-        }
-        return to;
+        return TABLE.next(state, action);
     }
 }
