@@ -91,6 +91,22 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         return response;
     }
 
+    /**
+     * What comes before the routes' paths in the URL the client called: "/prod" on the execute-api URL of
+     * a named stage, nothing on {@code $default} or a custom domain mapped to the stage. A Location built
+     * from it stays inside the API.
+     */
+    static String basePath(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        String stage = context == null ? null : context.getStage();
+        String rawPath = event.getRawPath();
+        if (stage == null || stage.equals("$default") || rawPath == null) {
+            return "";
+        }
+        String prefix = "/" + stage;
+        return rawPath.startsWith(prefix + "/") ? prefix : "";
+    }
+
     private APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, String requestId) {
         Route route = routes.get(event.getRouteKey());
         if (route == null) {
@@ -106,6 +122,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         ApiResponse result = route.handler().handle(request);
         Map<String, String> headers = new LinkedHashMap<>(result.headers());
         headers.put("Cache-Control", "no-store");
+        headers.computeIfPresent("Location", (name, path) -> basePath(event) + path);
         var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(result.status());
         if (result.body() instanceof TextBody text) {
             headers.put("Content-Type", text.contentType());

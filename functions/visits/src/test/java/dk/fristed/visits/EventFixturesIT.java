@@ -46,6 +46,21 @@ class EventFixturesIT {
         assertEquals(3, merged.get("version").asInt());
     }
 
+    @Test
+    void location_staysInsideTheApiTheClientCalled() {
+        // the execute-api URL of a named stage: /prod/patients
+        var created = api.function.handleRequest(ApiEvents.read(ApiEvents.fixture("post-patients.json")), new LocalContext("VisitsFunction"));
+        assertEquals("/prod/patients/" + readTree(created.getBody()).get("helpNumber").asText(), created.getHeaders().get("Location"));
+
+        // $default (make run) or a custom domain mapped to the stage: no stage in the path
+        ObjectNode onDefault = ApiEvents.fixture("post-patients.json");
+        onDefault.put("rawPath", "/patients");
+        ((ObjectNode) onDefault.get("requestContext")).put("stage", "$default");
+        ((ObjectNode) onDefault.get("headers")).put("idempotency-key", java.util.UUID.randomUUID().toString());
+        var again = api.function.handleRequest(ApiEvents.read(onDefault), new LocalContext("VisitsFunction"));
+        assertEquals("/patients/" + readTree(again.getBody()).get("helpNumber").asText(), again.getHeaders().get("Location"));
+    }
+
     private JsonNode send(String fixture, String helpNumber, int expectedStatus) {
         return send(ApiEvents.fixture(fixture), helpNumber, expectedStatus);
     }
