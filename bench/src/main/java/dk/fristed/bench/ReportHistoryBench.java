@@ -80,10 +80,10 @@ public final class ReportHistoryBench {
                 "VisitsFunction", new VisitsFunction(new VisitsFunction.Tables(t.get("PatientsTable"), t.get("VisitsTable"),
                         t.get("IdempotencyTable"), t.get("AuditTable")), testbed.connection(), testbed.fieldEncryption, key, SITES, clock, quiet),
                 "ReferralsFunction", new ReferralsFunction(new ReferralTables(t.get("ReferralsTable"), t.get("ReferralHistoryTable"),
-                        t.get("PatientsTable"), t.get("IdempotencyTable"), t.get("AuditTable")), testbed.connection(), testbed.fieldEncryption,
+                        t.get("PatientsTable"), t.get("VisitsTable"), t.get("IdempotencyTable"), t.get("AuditTable")), testbed.connection(), testbed.fieldEncryption,
                         key, SITES, clock, quiet),
                 "InvoicesFunction", new InvoicesFunction(new InvoiceTables(t.get("InvoicesTable"), t.get("InvoiceHistoryTable"),
-                        t.get("InvoiceNumbersTable"), t.get("PatientsTable"), t.get("IdempotencyTable"), t.get("AuditTable")),
+                        t.get("InvoiceNumbersTable"), t.get("PatientsTable"), t.get("VisitsTable"), t.get("ReferralsTable"), t.get("IdempotencyTable"), t.get("AuditTable")),
                         testbed.connection(), testbed.fieldEncryption, key, SITES, new DeadlinePolicy(21, 7), clock, quiet)));
 
         long started = System.nanoTime();

@@ -11,6 +11,7 @@ import dk.fristed.invoices.invoice.HistoryItem;
 import dk.fristed.invoices.invoice.InvoiceItem;
 import dk.fristed.invoices.invoice.InvoiceRepository;
 import dk.fristed.paging.Hmac;
+import dk.fristed.storage.PatientLinks;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -22,17 +23,20 @@ import java.util.List;
  * DynamoDB client, opened here with the encryption interceptor, so no caller can hand a function one
  * that writes plaintext.
  */
-public record InvoiceTables(String invoices, String history, String numbers, String patients, String idempotency, String audit) {
+public record InvoiceTables(String invoices, String history, String numbers, String patients, String visits, String referrals,
+                            String idempotency, String audit) {
 
     public static InvoiceTables fromEnvironment(Environment env) {
         return new InvoiceTables(env.require("INVOICES_TABLE"), env.require("INVOICE_HISTORY_TABLE"),
-                env.require("INVOICE_NUMBERS_TABLE"), env.require("PATIENTS_TABLE"), env.require("IDEMPOTENCY_TABLE"),
+                env.require("INVOICE_NUMBERS_TABLE"), env.require("PATIENTS_TABLE"), env.require("VISITS_TABLE"),
+                env.require("REFERRALS_TABLE"), env.require("IDEMPOTENCY_TABLE"),
                 env.require(AuditTrail.TABLE_VARIABLE));
     }
 
     /**
      * Invoices and their history hold personal data. The number guards hold only a keyed hash and an
-     * invoice id; the patients table is only condition-checked, never read.
+     * invoice id. The patients table is only condition-checked; of the visits and referrals tables the
+     * functions read keys and help numbers only, to check an invoice's links.
      */
     public List<EncryptedTable> encrypted() {
         return List.of(InvoiceItem.encryption(invoices), HistoryItem.encryption(history));
@@ -46,7 +50,7 @@ public record InvoiceTables(String invoices, String history, String numbers, Str
         DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted()));
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         return new Opened(dynamo, enhanced, new InvoiceRepository(dynamo, enhanced.table(invoices, InvoiceItem.SCHEMA),
-                enhanced.table(history, HistoryItem.SCHEMA), numbers, patients, clock));
+                enhanced.table(history, HistoryItem.SCHEMA), numbers, patients, new PatientLinks(dynamo, visits, referrals), clock));
     }
 
     /** The idempotency store of the registering route, on the same client. */

@@ -50,7 +50,7 @@ final class InvoicesApi {
         this.sites = sites;
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         names = new InvoiceTables(tables.get("InvoicesTable"), tables.get("InvoiceHistoryTable"), tables.get("InvoiceNumbersTable"),
-                tables.get("PatientsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
+                tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("ReferralsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
         function = new InvoicesFunction(names, testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]), sites,
                 DEADLINES, clock, log("invoices"));
         var visits = new VisitsFunction(new VisitsFunction.Tables(tables.get("PatientsTable"), tables.get("VisitsTable"),

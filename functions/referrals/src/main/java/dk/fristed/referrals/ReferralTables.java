@@ -11,6 +11,7 @@ import dk.fristed.paging.Hmac;
 import dk.fristed.referrals.referral.HistoryItem;
 import dk.fristed.referrals.referral.ReferralItem;
 import dk.fristed.referrals.referral.ReferralRepository;
+import dk.fristed.storage.PatientLinks;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -22,14 +23,18 @@ import java.util.List;
  * DynamoDB client, opened here with the encryption interceptor, so no caller can hand either function
  * one that writes plaintext.
  */
-public record ReferralTables(String referrals, String history, String patients, String idempotency, String audit) {
+public record ReferralTables(String referrals, String history, String patients, String visits, String idempotency, String audit) {
 
     public static ReferralTables fromEnvironment(Environment env) {
         return new ReferralTables(env.require("REFERRALS_TABLE"), env.require("REFERRAL_HISTORY_TABLE"),
-                env.require("PATIENTS_TABLE"), env.require("IDEMPOTENCY_TABLE"), env.require(AuditTrail.TABLE_VARIABLE));
+                env.require("PATIENTS_TABLE"), env.require("VISITS_TABLE"), env.require("IDEMPOTENCY_TABLE"),
+                env.require(AuditTrail.TABLE_VARIABLE));
     }
 
-    /** Referrals and their history hold health data; the patients table is only condition-checked, never read. */
+    /**
+     * Referrals and their history hold health data. The patients table is only condition-checked, the
+     * visits table only for the key of the visit a referral came from: neither is read.
+     */
     public List<EncryptedTable> encrypted() {
         return List.of(ReferralItem.encryption(referrals), HistoryItem.encryption(history));
     }
@@ -43,7 +48,7 @@ public record ReferralTables(String referrals, String history, String patients, 
         DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted()));
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         return new Opened(dynamo, enhanced, new ReferralRepository(dynamo, enhanced.table(referrals, ReferralItem.SCHEMA),
-                enhanced.table(history, HistoryItem.SCHEMA), patients, clock));
+                enhanced.table(history, HistoryItem.SCHEMA), patients, new PatientLinks(dynamo, visits, null), clock));
     }
 
     /** The idempotency store of the creating route, on the same client. */

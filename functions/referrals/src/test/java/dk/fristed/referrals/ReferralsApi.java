@@ -38,7 +38,7 @@ final class ReferralsApi {
 
     ReferralsApi() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        names = new ReferralTables(tables.get("ReferralsTable"), tables.get("ReferralHistoryTable"), tables.get("PatientsTable"),
+        names = new ReferralTables(tables.get("ReferralsTable"), tables.get("ReferralHistoryTable"), tables.get("PatientsTable"), tables.get("VisitsTable"),
                 tables.get("IdempotencyTable"), tables.get("AuditTable"));
         JsonLog log = new JsonLog("referrals", new PrintStream(logs, true, StandardCharsets.UTF_8));
         function = new ReferralsFunction(names, testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]), SITES, clock, log);

@@ -60,15 +60,15 @@ final class ReportsApi {
                 tables.get("IdempotencyTable"), tables.get("AuditTable")), testbed.connection(), testbed.fieldEncryption, key, SITES, clock,
                 log("visits"));
         var referrals = new ReferralsFunction(new ReferralTables(tables.get("ReferralsTable"), tables.get("ReferralHistoryTable"),
-                tables.get("PatientsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable")), testbed.connection(),
+                tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable")), testbed.connection(),
                 testbed.fieldEncryption, key, SITES, clock, log("referrals"));
         var invoices = new InvoicesFunction(new InvoiceTables(tables.get("InvoicesTable"), tables.get("InvoiceHistoryTable"),
-                tables.get("InvoiceNumbersTable"), tables.get("PatientsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable")),
+                tables.get("InvoiceNumbersTable"), tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("ReferralsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable")),
                 testbed.connection(), testbed.fieldEncryption, key, SITES, new DeadlinePolicy(21, 7), clock, log("invoices"));
         referralTables = new ReferralTables(tables.get("ReferralsTable"), tables.get("ReferralHistoryTable"),
-                tables.get("PatientsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
+                tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
         invoiceTables = new InvoiceTables(tables.get("InvoicesTable"), tables.get("InvoiceHistoryTable"),
-                tables.get("InvoiceNumbersTable"), tables.get("PatientsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
+                tables.get("InvoiceNumbersTable"), tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("ReferralsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
         var budget = new BudgetFunction(new BudgetFunction.Tables(tables.get("BudgetTable"), tables.get("IdempotencyTable")),
                 testbed.connection(), testbed.fieldEncryption, key, "DKK", Categories.parse(Categories.DEFAULT), clock, log("budget"));
         testbed.serve(Map.of("ReportsFunction", function, "VisitsFunction", visits, "ReferralsFunction", referrals,

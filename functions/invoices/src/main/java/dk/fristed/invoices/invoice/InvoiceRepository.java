@@ -13,6 +13,7 @@ import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.storage.IndexQueries;
+import dk.fristed.storage.PatientLinks;
 import dk.fristed.workflow.RecordStore;
 import dk.fristed.workflow.StoredAs;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -55,10 +56,11 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
     private final IndexQueries<InvoiceItem, Invoice> indexes;
     private final String numbersTableName;
     private final String patientsTableName;
+    private final PatientLinks links;
     private final Clock clock;
 
     public InvoiceRepository(DynamoDbClient dynamo, DynamoDbTable<InvoiceItem> invoices, DynamoDbTable<HistoryItem> history,
-                             String numbersTableName, String patientsTableName, Clock clock) {
+                             String numbersTableName, String patientsTableName, PatientLinks links, Clock clock) {
         this.dynamo = dynamo;
         this.store = new RecordStore<>(dynamo, new StoredAs<>(invoices, InvoiceItem::of, InvoiceItem::toInvoice),
                 new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry), InvoiceItem.BY_PATIENT, "invoiceId", "invoice");
@@ -69,6 +71,7 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
         this.indexes = new IndexQueries<>(invoices, InvoiceItem::toInvoice);
         this.numbersTableName = numbersTableName;
         this.patientsTableName = patientsTableName;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -83,7 +86,8 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
     public Creation create(Invoice invoice, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
                            TransactWriteItem auditEntry) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            List<TransactWriteItem> items = registration(invoice, "attribute_not_exists(invoiceId)", caller, auditEntry,
+            List<PatientLinks.Check> linked = links.of(invoice.helpNumber(), invoice.visitId(), invoice.referralId());
+            List<TransactWriteItem> items = registration(invoice, "attribute_not_exists(invoiceId)", linked, caller, auditEntry,
                     claim.map(c -> idempotency.claimItem(c, invoice.id())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
@@ -100,6 +104,7 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
                 if (Transactions.conditionFailedAt(e, PATIENT_CHECK)) {
                     throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased or merged into another (look the number up)");
                 }
+                PatientLinks.refuseIfFailed(linked, PATIENT_CHECK + 1, e);
                 if (!Transactions.conflicted(e)) {
                     throw e;
                 }
@@ -116,14 +121,15 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
      */
     public Invoice rehearseCreate(Invoice nobody, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
                                   TransactWriteItem auditEntry) {
-        var items = registration(nobody, "attribute_exists(invoiceId) AND attribute_not_exists(invoiceId)", caller, auditEntry,
+        var items = registration(nobody, "attribute_exists(invoiceId) AND attribute_not_exists(invoiceId)", List.of(), caller, auditEntry,
                 claim.map(c -> idempotency.claimItem(c, nobody.id())));
         Transactions.rehearse(dynamo, items);
         return nobody;
     }
 
-    private List<TransactWriteItem> registration(Invoice invoice, String condition, Caller caller, TransactWriteItem auditEntry,
-                                                 Optional<TransactWriteItem> claim) {
+    /** The invoice, its first history entry, the number's guard, the patient check, its links, the audit entry, the claim last. */
+    private List<TransactWriteItem> registration(Invoice invoice, String condition, List<PatientLinks.Check> linked, Caller caller,
+                                                 TransactWriteItem auditEntry, Optional<TransactWriteItem> claim) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(store.put(invoice, condition));
         items.add(store.putNewHistory(new HistoryEntry(invoice.id(), invoice.version(), Optional.empty(), invoice.state(), Optional.empty(),
@@ -132,6 +138,7 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
         items.add(ConditionalWrites.put(numbersTableName, Map.of("numberKey", AttributeValue.fromS(invoice.numberKey()),
                 "invoiceId", AttributeValue.fromS(invoice.id())), "attribute_not_exists(numberKey)"));
         items.add(ConditionalWrites.patientIsActive(patientsTableName, invoice.helpNumber()));
+        linked.forEach(link -> items.add(link.item()));
         items.add(auditEntry);
         claim.ifPresent(items::add);
         return items;

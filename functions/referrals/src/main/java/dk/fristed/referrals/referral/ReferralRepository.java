@@ -13,6 +13,7 @@ import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.storage.IndexQueries;
+import dk.fristed.storage.PatientLinks;
 import dk.fristed.workflow.RecordStore;
 import dk.fristed.workflow.StoredAs;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -51,15 +52,17 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
     private final RecordStore<Referral, HistoryEntry> store;
     private final IndexQueries<ReferralItem, Referral> indexes;
     private final String patientsTableName;
+    private final PatientLinks links;
     private final Clock clock;
 
     public ReferralRepository(DynamoDbClient dynamo, DynamoDbTable<ReferralItem> referrals, DynamoDbTable<HistoryItem> history,
-                              String patientsTableName, Clock clock) {
+                              String patientsTableName, PatientLinks links, Clock clock) {
         this.dynamo = dynamo;
         this.store = new RecordStore<>(dynamo, new StoredAs<>(referrals, ReferralItem::of, ReferralItem::toReferral),
                 new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry), ReferralItem.BY_PATIENT, "referralId", "referral");
         this.indexes = new IndexQueries<>(referrals, ReferralItem::toReferral);
         this.patientsTableName = patientsTableName;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -76,8 +79,9 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
             Optional<Referral> replaced = request.replaces().map(id -> replaceable(id, request.helpNumber()));
             Referral referral = request.drafted(caller, clock.instant());
             List<TransactWriteItem> referringAgain = replaced.map(old -> referAgain(old, referral, caller)).orElse(List.of());
-            List<TransactWriteItem> items = creation(referral, "attribute_not_exists(referralId)", referringAgain, caller, auditEntry,
-                    claim.map(c -> idempotency.claimItem(c, referral.id())));
+            List<PatientLinks.Check> linked = links.of(referral.helpNumber(), referral.visitId(), Optional.empty());
+            List<TransactWriteItem> items = creation(referral, "attribute_not_exists(referralId)", referringAgain, linked, caller,
+                    auditEntry, claim.map(c -> idempotency.claimItem(c, referral.id())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
                 return new Creation(referral, false);
@@ -90,6 +94,7 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
                 if (Transactions.conditionFailedAt(e, PATIENT_CHECK)) {
                     throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased or merged into another (look the number up)");
                 }
+                PatientLinks.refuseIfFailed(linked, PATIENT_CHECK + 1 + referringAgain.size(), e);
                 if (!Transactions.conflicted(e) && !(replaced.isPresent() && Transactions.conditionFailedAt(e, PATIENT_CHECK + 1))) {
                     throw e;
                 }
@@ -107,20 +112,25 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
     public Referral rehearseCreate(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
                                    TransactWriteItem auditEntry) {
         Referral nobody = request.drafted(caller, clock.instant());
-        var items = creation(nobody, "attribute_exists(referralId) AND attribute_not_exists(referralId)", List.of(), caller, auditEntry,
+        var items = creation(nobody, "attribute_exists(referralId) AND attribute_not_exists(referralId)", List.of(), List.of(), caller, auditEntry,
                 claim.map(c -> idempotency.claimItem(c, nobody.id())));
         Transactions.rehearse(dynamo, items);
         return nobody;
     }
 
-    /** A creation's transaction: the referral under {@code condition}, its first history entry, the patient check, ... */
-    private List<TransactWriteItem> creation(Referral referral, String condition, List<TransactWriteItem> referringAgain, Caller caller,
-                                             TransactWriteItem auditEntry, Optional<TransactWriteItem> claim) {
+    /**
+     * A creation's transaction: the referral under {@code condition}, its first history entry, the patient
+     * check, the rejected referral it replaces, its link to a visit, the audit entry, the claim last.
+     */
+    private List<TransactWriteItem> creation(Referral referral, String condition, List<TransactWriteItem> referringAgain,
+                                             List<PatientLinks.Check> linked, Caller caller, TransactWriteItem auditEntry,
+                                             Optional<TransactWriteItem> claim) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(referral, condition));
         items.add(putHistory(entry(referral, Optional.empty(), Optional.empty(), Optional.empty(), caller)));
         items.add(ConditionalWrites.patientIsActive(patientsTableName, referral.helpNumber()));
         items.addAll(referringAgain);
+        linked.forEach(link -> items.add(link.item()));
         items.add(auditEntry);
         claim.ifPresent(items::add);
         return items;
