@@ -45,7 +45,6 @@ public final class LocalApi implements AutoCloseable {
     static final int DEFAULT_DYNAMODB_PORT = 8123;
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
     static final String INVOKE_PATH = "/_local/invoke/";
-    private static final List<String> CORS_HEADERS = List.of("authorization", "content-type", "idempotency-key", "if-match");
 
     private final LocalDynamo dynamo;
     private final HttpServer server;
@@ -53,6 +52,7 @@ public final class LocalApi implements AutoCloseable {
     private final LocalGateway gateway;
     private final LocalAuthority authority;
     private final SamTemplate template;
+    private final LocalCors cors;
     private final LocalStreams streams;
     private final LocalSchedules schedules;
     /** Delivers the tables' streams every second and runs the schedules, as Lambda and EventBridge do in AWS. */
@@ -67,6 +67,7 @@ public final class LocalApi implements AutoCloseable {
         this.gateway = gateway;
         this.authority = authority;
         this.template = template;
+        this.cors = LocalCors.of(template, LocalCors.localOrigin());
         this.streams = streams;
         this.schedules = schedules;
         this.background = background;
@@ -220,27 +221,15 @@ public final class LocalApi implements AutoCloseable {
     }
 
     private void preflight(HttpExchange exchange) throws IOException {
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (origin != null) {
-            headers.put("Access-Control-Allow-Origin", origin);
-            headers.put("Access-Control-Allow-Methods", "GET,POST,PUT,DELETE,OPTIONS");
-            headers.put("Access-Control-Allow-Headers", String.join(",", CORS_HEADERS));
-            headers.put("Access-Control-Max-Age", "600");
-        }
-        send(exchange, 204, headers, null);
+        send(exchange, 204, cors.preflight(exchange.getRequestHeaders().getFirst("Origin")), null);
     }
 
-    private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+    private void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         if (response.getHeaders() != null) {
             headers.putAll(response.getHeaders());
         }
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        if (origin != null) {
-            headers.put("Access-Control-Allow-Origin", origin);
-            headers.put("Access-Control-Expose-Headers", "etag,location,idempotent-replayed");
-        }
+        headers.putAll(cors.onAnswer(exchange.getRequestHeaders().getFirst("Origin")));
         byte[] body = response.getBody() == null ? null
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
                 : response.getBody().getBytes(StandardCharsets.UTF_8);

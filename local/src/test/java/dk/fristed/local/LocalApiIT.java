@@ -40,6 +40,35 @@ class LocalApiIT {
     }
 
     @Test
+    void aPageOnTheAllowedOrigin_readsWhatFunctionsAnswer_asDeployed_andOtherOriginsNothing() throws Exception {
+        api = start();
+        String clinician = api.authority().issue("nurse-1", List.of(Role.CLINICIAN));
+        String allowed = LocalCors.localOrigin();
+
+        var preflight = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/patients"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", allowed)
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(allowed, preflight.headers().firstValue("access-control-allow-origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("access-control-allow-headers").orElse("").contains("idempotency-key"));
+
+        var created = send("POST", "/patients", clinician, "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\","
+                + "\"languages\":[\"ro\"],\"interpreterNeeded\":false}", null, allowed);
+        assertEquals(allowed, created.headers().firstValue("access-control-allow-origin").orElse(""));
+        assertEquals("etag,location,idempotent-replayed,retry-after", created.headers().firstValue("access-control-expose-headers").orElse(""));
+        assertEquals("nosniff", created.headers().firstValue("x-content-type-options").orElse(""));
+        var refused = send("GET", "/patients/K7MQX9PK", clinician, null, null, allowed);
+        assertEquals(allowed, refused.headers().firstValue("access-control-allow-origin").orElse(""), "a function's error is readable");
+
+        // the gateway's own 401, as API Gateway's JWT authorizer answers it: no CORS headers
+        var unauthorized = send("GET", "/patients/K7MQX9PK", null, null, null, allowed);
+        assertEquals(401, unauthorized.statusCode());
+        assertTrue(unauthorized.headers().firstValue("access-control-allow-origin").isEmpty());
+        // another origin: nothing a browser would let the page read
+        var elsewhere = send("GET", "/patients/K7MQX9PK", clinician, null, null, "https://evil.example");
+        assertTrue(elsewhere.headers().firstValue("access-control-allow-origin").isEmpty());
+    }
+
+    @Test
     void readmeWalkthrough_overHttp() throws Exception {
         api = start();
         String clinician = api.authority().issue("nurse-1", List.of(Role.CLINICIAN));
@@ -145,8 +174,17 @@ class LocalApiIT {
 
     private HttpResponse<String> send(String method, String path, String token, String body, String idempotencyKey)
             throws IOException, InterruptedException {
+        return send(method, path, token, body, idempotencyKey, null);
+    }
+
+    /** @param origin the page's origin, as a browser sends it on a cross-origin call; null: none */
+    private HttpResponse<String> send(String method, String path, String token, String body, String idempotencyKey, String origin)
+            throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

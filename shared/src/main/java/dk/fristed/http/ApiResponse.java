@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** What a route handler answers: a status, a JSON body (or none) and extra headers. */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
+    /** On every answer a function gives: a browser reads the body as its Content-Type says, never guesses. */
+    public static final String NOSNIFF = "X-Content-Type-Options";
 
     public static ApiResponse ok(Object body) {
         return new ApiResponse(200, body, Map.of());

@@ -53,6 +53,7 @@ final class ProblemResponses {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("Content-Type", MEDIA_TYPE);
         headers.put("Cache-Control", "no-store");
+        headers.put(ApiResponse.NOSNIFF, "nosniff");
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(headers)
