@@ -15,6 +15,17 @@ public record Period(LocalDate from, LocalDate to) {
     public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 
+    /**
+     * A year as a client writes it in a path or a body: four digits, from {@link #EARLIEST}'s year to
+     * {@code latest} (the routes about what happened stop at this year, the budget plans to 2099).
+     */
+    public static int year(String given, String field, int latest) {
+        if (given == null || !given.matches("[0-9]{4}") || Integer.parseInt(given) < EARLIEST.getYear() || Integer.parseInt(given) > latest) {
+            throw ApiProblem.badRequest(field, "must be a year from " + EARLIEST.getYear() + " to " + latest);
+        }
+        return Integer.parseInt(given);
+    }
+
     /** From the query parameters {@code from} and {@code to}; each problem names its parameter. */
     public static Period fromQuery(ApiRequest request) {
         LocalDate from = date(request, "from");

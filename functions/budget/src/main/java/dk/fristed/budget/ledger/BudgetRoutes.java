@@ -1,6 +1,7 @@
 package dk.fristed.budget.ledger;
 
 import dk.fristed.calendar.ClinicCalendar;
+import dk.fristed.calendar.Period;
 import dk.fristed.csv.CsvTable;
 import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
@@ -154,10 +155,6 @@ public final class BudgetRoutes {
     }
 
     private static int year(ApiRequest request) {
-        String value = request.path("year");
-        if (!value.matches("20[0-9]{2}")) {
-            throw ApiProblem.badRequest("year", "must be a year like 2025");
-        }
-        return Integer.parseInt(value);
+        return Period.year(request.path("year"), "year", Period.LATEST.getYear());
     }
 }

@@ -24,7 +24,6 @@ import java.util.Set;
  * as a read of aggregate data: who, when, which period, site and version; no patient is named.
  */
 public final class ReportRoutes {
-    static final int EARLIEST_YEAR = 2000;
     private static final Set<Role> READ_INTERNAL = Set.of(Role.COORDINATOR, Role.ADMIN);
 
     private final ReportMaker maker;
@@ -43,12 +42,7 @@ public final class ReportRoutes {
 
     /** {@code GET /reports/{year}}: the calendar year. */
     public ApiResponse year(ApiRequest request) {
-        String given = request.path("year");
-        int thisYear = Year.now(clock).getValue();
-        if (!given.matches("\\d{4}") || Integer.parseInt(given) < EARLIEST_YEAR || Integer.parseInt(given) > thisYear) {
-            throw ApiProblem.badRequest("year", "must be a year from " + EARLIEST_YEAR + " to " + thisYear);
-        }
-        int year = Integer.parseInt(given);
+        int year = Period.year(request.path("year"), "year", Year.now(clock).getValue());
         return report(request, new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
     }
 
