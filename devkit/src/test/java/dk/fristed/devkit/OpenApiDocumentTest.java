@@ -46,9 +46,15 @@ class OpenApiDocumentTest {
 
     @Test
     void contract_rejectsAResponseThatDriftsFromTheDescription() {
-        String extraField = "{\"type\":\"about:blank\",\"title\":\"t\",\"status\":400,\"detail\":\"d\",\"leak\":\"x\"}";
+        String extraField = "{\"type\":\"https://fristed.dk/problems/invalid-request\",\"title\":\"t\",\"status\":400,\"detail\":\"d\",\"leak\":\"x\"}";
         assertThrows(AssertionError.class, () -> OpenApiContract.assertResponseValid("GET", "/visits", 400,
                 java.util.Map.of("Content-Type", "application/problem+json"), extraField));
+        // a kind of problem the description does not list: a client would have nothing to branch on
+        String unlisted = "{\"type\":\"about:blank\",\"title\":\"t\",\"status\":400,\"detail\":\"d\"}";
+        assertThrows(AssertionError.class, () -> OpenApiContract.assertResponseValid("GET", "/visits", 400,
+                java.util.Map.of("Content-Type", "application/problem+json"), unlisted));
+        OpenApiContract.assertResponseValid("GET", "/visits", 400, java.util.Map.of("Content-Type", "application/problem+json"),
+                "{\"type\":\"https://fristed.dk/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"d\"}");
         assertThrows(AssertionError.class, () -> OpenApiContract.assertResponseValid("GET", "/visits", 418,
                 java.util.Map.of("Content-Type", "application/problem+json"), "{}"));
     }

@@ -9,13 +9,14 @@ import java.util.Map;
 /** Turns errors into RFC 9457 problem documents; the only place a response body for an error is built. */
 final class ProblemResponses {
     static final String MEDIA_TYPE = "application/problem+json";
+    static final String TYPE_BASE = "https://fristed.dk/problems/";
 
     private ProblemResponses() {
     }
 
     static APIGatewayV2HTTPResponse of(ApiProblem problem, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
+        body.put("type", type(problem.title()));
         body.put("title", problem.title());
         body.put("status", problem.status());
         body.put("detail", problem.field() == null ? problem.detail() : problem.field() + " " + problem.detail());
@@ -36,10 +37,18 @@ final class ProblemResponses {
         return response(problem.status(), body, headers);
     }
 
+    /**
+     * The problem's kind as a stable URI a client can branch on or translate: one per title
+     * ({@code https://fristed.dk/problems/precondition-failed}), listed in README's table of errors.
+     */
+    static String type(String title) {
+        return TYPE_BASE + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
     /** Anything unexpected: the request id to find the log line, and nothing about the cause. */
     static APIGatewayV2HTTPResponse internalError(String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
+        body.put("type", type("Internal error"));
         body.put("title", "Internal error");
         body.put("status", 500);
         body.put("detail", "the request could not be completed; nothing was changed unless a retry shows otherwise");
