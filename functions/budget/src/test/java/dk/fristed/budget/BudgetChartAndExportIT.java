@@ -113,6 +113,43 @@ class BudgetChartAndExportIT {
         assertTrue(rows.stream().anyMatch(r -> r.get("instalments").equals("2025-03-01 676075.00; 2025-10-01 676075.00")));
     }
 
+    @Test
+    void theExportsNetColumn_sumsToWhatCameInLessWhatWasSpent_aReversalUndoingItsEntry() throws Exception {
+        seed();
+        String typo = api.pay(2025, branch, 90_000L, "2025-05-01");
+        BudgetApi.expect(201, api.entry(2025, "kind", "reversal", "reverses", typo, "note", "Typed 900 kr. for 90 kr.", "date", "2025-05-02"));
+        String spentTwice = BudgetApi.expect(201, api.entry(2025, "kind", "expense", "category", "medicine", "amount", 50_000L,
+                "currency", "DKK", "date", "2025-05-03")).body().get("entries").get(0).get("key").asText();
+        BudgetApi.expect(201, api.entry(2025, "kind", "reversal", "reverses", spentTwice, "note", "Entered twice", "date", "2025-05-04"));
+        JsonNode progress = api.call("GET", "/budget/years/2025/progress", null).body();
+
+        Map<String, CSVRecord> rows = new HashMap<>();
+        BigDecimal net = BigDecimal.ZERO;
+        for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(api.call("GET", "/budget/years/2025/export", null).text().substring(1))).getRecords()) {
+            rows.put(row.get("entry"), row);
+            net = net.add(new BigDecimal(row.get("net")));
+        }
+        assertEquals(BigDecimal.valueOf(progress.get("received").asLong() - progress.get("spent").asLong(), 2), net,
+                "the column sums to what came in less what was spent");
+        assertEquals(new BigDecimal("-900.00"), new BigDecimal(rows.get("R#" + typo).get("net")), "a reversed payment takes it away");
+        assertEquals(new BigDecimal("500.00"), new BigDecimal(rows.get("R#" + spentTwice).get("net")), "a reversed expense gives it back");
+        assertEquals(new BigDecimal("900.00"), new BigDecimal(rows.get("R#" + typo).get("amount")), "amount: what the entry named");
+    }
+
+    @Test
+    void aReversalOfAnEndedYearsEntry_isDatedInThatYear_unlessToldOtherwise() {
+        // today is 15 September 2025 in BudgetApi
+        api.year(2024, 100_000_00L, Map.of());
+        String branch2024 = api.source("red_cross_branch", "Aalborg branch");
+        String first = api.pay(2024, branch2024, 10_000L, "2024-11-20");
+        String second = api.pay(2024, branch2024, 20_000L, "2024-11-21");
+        var undated = BudgetApi.expect(201, api.entry(2024, "kind", "reversal", "reverses", first, "note", "Returned"));
+        assertEquals("2024-12-31", undated.body().get("entries").get(0).get("date").asText(), "in the year of what it reverses");
+        var dated = BudgetApi.expect(201, api.entry(2024, "kind", "reversal", "reverses", second, "note", "Returned", "date", "2025-01-10"));
+        assertEquals("2025-01-10", dated.body().get("entries").get(0).get("date").asText(), "as told");
+    }
+
     private static String text(Document svg, String element) {
         return svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", element).item(0).getTextContent();
     }

@@ -17,20 +17,22 @@ import java.util.stream.Collectors;
  */
 public final class LedgerExport {
     static final List<String> HEADER = List.of("entry", "date", "kind", "source_type", "source", "category", "purpose", "amount",
-            "currency", "original_amount", "original_currency", "pledge_id", "instalments", "reverses", "note");
+            "net", "currency", "original_amount", "original_currency", "pledge_id", "instalments", "reverses", "note");
 
     private LedgerExport() {
     }
 
     static String csv(BudgetYear year, List<Entry> ledger, List<Source> sources) {
         Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
+        Map<String, Entry> byKey = ledger.stream().collect(Collectors.toMap(Entry::key, Function.identity()));
         CsvTable table = new CsvTable(HEADER);
         for (Entry e : ledger.stream().sorted(Comparator.comparing(Entry::date).thenComparing(Entry::key)).toList()) {
             Source source = e.sourceId().map(byId::get).orElse(null);
             table.row().value(e.key()).value(e.date()).value(Fields.wireName(e.kind()))
                     .value(source == null ? null : Fields.wireName(source.type())).text(source == null ? null : source.label())
                     .text(e.category().orElse(null)).text(e.purpose().orElse(null))
-                    .value(new Money(e.amount(), year.currency()).decimal()).value(year.currency())
+                    .value(new Money(e.amount(), year.currency()).decimal())
+                    .value(new Money(net(e, byKey), year.currency()).decimal()).value(year.currency())
                     .value(e.original().map(Money::decimal).orElse(null)).value(e.original().map(Money::currency).orElse(null))
                     .value(e.pledgeId().orElse(null))
                     .value(e.instalments().isEmpty() ? null : e.instalments().stream()
@@ -38,5 +40,18 @@ public final class LedgerExport {
                     .value(e.reverses().orElse(null)).text(e.note().orElse(null)).end();
         }
         return table.toString();
+    }
+
+    /**
+     * What the entry does to the year's money, signed, so that the column sums to what came in less what
+     * was spent: a payment adds, an expense takes away, a pledge moves no money, a reversal undoes its entry.
+     */
+    static long net(Entry e, Map<String, Entry> byKey) {
+        return switch (e.kind()) {
+            case PAYMENT -> e.amount();
+            case EXPENSE -> -e.amount();
+            case PLEDGE -> 0;
+            case REVERSAL -> -e.reverses().map(byKey::get).map(reversed -> net(reversed, byKey)).orElse(0L);
+        };
     }
 }

@@ -26,7 +26,8 @@ public record NewEntry(int year, EntryKind kind, LocalDate date, long amount, Op
 
     static NewEntry from(EntryRequest r, int year, String budgetCurrency, Categories categories, LocalDate today) {
         EntryKind kind = Fields.oneOf(EntryKind.class, r.kind(), "kind");
-        LocalDate date = r.date() == null ? today : r.date();
+        // undated: today, or for a year that has ended (a reversal of last year's entry in January) its last day
+        LocalDate date = r.date() != null ? r.date() : today.getYear() > year ? LocalDate.of(year, 12, 31) : today;
         if (date.isAfter(today)) {
             throw ApiProblem.badRequest("date", "must not be in the future");
         }
