@@ -59,9 +59,20 @@ public final class LocalDynamo implements AutoCloseable {
                 "-disableTelemetry"});
     }
 
+    /** DynamoDB Local prints its configuration block on System.out; `make run` prints only its own banner. */
+    private static <T> T quietly(java.util.concurrent.Callable<T> start) throws Exception {
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return start.call();
+        } finally {
+            System.setOut(out);
+        }
+    }
+
     private static LocalDynamo start(String[] args) throws Exception {
         int port = Integer.parseInt(args[List.of(args).indexOf("-port") + 1]);
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+        DynamoDBProxyServer server = quietly(() -> ServerRunner.createServerFromCommandLineArgs(args));
         bindToLoopback(server);
         try {
             server.start();
