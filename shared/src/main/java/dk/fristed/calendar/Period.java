@@ -1,7 +1,6 @@
 package dk.fristed.calendar;
 
-import dk.fristed.http.ApiProblem;
-import dk.fristed.http.ApiRequest;
+import dk.fristed.problem.ApiProblem;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -26,10 +25,10 @@ public record Period(LocalDate from, LocalDate to) {
         return Integer.parseInt(given);
     }
 
-    /** From the query parameters {@code from} and {@code to}; each problem names its parameter. */
-    public static Period fromQuery(ApiRequest request) {
-        LocalDate from = date(request, "from");
-        LocalDate to = date(request, "to");
+    /** From the query parameters {@code from} and {@code to} as sent ({@code ApiRequest.period()}); each problem names its parameter. */
+    public static Period of(String fromQuery, String toQuery) {
+        LocalDate from = date(fromQuery, "from");
+        LocalDate to = date(toQuery, "to");
         if (to.isBefore(from)) {
             throw ApiProblem.badRequest("to", "must not be before from");
         }
@@ -38,10 +37,6 @@ public record Period(LocalDate from, LocalDate to) {
             throw ApiProblem.badRequest("to", "the period may be at most " + MAX_DAYS + " days");
         }
         return new Period(from, to);
-    }
-
-    private static LocalDate date(ApiRequest request, String name) {
-        return date(request.requireQuery(name), name);
     }
 
     /** An ISO date a client sent in a query or path; the problem names {@code field}. */

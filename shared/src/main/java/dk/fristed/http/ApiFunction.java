@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.fristed.json.Json;
 import dk.fristed.log.JsonLog;
+import dk.fristed.problem.ApiProblem;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,9 @@ package dk.fristed.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dk.fristed.auth.Caller;
+import dk.fristed.calendar.Period;
 import dk.fristed.json.Json;
+import dk.fristed.problem.ApiProblem;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -130,6 +132,11 @@ public final class ApiRequest {
 
     public String requireQuery(String name) {
         return query(name).orElseThrow(() -> ApiProblem.badRequest(name, "is a required query parameter"));
+    }
+
+    /** The period of the query parameters {@code from} and {@code to}, both required ({@link Period#of}). */
+    public Period period() {
+        return Period.of(requireQuery("from"), requireQuery("to"));
     }
 
     /** The body as a record, after checking it is JSON at all. */

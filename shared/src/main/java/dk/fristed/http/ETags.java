@@ -1,5 +1,7 @@
 package dk.fristed.http;
 
+import dk.fristed.problem.ApiProblem;
+
 /**
  * Optimistic concurrency on the wire: a record's version travels as a strong ETag ({@code "3"}),
  * and updates must send it back in If-Match; a stale one is answered with 412.

@@ -2,6 +2,7 @@ package dk.fristed.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.fristed.json.Json;
+import dk.fristed.problem.ApiProblem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dk.fristed.http;
 
+import dk.fristed.problem.ApiProblem;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;

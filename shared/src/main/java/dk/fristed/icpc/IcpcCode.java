@@ -1,6 +1,6 @@
 package dk.fristed.icpc;
 
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

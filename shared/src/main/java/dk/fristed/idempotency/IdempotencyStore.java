@@ -1,9 +1,9 @@
 package dk.fristed.idempotency;
 
-import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.json.Json;
 import dk.fristed.paging.Hmac;
+import dk.fristed.problem.ApiProblem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;

@@ -1,6 +1,6 @@
 package dk.fristed.ids;
 
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 
 import java.security.SecureRandom;
 import java.util.Optional;

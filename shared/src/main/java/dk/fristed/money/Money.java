@@ -1,6 +1,6 @@
 package dk.fristed.money;
 
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 
 import java.math.BigDecimal;
 import java.util.Currency;

@@ -1,13 +1,10 @@
 package dk.fristed.paging;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.json.Json;
+import dk.fristed.problem.ApiProblem;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +13,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sealed page cursors: DynamoDB's LastEvaluatedKey encrypted and authenticated (AES-256-GCM) with a key

@@ -1,7 +1,7 @@
 package dk.fristed.paging;
 
-import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
+import dk.fristed.problem.ApiProblem;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dk.fristed.site;
 
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 
 import java.util.Arrays;
 import java.util.List;

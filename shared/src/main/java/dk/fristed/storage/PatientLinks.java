@@ -2,7 +2,7 @@ package dk.fristed.storage;
 
 import dk.fristed.aws.Transactions;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;

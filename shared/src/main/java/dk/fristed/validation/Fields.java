@@ -1,6 +1,6 @@
 package dk.fristed.validation;
 
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 
 import java.util.List;
 import java.util.Locale;

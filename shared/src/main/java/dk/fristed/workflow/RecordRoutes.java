@@ -89,7 +89,7 @@ public final class RecordRoutes<R extends WorkflowRecord, E, S extends Enum<S>> 
     /** {@code GET /…?site=&from=&to=&state=}: a site's records of a period, optionally in one state. */
     public ApiResponse atSite(ApiRequest request) {
         String site = sites.require(request.requireQuery("site"), "site");
-        Period period = Period.fromQuery(request);
+        Period period = request.period();
         Optional<S> state = request.query("state").map(s -> Fields.oneOf(states, s, "state"));
         return listed(request, store.atSite(bySiteIndex, site, period, state, PageRequest.from(request), cursor));
     }

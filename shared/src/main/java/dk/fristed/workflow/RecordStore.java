@@ -1,13 +1,13 @@
 package dk.fristed.workflow;
 
 import dk.fristed.aws.Transactions;
-import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.ApiProblem;
-import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.calendar.Period;
+import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.problem.ApiProblem;
+import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.storage.IndexQueries;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;

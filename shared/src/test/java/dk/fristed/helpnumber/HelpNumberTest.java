@@ -1,6 +1,6 @@
 package dk.fristed.helpnumber;
 
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

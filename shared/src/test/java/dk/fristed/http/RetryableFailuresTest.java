@@ -1,5 +1,6 @@
 package dk.fristed.http;
 
+import dk.fristed.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;

@@ -1,6 +1,6 @@
 package dk.fristed.money;
 
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,6 @@
 package dk.fristed.paging;
 
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -2,13 +2,13 @@ package dk.fristed.budget.ledger;
 
 import dk.fristed.auth.Caller;
 import dk.fristed.aws.Transactions;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.idempotency.IdempotencyClaim;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.ids.RecordIds;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.storage.IndexQueries;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;

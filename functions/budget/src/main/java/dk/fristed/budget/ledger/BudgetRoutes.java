@@ -3,7 +3,6 @@ package dk.fristed.budget.ledger;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;
 import dk.fristed.csv.CsvTable;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.TextBody;
@@ -12,6 +11,7 @@ import dk.fristed.ids.RecordIds;
 import dk.fristed.money.Money;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 
 import java.time.Clock;

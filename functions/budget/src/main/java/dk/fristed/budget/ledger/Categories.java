@@ -1,7 +1,7 @@
 package dk.fristed.budget.ledger;
 
 import dk.fristed.config.Environment;
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dk.fristed.budget.ledger;
 
-import dk.fristed.http.ApiProblem;
 import dk.fristed.ids.RecordIds;
 import dk.fristed.money.Money;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 
 import java.time.LocalDate;

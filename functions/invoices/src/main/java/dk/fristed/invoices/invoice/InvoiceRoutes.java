@@ -102,14 +102,14 @@ public final class InvoiceRoutes {
 
     /** {@code GET /invoices/totals?from=&to=[&site=]}: counts and sums only, no personal data, so nothing per patient to audit. */
     public ApiResponse totals(ApiRequest request) {
-        Period period = Period.fromQuery(request);
+        Period period = request.period();
         Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
         return ApiResponse.ok(InvoiceTotals.of(period.from(), period.to(), site.orElse(null), receivedIn(period, site)));
     }
 
     /** {@code GET /invoices/export?from=&to=[&site=]}: the period's invoices as CSV; every patient in it is audited as read. */
     public ApiResponse export(ApiRequest request) {
-        Period period = Period.fromQuery(request);
+        Period period = request.period();
         Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
         List<Invoice> all = receivedIn(period, site);
         audit.readsOf(request, all.stream().map(Invoice::helpNumber).toList());

@@ -2,9 +2,9 @@ package dk.fristed.invoices.invoice;
 
 import dk.fristed.auth.Caller;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.ids.RecordIds;
 import dk.fristed.money.Money;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.site.Sites;
 import dk.fristed.validation.Fields;
 

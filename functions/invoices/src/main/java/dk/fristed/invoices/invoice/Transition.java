@@ -1,7 +1,7 @@
 package dk.fristed.invoices.invoice;
 
-import dk.fristed.http.ApiProblem;
 import dk.fristed.money.Money;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 
 import java.time.LocalDate;

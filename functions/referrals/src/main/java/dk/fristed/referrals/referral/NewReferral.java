@@ -2,8 +2,8 @@ package dk.fristed.referrals.referral;
 
 import dk.fristed.auth.Caller;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.ids.RecordIds;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.site.Sites;
 import dk.fristed.validation.Fields;
 

@@ -83,7 +83,7 @@ public final class ReferralRoutes {
 
     /** {@code GET /referrals/counts?from=&to=[&site=]}: counts only, no personal data, so nothing per patient to audit. */
     public ApiResponse counts(ApiRequest request) {
-        Period period = Period.fromQuery(request);
+        Period period = request.period();
         Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
         List<Referral> all = new ArrayList<>();
         for (String name : site.map(List::of).orElse(sites.names())) {

@@ -1,6 +1,6 @@
 package dk.fristed.referrals.referral;
 
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package dk.fristed.reports.openday;
 
 import dk.fristed.calendar.Period;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.storage.IndexQueries;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;

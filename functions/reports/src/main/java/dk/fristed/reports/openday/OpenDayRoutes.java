@@ -1,12 +1,12 @@
 package dk.fristed.reports.openday;
 
 import dk.fristed.calendar.Period;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.ETags;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.site.Sites;
 import dk.fristed.validation.Fields;
 
@@ -91,7 +91,7 @@ public final class OpenDayRoutes {
     /** {@code GET /open-days?site=&from=&to=}: a site's open days by date, paged. */
     public ApiResponse list(ApiRequest request) {
         String site = sites.require(request.requireQuery("site"), "site");
-        return ApiResponse.ok(days.atSite(site, Period.fromQuery(request), PageRequest.from(request), cursor).map(OpenDayResponse::of));
+        return ApiResponse.ok(days.atSite(site, request.period(), PageRequest.from(request), cursor).map(OpenDayResponse::of));
     }
 
     private static ApiResponse answer(OpenDay day) {

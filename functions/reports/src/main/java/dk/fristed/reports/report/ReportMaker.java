@@ -2,11 +2,11 @@ package dk.fristed.reports.report;
 
 import dk.fristed.budget.ledger.Progress;
 import dk.fristed.calendar.Period;
-import dk.fristed.invoices.invoice.InvoiceTotals;
-import dk.fristed.referrals.referral.ReferralCounts;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.invoices.invoice.Invoice;
+import dk.fristed.invoices.invoice.InvoiceTotals;
 import dk.fristed.referrals.referral.Referral;
+import dk.fristed.referrals.referral.ReferralCounts;
 import dk.fristed.reports.openday.OpenDay;
 import dk.fristed.visits.patient.Patient;
 import dk.fristed.visits.visit.Visit;

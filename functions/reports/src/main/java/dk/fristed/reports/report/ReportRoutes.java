@@ -4,10 +4,10 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Role;
 import dk.fristed.calendar.Period;
 import dk.fristed.csv.CsvTable;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.TextBody;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.site.Sites;
 
 import java.time.Clock;
@@ -48,7 +48,7 @@ public final class ReportRoutes {
 
     /** {@code GET /reports?from=&to=}: any period of up to a year. */
     public ApiResponse period(ApiRequest request) {
-        return report(request, Period.fromQuery(request));
+        return report(request, request.period());
     }
 
     private ApiResponse report(ApiRequest request, Period period) {

@@ -2,11 +2,11 @@ package dk.fristed.visits.merge;
 
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.ETags;
 import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 import dk.fristed.visits.patient.PatientResponse;
 

@@ -2,13 +2,14 @@ package dk.fristed.visits.merge;
 
 import dk.fristed.aws.Transactions;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.idempotency.IdempotencyClaim;
 import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.visits.patient.MergeLinks;
 import dk.fristed.visits.patient.Patient;
 import dk.fristed.visits.patient.PatientItem;
 import dk.fristed.visits.patient.PatientRepository;
+import dk.fristed.visits.visit.PendingMoves;
 import dk.fristed.visits.visit.VisitItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -46,7 +47,7 @@ import java.util.function.Function;
  * Readers that meet a survivor with visits still moving complete the move first; the report, which only
  * reads, counts a duplicate's visits under the survivor it points to.
  */
-public final class PatientMerges {
+public final class PatientMerges implements PendingMoves {
     /** A delete and a put per visit, and the survivor's check: 81 of a transaction's 100 items. */
     static final int VISITS_PER_STEP = 40;
     /** Pointers re-pointed in the merge's own transaction, with an audit entry each; far more than a person collects. */
@@ -160,6 +161,7 @@ public final class PatientMerges {
     }
 
     /** The patient, after completing a merge into it whose visits are still moving. */
+    @Override
     public Patient settled(Patient patient) {
         return patient.merges().moving().isEmpty() ? patient : complete(patient);
     }

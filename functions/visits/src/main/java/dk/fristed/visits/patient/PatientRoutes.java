@@ -2,7 +2,6 @@ package dk.fristed.visits.patient;
 
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.ETags;
@@ -11,6 +10,7 @@ import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 

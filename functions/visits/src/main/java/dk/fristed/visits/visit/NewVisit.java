@@ -2,7 +2,7 @@ package dk.fristed.visits.visit;
 
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.icpc.IcpcCode;
-import dk.fristed.http.ApiProblem;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.site.Sites;
 import dk.fristed.validation.Fields;
 

@@ -2,14 +2,13 @@ package dk.fristed.visits.visit;
 
 import dk.fristed.aws.Transactions;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.ids.RecordIds;
-import dk.fristed.http.ApiProblem;
 import dk.fristed.idempotency.IdempotencyClaim;
 import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.ids.RecordIds;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
-import dk.fristed.visits.merge.PatientMerges;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.visits.patient.Patient;
 import dk.fristed.visits.patient.PatientRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
@@ -52,12 +51,12 @@ public final class VisitRepository {
     private final DynamoDbTable<VisitItem> table;
     private final String patientsTableName;
     private final PatientRepository patients;
-    private final PatientMerges merges;
+    private final PendingMoves merges;
     private final IdempotencyStore idempotency;
     private final Clock clock;
 
     public VisitRepository(DynamoDbClient dynamo, DynamoDbTable<VisitItem> table, String patientsTableName,
-                           PatientRepository patients, PatientMerges merges, IdempotencyStore idempotency, Clock clock) {
+                           PatientRepository patients, PendingMoves merges, IdempotencyStore idempotency, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.patientsTableName = patientsTableName;

@@ -57,7 +57,7 @@ public final class VisitRoutes {
     /** {@code GET /visits?site=&from=&to=}: a site's visits in a period of at most a year. */
     public ApiResponse atSite(ApiRequest request) {
         String site = sites.require(request.requireQuery("site"), "site");
-        Period period = Period.fromQuery(request);
+        Period period = request.period();
         Page<Visit> page = visits.atSite(site, period.from(), period.to(), PageRequest.from(request), cursor);
         audit.readsOf(request, page.items().stream().map(Visit::helpNumber).toList());
         return ApiResponse.ok(new Page<>(page.items().stream().map(VisitResponse::of).toList(), page.nextCursor()));

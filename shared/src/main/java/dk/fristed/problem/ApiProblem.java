@@ -1,4 +1,4 @@
-package dk.fristed.http;
+package dk.fristed.problem;
 
 /**
  * An error the client can act on, answered as RFC 9457 {@code application/problem+json}. Messages
