@@ -17,8 +17,8 @@ public final class MonthlyCost {
     record Prices(double lambdaPerGbSecond, double lambdaPerMillionRequests, double httpApiPerMillionRequests,
                   double dynamoPerMillionWriteUnits, double dynamoPerMillionReadUnits, double dynamoStoragePerGbMonth,
                   double pitrPerGbMonth, double kmsKeyPerMonth, double kmsPerTenThousandRequests,
-                  double logsIngestPerGb, double logsStoragePerGbMonth) {
-        static final Prices LIST_2025 = new Prices(0.0000133334, 0.20, 1.00, 0.625, 0.125, 0.25, 0.20, 1.00, 0.03, 0.50, 0.03);
+                  double logsIngestPerGb, double logsStoragePerGbMonth, double alarmMetricPerMonth) {
+        static final Prices LIST_2025 = new Prices(0.0000133334, 0.20, 1.00, 0.625, 0.125, 0.25, 0.20, 1.00, 0.03, 0.50, 0.03, 0.10);
     }
 
     /** How a visit to the clinic turns into requests: besides registering it, looking the patient up and so on. */
@@ -95,6 +95,8 @@ public final class MonthlyCost {
     static final double INVOICES_PER_VISIT = 0.18;
     static final double LOG_BYTES_PER_REQUEST = 300;
     static final int CUSTOMER_MANAGED_KEYS = 3;     // DataKey, ServerHmacKey and FieldKey
+    /** template.yaml's alarms count per metric: the queue 1, the API 1, admin 2, the other nine functions 9 + 9. */
+    static final int ALARM_METRICS = 22;
     /**
      * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (12 tables, 12 busy
      * hours a day); the hierarchical keyring unwraps its branch key twice (active key, version) per
@@ -117,7 +119,7 @@ public final class MonthlyCost {
         System.out.println("Monthly AWS bill, USD, before free tiers (list prices 2025; assumptions in docs/cost.md)");
         print("Danish clinics: 2,700 visits a year", 2_700);
         print("100 x: 270,000 visits a year", 270_000);
-        System.out.println("make cost: the fixed part (KMS keys) dominates at the clinics' volume; usage costs scale linearly");
+        System.out.println("make cost: the fixed part (KMS keys, alarms) dominates at the clinics' volume; usage costs scale linearly");
     }
 
     static Map<String, Double> bill(double visitsPerYear, Prices p) {
@@ -147,6 +149,7 @@ public final class MonthlyCost {
         bill.put("KMS keys", CUSTOMER_MANAGED_KEYS * p.kmsKeyPerMonth());
         bill.put("KMS requests", KMS_REQUESTS_PER_MONTH_IN_USE / 1e4 * p.kmsPerTenThousandRequests());
         bill.put("CloudWatch Logs", requests * LOG_BYTES_PER_REQUEST / 1e9 * (p.logsIngestPerGb() + 3 * p.logsStoragePerGbMonth()));
+        bill.put("CloudWatch alarms (22 metrics)", ALARM_METRICS * p.alarmMetricPerMonth());
         bill.put("Cognito (under 10,000 monthly users: free)", 0.0);
         bill.put("requests per month", requests);
         return bill;

@@ -1,0 +1,63 @@
+package dk.fristed.devkit;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dk.fristed.devkit.SamTemplate.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the admins who run the stack rely on, held on template.yaml: what holds people's access and the
+ * record of what happened survives a deleted stack, and every function, the API and the erasure queue
+ * have an alarm that reaches the alarm topic. A new function without an alarm fails here.
+ */
+class TemplateOperationsTest {
+    private final SamTemplate template = SamTemplate.ofProject();
+
+    @Test
+    void theUserPool_logGroupsAndErasureQueue_areRetainedAndProtected() {
+        var pools = template.resources("AWS::Cognito::UserPool");
+        assertEquals(1, pools.size());
+        pools.forEach((id, pool) -> {
+            assertRetained(id, pool);
+            assertEquals("ACTIVE", map(pool.get("Properties")).get("DeletionProtection"), id);
+        });
+        var logGroups = template.resources("AWS::Logs::LogGroup");
+        assertFalse(logGroups.isEmpty());
+        logGroups.forEach(this::assertRetained);
+        template.resources("AWS::SQS::Queue").forEach(this::assertRetained);
+    }
+
+    @Test
+    void everyFunction_theApi_andTheErasureQueue_haveAnAlarmThatReachesTheTopic() {
+        var alarms = template.resources("AWS::CloudWatch::Alarm");
+        assertFalse(alarms.isEmpty());
+        StringBuilder watched = new StringBuilder();
+        alarms.forEach((id, alarm) -> {
+            Map<String, Object> p = map(alarm.get("Properties"));
+            assertEquals(List.of(Map.of("Ref", "AlarmTopic")), p.get("AlarmActions"), id + " tells the admins");
+            assertEquals("notBreaching", p.get("TreatMissingData"), id + ": a quiet night is not an alarm");
+            watched.append(p).append('\n');
+        });
+        String all = watched.toString();
+        for (String function : template.resources(SamTemplate.FUNCTION).keySet()) {
+            assertTrue(all.contains("MetricName=Errors, Dimensions=[{Name=FunctionName, Value={Ref=" + function + "}}]"),
+                    function + "'s errors have an alarm");
+            assertTrue(all.contains("MetricName=Throttles, Dimensions=[{Name=FunctionName, Value={Ref=" + function + "}}]"),
+                    function + "'s throttles have an alarm");
+        }
+        assertTrue(all.contains("MetricName=5xx") && all.contains("{Ref=HttpApi}"), "the API's server errors");
+        assertTrue(all.contains("ApproximateNumberOfMessagesVisible") && all.contains("ErasureFailuresQueue"), "the erasure failures");
+        var topic = template.resources("AWS::SNS::Topic").get("AlarmTopic");
+        assertTrue(topic != null && map(topic.get("Properties")).containsKey("KmsMasterKeyId"), "the topic is encrypted");
+    }
+
+    private void assertRetained(String id, Map<String, Object> resource) {
+        assertEquals("Retain", resource.get("DeletionPolicy"), id);
+        assertEquals("Retain", resource.get("UpdateReplacePolicy"), id);
+    }
+}
