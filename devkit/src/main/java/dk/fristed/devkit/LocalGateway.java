@@ -65,6 +65,11 @@ public final class LocalGateway {
                           Map<String, String> claims) {
     }
 
+    /** The route key a request matches, as the access log names it; empty when none does. */
+    public Optional<String> routeKey(String method, String path) {
+        return routes.match(method, path).map(m -> m.target().route().key());
+    }
+
     /** Routes the request; empty when no route matches (API Gateway answers 404 {"message":"Not Found"}). */
     public Optional<APIGatewayV2HTTPResponse> handle(Request request) {
         var match = routes.match(request.method(), request.path());

@@ -56,6 +56,22 @@ class TemplateOperationsTest {
         assertTrue(topic != null && map(topic.get("Properties")).containsKey("KmsMasterKeyId"), "the topic is encrypted");
     }
 
+    @Test
+    void theApisAccessLog_saysWhichRouteHowItEndedHowLongAndWhoseRole_neverAPathQueryIpOrToken() throws Exception {
+        var api = template.resources("AWS::Serverless::HttpApi").values().iterator().next();
+        Map<String, Object> settings = map(map(api.get("Properties")).get("AccessLogSettings"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ApiAccessLogGroup", "Arn")), settings.get("DestinationArn"));
+        var format = dk.fristed.json.Json.mapper().readTree((String) settings.get("Format"));
+        List<String> fields = new java.util.ArrayList<>();
+        format.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("requestId", "time", "routeKey", "status", "latencyMs", "integrationStatus", "authorizerError", "roles"), fields);
+        var allowed = java.util.Set.of("$context.requestId", "$context.requestTimeEpoch", "$context.routeKey", "$context.status",
+                "$context.responseLatency", "$context.integrationStatus", "$context.authorizer.error",
+                "$context.authorizer.claims.cognito:groups");
+        format.forEach(value -> assertTrue(allowed.contains(value.asText()), value.asText() + " could hold a help number, a cursor or who"));
+        assertRetained("ApiAccessLogGroup", template.resources("AWS::Logs::LogGroup").get("ApiAccessLogGroup"));
+    }
+
     private void assertRetained(String id, Map<String, Object> resource) {
         assertEquals("Retain", resource.get("DeletionPolicy"), id);
         assertEquals("Retain", resource.get("UpdateReplacePolicy"), id);

@@ -52,7 +52,11 @@ public final class LocalApi implements AutoCloseable {
     private final LocalGateway gateway;
     private final LocalAuthority authority;
     private final SamTemplate template;
+    /** The exchange's attribute holding what its access log line says. */
+    private static final String ACCESS = "fristed.access";
+
     private final LocalCors cors;
+    private final LocalAccessLog accessLog;
     private final LocalStreams streams;
     private final LocalSchedules schedules;
     /** Delivers the tables' streams every second and runs the schedules, as Lambda and EventBridge do in AWS. */
@@ -68,6 +72,7 @@ public final class LocalApi implements AutoCloseable {
         this.authority = authority;
         this.template = template;
         this.cors = LocalCors.of(template, LocalCors.localOrigin());
+        this.accessLog = LocalAccessLog.of(template);
         this.streams = streams;
         this.schedules = schedules;
         this.background = background;
@@ -163,7 +168,22 @@ public final class LocalApi implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        Map<String, String> access = new LinkedHashMap<>();
+        access.put("requestId", java.util.UUID.randomUUID().toString());
+        access.put("requestTime", Long.toString(System.currentTimeMillis()));
+        access.put("requestTimeEpoch", Long.toString(System.currentTimeMillis()));
+        exchange.setAttribute(ACCESS, access);
         try (exchange) {
+            serveLogged(exchange, access);
+        } finally {
+            access.put("responseLatency", Long.toString((System.nanoTime() - started) / 1_000_000));
+            System.out.println(accessLog.line(access));
+        }
+    }
+
+    private void serveLogged(HttpExchange exchange, Map<String, String> access) throws IOException {
+        try {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
             if (method.equals("OPTIONS")) {
@@ -178,12 +198,15 @@ public final class LocalApi implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             // API Gateway runs the authorizer before it looks at the route's function
+            gateway.routeKey(method, path).ifPresent(key -> access.put("routeKey", key));
             var claims = authority.verify(headers.get("authorization"));
             if (claims.isEmpty()) {
+                access.put("authorizer.error", "Unauthorized");
                 send(exchange, 401, Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
                         "{\"message\":\"Unauthorized\"}");
                 return;
             }
+            access.put("authorizer.claims.cognito:groups", claims.get().getOrDefault("cognito:groups", "-"));
             if (method.equals("POST") && path.startsWith(INVOKE_PATH)) {
                 invoke(exchange, path.substring(INVOKE_PATH.length()), claims.get());
                 return;
@@ -194,6 +217,7 @@ public final class LocalApi implements AutoCloseable {
                 send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
                 return;
             }
+            access.put("integrationStatus", Integer.toString(response.get().getStatusCode()));
             write(exchange, response.get());
         } catch (RuntimeException e) {
             // A function that fails at init or throws out of its handler: API Gateway's answer
@@ -240,7 +264,12 @@ public final class LocalApi implements AutoCloseable {
         sendBytes(exchange, status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
+    @SuppressWarnings("unchecked")
     private static void sendBytes(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+        Object access = exchange.getAttribute(ACCESS);
+        if (access != null) {
+            ((Map<String, String>) access).put("status", Integer.toString(status));
+        }
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (body == null || body.length == 0) {
             exchange.sendResponseHeaders(status, -1);

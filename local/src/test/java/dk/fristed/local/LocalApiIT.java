@@ -69,6 +69,36 @@ class LocalApiIT {
     }
 
     @Test
+    void theAccessLog_isTheTemplatesFormat_namingRoutesNotPaths() throws Exception {
+        api = start();
+        String coordinator = api.authority().issue("coord-1", List.of(Role.COORDINATOR));
+        String helpNumber = json(send("POST", "/patients", coordinator, "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\","
+                + "\"languages\":[\"ro\"],\"interpreterNeeded\":false}", null)).get("helpNumber").asText();
+        String logged = dk.fristed.devkit.CapturedOutput.during(() -> {
+            try {
+                send("GET", "/patients/" + helpNumber + "?cursor=secret", coordinator, null, null);
+                send("GET", "/patients/" + helpNumber, null, null, null);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : logged.split("\n")) {
+            if (line.contains("\"routeKey\"") && line.contains("\"latencyMs\"")) {
+                lines.add(dk.fristed.json.Json.mapper().readTree(line));
+            }
+        }
+        assertEquals(2, lines.size(), logged);
+        assertEquals("GET /patients/{helpNumber}", lines.get(0).get("routeKey").asText());
+        assertEquals("200", lines.get(0).get("status").asText());
+        assertEquals("[coordinator]", lines.get(0).get("roles").asText());
+        assertEquals("401", lines.get(1).get("status").asText());
+        assertEquals("Unauthorized", lines.get(1).get("authorizerError").asText());
+        assertTrue(lines.stream().noneMatch(l -> l.toString().contains(helpNumber.replace("-", "")) || l.toString().contains(helpNumber)
+                || l.toString().contains("secret")), "no help number, no query");
+    }
+
+    @Test
     void readmeWalkthrough_overHttp() throws Exception {
         api = start();
         String clinician = api.authority().issue("nurse-1", List.of(Role.CLINICIAN));
