@@ -64,9 +64,16 @@ cost: ## Monthly AWS bill for the Danish volume and 100x, from the counted Dynam
 	@$(MVN) -q package -DskipTests -pl bench -am
 	@java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.MonthlyCost
 
-deploy: build ## Deploy to AWS (admins with SAM CLI and credentials): sam build + sam deploy --guided
+deploy: ## Deploy ENV=test|prod (samconfig.toml) after make validate and make test pass: sam build + sam deploy
+	@test -n "$(ENV)" || { echo "usage: make deploy ENV=test|prod   (the environments of samconfig.toml)"; exit 2; }
+	@grep -q '^\[$(ENV)\.deploy\.parameters\]' samconfig.toml || { echo "make deploy: no environment $(ENV) in samconfig.toml"; exit 2; }
+	@! grep -q 'fill-in' samconfig.toml || ! sed -n '/^\[$(ENV)\./,/^\[/p' samconfig.toml | grep -q 'fill-in' \
+	  || { echo "make deploy: fill in AdminRoleArn for $(ENV) in samconfig.toml first"; exit 2; }
+	@$(MAKE) -s validate
+	@$(MAKE) -s test
+	@$(MAKE) -s build
 	sam build
-	sam deploy --guided
+	sam deploy --config-env $(ENV)
 
 branch-key: ## Once per stack, after the first deploy: create the key that encrypts personal fields (STACK=name)
 	@$(MAKE) -s branch-keys STACK="$(STACK)" ARGS=create

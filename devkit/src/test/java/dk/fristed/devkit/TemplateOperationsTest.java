@@ -72,6 +72,35 @@ class TemplateOperationsTest {
         assertRetained("ApiAccessLogGroup", template.resources("AWS::Logs::LogGroup").get("ApiAccessLogGroup"));
     }
 
+    @Test
+    void everyEnvironmentInSamconfig_namesItsStageAndStack_andSetsEveryParameterWithoutADefault() throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(SamTemplate.projectRoot().resolve("samconfig.toml"));
+        Map<String, List<String>> environments = new java.util.LinkedHashMap<>();
+        String current = null;
+        for (String line : lines) {
+            var section = java.util.regex.Pattern.compile("^\\[(\\w+)\\.deploy\\.parameters]").matcher(line);
+            if (section.find()) {
+                current = section.group(1);
+                environments.put(current, new java.util.ArrayList<>());
+            } else if (current != null) {
+                environments.get(current).add(line.trim());
+            }
+        }
+        assertEquals(java.util.Set.of("test", "prod"), environments.keySet());
+        Map<String, Object> parameters = map(template.root().get("Parameters"));
+        environments.forEach((env, body) -> {
+            assertTrue(body.contains("stack_name = \"fristed-" + env + "\""), env);
+            assertTrue(body.contains("\"Stage=" + env + "\","), env + " deploys its own stage");
+            parameters.forEach((name, definition) -> {
+                if (!map(definition).containsKey("Default")) {
+                    assertTrue(body.stream().anyMatch(l -> l.startsWith("\"" + name + "=")), env + " sets " + name);
+                }
+            });
+            body.stream().filter(l -> l.startsWith("\"") && l.contains("=")).forEach(l -> assertTrue(
+                    parameters.containsKey(l.substring(1, l.indexOf('='))), env + " sets a parameter the template does not have: " + l));
+        });
+    }
+
     private void assertRetained(String id, Map<String, Object> resource) {
         assertEquals("Retain", resource.get("DeletionPolicy"), id);
         assertEquals("Retain", resource.get("UpdateReplacePolicy"), id);
