@@ -93,10 +93,10 @@ public final class MonthlyCost {
     /** An invoice (about 2 KB encrypted) in the table and three of its indexes, four history entries and its number guard. */
     static final double BYTES_PER_INVOICE = 4 * 2000 + 4 * 800 + 100;
     static final double INVOICES_PER_VISIT = 0.18;
-    static final double LOG_BYTES_PER_REQUEST = 300;
+    static final double LOG_BYTES_PER_REQUEST = 300 + 250;  // the function's line and the API's access log line
     static final int CUSTOMER_MANAGED_KEYS = 3;     // DataKey, ServerHmacKey and FieldKey
-    /** template.yaml's alarms count per metric: the queue 1, the API 1, admin 2, the other nine functions 9 + 9. */
-    static final int ALARM_METRICS = 22;
+    /** template.yaml's alarms count per metric: the queue 1, the API 2, admin 2, the other nine functions 9 + 9 (the dashboard: free). */
+    static final int ALARM_METRICS = 23;
     /**
      * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (12 tables, 12 busy
      * hours a day); the hierarchical keyring unwraps its branch key twice (active key, version) per
@@ -149,7 +149,7 @@ public final class MonthlyCost {
         bill.put("KMS keys", CUSTOMER_MANAGED_KEYS * p.kmsKeyPerMonth());
         bill.put("KMS requests", KMS_REQUESTS_PER_MONTH_IN_USE / 1e4 * p.kmsPerTenThousandRequests());
         bill.put("CloudWatch Logs", requests * LOG_BYTES_PER_REQUEST / 1e9 * (p.logsIngestPerGb() + 3 * p.logsStoragePerGbMonth()));
-        bill.put("CloudWatch alarms (22 metrics)", ALARM_METRICS * p.alarmMetricPerMonth());
+        bill.put("CloudWatch alarms (23 metrics)", ALARM_METRICS * p.alarmMetricPerMonth());
         bill.put("Cognito (under 10,000 monthly users: free)", 0.0);
         bill.put("requests per month", requests);
         return bill;

@@ -101,6 +101,24 @@ class TemplateOperationsTest {
         });
     }
 
+    @Test
+    void theDashboard_isJson_andShowsTheAlarmsThatAlwaysExist() throws Exception {
+        var dashboard = template.resources("AWS::CloudWatch::Dashboard").get("OperationsDashboard");
+        List<?> sub = (List<?>) map(map(dashboard.get("Properties")).get("DashboardBody")).get("Fn::Sub");
+        String body = ((String) sub.get(0)).replaceAll("\\$\\{[^}]+}", "x");
+        var widgets = dk.fristed.json.Json.mapper().readTree(body).get("widgets");
+        assertTrue(widgets.size() >= 4, "alarms, answers, latency, functions, erasures");
+        var alarms = template.resources("AWS::CloudWatch::Alarm");
+        var shown = java.util.regex.Pattern.compile("\\$\\{(\\w+)\\.Arn}").matcher((String) sub.get(0)).results().map(m -> m.group(1)).toList();
+        alarms.forEach((id, alarm) -> {
+            if (alarm.get("Condition") == null) {
+                assertTrue(shown.contains(id), id + " is on the dashboard");
+            } else {
+                assertFalse(shown.contains(id), id + " exists only with the branch key: the dashboard cannot name it");
+            }
+        });
+    }
+
     private void assertRetained(String id, Map<String, Object> resource) {
         assertEquals("Retain", resource.get("DeletionPolicy"), id);
         assertEquals("Retain", resource.get("UpdateReplacePolicy"), id);
