@@ -38,6 +38,7 @@ class InvoicesIT {
         assertEquals(201, created.status(), String.valueOf(created.body()));
         assertEquals("\"1\"", created.header("ETag"));
         JsonNode invoice = created.body();
+        assertEquals(1, invoice.get("version").asInt(), "the body carries the version, as a patient's does");
         assertEquals("received", invoice.get("state").asText());
         assertEquals(List.of("request_credit", "pay", "write_off"), RouteChecks.texts(invoice.get("allowedActions")));
         assertEquals(1_245_050, invoice.get("amount").asLong());

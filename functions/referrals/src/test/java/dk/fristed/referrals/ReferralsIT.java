@@ -31,6 +31,7 @@ class ReferralsIT {
 
         assertEquals(201, created.status());
         assertEquals("\"1\"", created.header("ETag"));
+        assertEquals(1, created.body().get("version").asInt(), "the body carries the version, as a patient's does");
         assertEquals("drafted", created.body().get("state").asText());
         assertEquals(List.of("send", "cancel"), RouteChecks.texts(created.body().get("allowedActions")));
         String id = created.body().get("id").asText();

@@ -38,6 +38,7 @@ public record InvoiceResponse(
         List<String> flags,
         String createdBy,
         Instant createdAt,
+        long version,
         List<HistoryResponse> history) {
 
     public record HistoryResponse(long version, String from, String to, String action, LocalDate date, Instant at, String by,
@@ -64,7 +65,7 @@ public record InvoiceResponse(
                 InvoiceWorkflow.allowed(v.state()).stream().map(Fields::wireName).toList(),
                 o.channel().map(Fields::wireName).orElse(null), o.reference().orElse(null), o.requestedOn().orElse(null),
                 o.rejectionReason().map(Fields::wireName).orElse(null), o.decidedOn().orElse(null),
-                v.flags().stream().map(Fields::wireName).toList(), v.createdBy(), v.createdAt(),
+                v.flags().stream().map(Fields::wireName).toList(), v.createdBy(), v.createdAt(), v.version(),
                 history == null ? null : history.stream().map(HistoryResponse::of).toList());
     }
 }

@@ -32,6 +32,7 @@ public record ReferralResponse(
         LocalDate followUpSince,
         String createdBy,
         Instant createdAt,
+        long version,
         List<HistoryResponse> history) {
 
     public record HistoryResponse(long version, String from, String to, String action, LocalDate date, Instant at,
@@ -59,7 +60,7 @@ public record ReferralResponse(
                 o.appointmentDate().orElse(null), o.rejectionReason().map(Fields::wireName).orElse(null),
                 o.complaintBody().map(Fields::wireName).orElse(null), o.complaintFiledOn().orElse(null),
                 o.complaintOutcome().map(Fields::wireName).orElse(null), r.replaces().orElse(null),
-                o.replacedBy().orElse(null), r.followUpSince().orElse(null), r.createdBy(), r.createdAt(),
+                o.replacedBy().orElse(null), r.followUpSince().orElse(null), r.createdBy(), r.createdAt(), r.version(),
                 history == null ? null : history.stream().map(HistoryResponse::of).toList());
     }
 }
