@@ -43,6 +43,22 @@ public final class OpenApiContract {
         }
     }
 
+    /**
+     * Whether a request body matches its operation's description, as a client generated from it would
+     * check it before sending (the functions check every body themselves, naming the field).
+     */
+    public static boolean requestMatches(String method, String path, String body) {
+        var request = com.atlassian.oai.validator.model.SimpleRequest.Builder
+                .post(path).withHeader("Authorization", "Bearer x").withHeader("If-Match", "\"1\"").withHeader("Idempotency-Key", "request-check-0001")
+                .withContentType("application/json").withBody(body);
+        if (!method.equalsIgnoreCase("POST")) {
+            throw new IllegalArgumentException("only POST bodies are checked here");
+        }
+        synchronized (VALIDATOR) {
+            return !VALIDATOR.validateRequest(request.build()).hasErrors();
+        }
+    }
+
     /** Fails with the validator's report when the response does not match the description of its operation. */
     public static void assertResponseValid(String method, String path, int status, Map<String, String> headers, String body) {
         var response = SimpleResponse.Builder.status(status);

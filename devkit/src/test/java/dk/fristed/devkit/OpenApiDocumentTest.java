@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,23 @@ class OpenApiDocumentTest {
                 "{\"type\":\"https://fristed.dk/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"d\"}");
         assertThrows(AssertionError.class, () -> OpenApiContract.assertResponseValid("GET", "/visits", 418,
                 java.util.Map.of("Content-Type", "application/problem+json"), "{}"));
+    }
+
+    @Test
+    void aTransitionBody_takesExactlyWhatItsActionRecords() {
+        String referral = "/referrals/q7rqww35e2/transitions";
+        assertTrue(OpenApiContract.requestMatches("POST", referral, "{\"action\":\"reject\",\"reason\":\"no_health_rights\"}"));
+        assertFalse(OpenApiContract.requestMatches("POST", referral, "{\"action\":\"reject\"}"), "reject without a reason");
+        assertFalse(OpenApiContract.requestMatches("POST", referral, "{\"action\":\"send\",\"reason\":\"no_health_rights\"}"),
+                "a reason is only for reject");
+        assertFalse(OpenApiContract.requestMatches("POST", referral, "{\"action\":\"cancel\"}"), "cancel says why");
+        assertTrue(OpenApiContract.requestMatches("POST", referral, "{\"action\":\"send\",\"date\":\"2025-03-04\"}"));
+        String invoice = "/invoices/q7rqww35e2/transitions";
+        assertTrue(OpenApiContract.requestMatches("POST", invoice, "{\"action\":\"pay\",\"amount\":100,\"currency\":\"DKK\"}"));
+        assertFalse(OpenApiContract.requestMatches("POST", invoice, "{\"action\":\"pay\"}"), "pay without an amount");
+        assertFalse(OpenApiContract.requestMatches("POST", invoice, "{\"action\":\"request_credit\"}"), "request_credit without a channel");
+        assertTrue(OpenApiContract.requestMatches("POST", invoice, "{\"action\":\"credit_in_full\"}"));
+        assertFalse(OpenApiContract.requestMatches("POST", invoice, "{\"action\":\"close\",\"amount\":1,\"currency\":\"DKK\"}"));
     }
 
     private static void walk(JsonNode node, String at, List<String> found) {
