@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The budget's years, sources and ledgers in DynamoDB. Nothing here adds to a stored sum: every figure
@@ -140,44 +139,14 @@ public final class BudgetRepository {
     public Created<List<Entry>> addEntry(NewEntry entry, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            List<Entry> written = new ArrayList<>();
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(exists(BudgetItem.YEARS, Integer.toString(entry.year())));
             entry.sourceId().ifPresent(id -> items.add(exists(BudgetItem.SOURCES, id)));
             int firstPut = items.size();
-            switch (entry.kind()) {
-                case PLEDGE -> pledgeParts(entry, caller, now).forEach(part -> {
-                    written.add(part);
-                    items.add(putNew(part));
-                });
-                case PAYMENT -> {
-                    Optional<Entry> pledge = entry.pledgeId().map(id -> settleable(entry));
-                    Entry payment = entry(entry, datedKey(entry), entry.purpose().or(() -> pledge.flatMap(Entry::purpose)), caller, now);
-                    written.add(payment);
-                    items.add(putNew(payment));
-                    pledge.ifPresent(part -> items.add(putOver(part.settledBy(payment.amount()), part.version())));
-                }
-                case EXPENSE -> {
-                    Entry expense = entry(entry, datedKey(entry), entry.purpose(), caller, now);
-                    written.add(expense);
-                    items.add(putNew(expense));
-                }
-                case REVERSAL -> {
-                    Entry reversed = reversible(entry);
-                    Entry reversal = new Entry(entry.year(), Entry.reversalKey(reversed.key()), EntryKind.REVERSAL, entry.date(),
-                            reversed.amount(), Optional.empty(), reversed.sourceId(), reversed.pledgeId(), reversed.purpose(),
-                            reversed.category(), entry.note(), List.of(), 0, Optional.of(reversed.key()), 1, caller.subject(), now);
-                    written.add(reversal);
-                    items.add(putNew(reversal));
-                    if (reversed.kind() == EntryKind.PAYMENT && reversed.pledgeId().isPresent()) {
-                        Entry part = entryAt(entry.year(), Entry.pledgeKey(reversed.pledgeId().get())).orElseThrow();
-                        items.add(putOver(part.settledBy(-reversed.amount()), part.version()));
-                    } else if (reversed.kind() == EntryKind.PLEDGE) {
-                        // one version on: a payment that read the pledge before this reversal cannot settle it after
-                        items.add(putOver(reversed.settledBy(0), reversed.version()));
-                    }
-                }
-            }
+            var decision = LedgerRules.decide(entry, this::entryAt, new LedgerRules.Stamp(RecordIds.random(), caller.subject(), now));
+            List<Entry> written = decision.written();
+            written.forEach(e -> items.add(putNew(e)));
+            decision.moved().forEach(m -> items.add(putOver(m.after(), m.versionRead())));
             claim.ifPresent(c -> items.add(idempotency.claimItem(c, entry.year() + "/" + written.get(0).key())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
@@ -217,62 +186,6 @@ public final class BudgetRepository {
     public Page<Entry> ledgerPage(int year, PageRequest page, Cursor cursor) {
         var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.ledger(year))));
         return queries.page(null, request, page, cursor, "budget-ledger|" + year).map(BudgetItem::toEntry);
-    }
-
-    private List<Entry> pledgeParts(NewEntry pledge, Caller caller, Instant now) {
-        String pledgeId = RecordIds.random();
-        Map<Integer, List<Instalment>> byYear = new TreeMap<>();
-        pledge.instalments().forEach(t -> byYear.computeIfAbsent(t.due().getYear(), y -> new ArrayList<>()).add(t));
-        List<Entry> parts = new ArrayList<>();
-        byYear.forEach((year, instalments) -> parts.add(new Entry(year, Entry.pledgeKey(pledgeId), EntryKind.PLEDGE, pledge.date(),
-                instalments.stream().mapToLong(Instalment::amount).reduce(0, Math::addExact), Optional.empty(), pledge.sourceId(),
-                Optional.of(pledgeId), pledge.purpose(), Optional.empty(), pledge.note(), List.copyOf(instalments), 0,
-                Optional.empty(), 1, caller.subject(), now)));
-        return parts;
-    }
-
-    /** The pledge part of the payment's year it settles: the same source, enough left, the same purpose. */
-    private Entry settleable(NewEntry payment) {
-        Entry part = entryAt(payment.year(), Entry.pledgeKey(payment.pledgeId().get()))
-                .orElseThrow(() -> ApiProblem.unprocessable("pledgeId", "names no pledge with instalments in this year"));
-        if (!part.sourceId().equals(payment.sourceId())) {
-            throw ApiProblem.unprocessable("pledgeId", "is a pledge of another source");
-        }
-        if (entryAt(payment.year(), Entry.reversalKey(part.key())).isPresent()) {
-            throw ApiProblem.unprocessable("pledgeId", "names a pledge that was reversed");
-        }
-        if (payment.amount() > part.amount() - part.settled()) {
-            throw ApiProblem.unprocessable("amount", "is more than is left of the pledge's instalments this year");
-        }
-        if (payment.purpose().isPresent() && !payment.purpose().equals(part.purpose())) {
-            throw ApiProblem.unprocessable("purpose", "must be the pledge's purpose, or be left out");
-        }
-        return part;
-    }
-
-    private Entry reversible(NewEntry reversal) {
-        String key = reversal.reverses().get();
-        Entry reversed = entryAt(reversal.year(), key).orElseThrow(() -> ApiProblem.notFound("reverses", "no entry of this year has this key"));
-        if (reversed.kind() == EntryKind.REVERSAL) {
-            throw ApiProblem.unprocessable("reverses", "names a reversal: enter the original again instead");
-        }
-        if (reversed.kind() == EntryKind.PLEDGE && reversed.settled() > 0) {
-            throw ApiProblem.conflict("payments settle this pledge: reverse them first");
-        }
-        if (reversal.date().isBefore(reversed.date())) {
-            throw ApiProblem.badRequest("date", "must not be before the entry it reverses");
-        }
-        return reversed;
-    }
-
-
-    private static Entry entry(NewEntry e, String key, Optional<String> purpose, Caller caller, Instant now) {
-        return new Entry(e.year(), key, e.kind(), e.date(), e.amount(), e.original(), e.sourceId(), e.pledgeId(), purpose, e.category(),
-                e.note(), List.of(), 0, Optional.empty(), 1, caller.subject(), now);
-    }
-
-    private static String datedKey(NewEntry entry) {
-        return entry.date() + "#" + RecordIds.random();
     }
 
     private Optional<Entry> entryAt(int year, String key) {
