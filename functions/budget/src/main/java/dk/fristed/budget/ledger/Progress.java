@@ -58,33 +58,32 @@ public record Progress(int year, String currency, long need, long received, long
         long pledged = 0;
         long outstanding = 0;
         long spent = 0;
-        Map<String, long[]> types = new TreeMap<>();       // received, outstanding
-        Map<String, long[]> perSource = new TreeMap<>();   // received, pledged, outstanding
-        Map<String, long[]> purposes = new TreeMap<>();    // received, spent
-        long[] free = new long[2];
+        Map<String, Tally> types = new TreeMap<>();
+        Map<String, Tally> perSource = new TreeMap<>();
+        Map<String, Tally> purposes = new TreeMap<>();
+        Tally free = new Tally();
         Map<String, Long> spentPerCategory = new LinkedHashMap<>();
         List<Overdue> overdue = new ArrayList<>();
         for (Entry e : live) {
             switch (e.kind()) {
                 case PAYMENT -> {
                     received = Math.addExact(received, e.amount());
-                    add(types, type(byId, e), 2, 0, e.amount());
-                    add(perSource, e.sourceId().orElseThrow(), 3, 0, e.amount());
-                    add(e.purpose().map(p -> purposes.computeIfAbsent(p, k -> new long[2])).orElse(free), 0, e.amount());
+                    Tally.of(types, type(byId, e)).received(e.amount());
+                    Tally.of(perSource, e.sourceId().orElseThrow()).received(e.amount());
+                    e.purpose().map(p -> Tally.of(purposes, p)).orElse(free).received(e.amount());
                 }
                 case PLEDGE -> {
                     long rest = e.amount() - e.settled();
                     pledged = Math.addExact(pledged, e.amount());
                     outstanding = Math.addExact(outstanding, rest);
-                    add(types, type(byId, e), 2, 1, rest);
-                    add(perSource, e.sourceId().orElseThrow(), 3, 1, e.amount());
-                    add(perSource, e.sourceId().orElseThrow(), 3, 2, rest);
+                    Tally.of(types, type(byId, e)).outstanding(rest);
+                    Tally.of(perSource, e.sourceId().orElseThrow()).pledged(e.amount()).outstanding(rest);
                     overdue.addAll(overdue(e, byId, today));
                 }
                 case EXPENSE -> {
                     spent = Math.addExact(spent, e.amount());
                     spentPerCategory.merge(e.category().orElseThrow(), e.amount(), Math::addExact);
-                    add(e.purpose().map(p -> purposes.computeIfAbsent(p, k -> new long[2])).orElse(free), 1, e.amount());
+                    e.purpose().map(p -> Tally.of(purposes, p)).orElse(free).spent(e.amount());
                 }
                 case REVERSAL -> throw new IllegalStateException("reversals were left out above");
             }
@@ -100,15 +99,15 @@ public record Progress(int year, String currency, long need, long received, long
         long gap = year.need() - received - outstanding;
         return new Progress(year.year(), year.currency(), year.need(), received, pledged, outstanding, gap,
                 percent(received, year.need()), percent(Math.addExact(received, outstanding), year.need()), ROUNDING,
-                types.entrySet().stream().map(t -> new ByType(t.getKey(), t.getValue()[0], t.getValue()[1])).toList(),
+                types.entrySet().stream().map(t -> new ByType(t.getKey(), t.getValue().received, t.getValue().outstanding)).toList(),
                 perSource.entrySet().stream().map(s -> {
                     Source source = byId.get(s.getKey());
                     return new BySource(s.getKey(), source == null ? null : Fields.wireName(source.type()),
-                            source == null ? "unknown" : source.label(), s.getValue()[0], s.getValue()[1], s.getValue()[2]);
+                            source == null ? "unknown" : source.label(), s.getValue().received, s.getValue().pledged, s.getValue().outstanding);
                 }).toList(),
-                new Funds(free[0], free[1], free[0] - free[1]),
-                purposes.entrySet().stream().map(p -> new Purpose(p.getKey(), p.getValue()[0], p.getValue()[1],
-                        p.getValue()[0] - p.getValue()[1])).toList(),
+                new Funds(free.received, free.spent, free.received - free.spent),
+                purposes.entrySet().stream().map(p -> new Purpose(p.getKey(), p.getValue().received, p.getValue().spent,
+                        p.getValue().received - p.getValue().spent)).toList(),
                 spending, spent, overdue, ledger.size());
     }
 
@@ -141,11 +140,35 @@ public record Progress(int year, String currency, long need, long received, long
         return source == null ? "unknown" : Fields.wireName(source.type());
     }
 
-    private static void add(Map<String, long[]> sums, String key, int width, int index, long amount) {
-        add(sums.computeIfAbsent(key, k -> new long[width]), index, amount);
-    }
+    /** The sums of one type of source, one source, one purpose or the unrestricted money, by name; exact or an error. */
+    private static final class Tally {
+        private long received;
+        private long pledged;
+        private long outstanding;
+        private long spent;
 
-    private static void add(long[] sums, int index, long amount) {
-        sums[index] = Math.addExact(sums[index], amount);
+        static Tally of(Map<String, Tally> tallies, String key) {
+            return tallies.computeIfAbsent(key, k -> new Tally());
+        }
+
+        Tally received(long amount) {
+            received = Math.addExact(received, amount);
+            return this;
+        }
+
+        Tally pledged(long amount) {
+            pledged = Math.addExact(pledged, amount);
+            return this;
+        }
+
+        Tally outstanding(long amount) {
+            outstanding = Math.addExact(outstanding, amount);
+            return this;
+        }
+
+        Tally spent(long amount) {
+            spent = Math.addExact(spent, amount);
+            return this;
+        }
     }
 }
