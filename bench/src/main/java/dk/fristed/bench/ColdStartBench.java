@@ -44,7 +44,7 @@ public final class ColdStartBench {
     static final double TARGET_RATIO = 1.5;
     /** The serial collector that Lambda's small JVMs use, whatever the template says. */
     static final String LAMBDA_COLLECTOR = "-XX:+UseSerialGC";
-    /** Extra JVM flags for every measured run, e.g. a profiler's agent; the README shows one. */
+    /** Extra JVM flags for every measured run, e.g. a profiler's agent; docs/performance-and-cost.md shows one. */
     static final String PROFILING_FLAGS_VARIABLE = "BENCH_JVM_FLAGS";
 
     /** @param floor for a function, the baseline it cannot go below: (c) if it encrypts fields, else (a); null for a baseline */

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A day at the clinic through the public API, with every function of template.yaml built as Lambda
  * builds it (the real SDK client with its retries, timeouts and transaction tokens) and pointed at
- * DynamoDB Local through {@link FaultyDynamo}. The clients retry as README tells them to: the same
+ * DynamoDB Local through {@link FaultyDynamo}. The clients retry as docs/api.md tells them to: the same
  * Idempotency-Key for a creating POST, again after Retry-After on 429 or 503, again when an answer is
  * lost on its way to the phone; a change with If-Match that finds its version moved reads the record
  * again and is done if its change is there. Afterwards {@link #summary()} describes what the tables

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * `make run` as a new user meets it: the runner on real ports with DynamoDB Local keeping data on
- * disk, driven over HTTP with tokens from the local authority — the README's walkthrough.
+ * disk, driven over HTTP with tokens from the local authority — README's first session.
  */
 class LocalApiIT {
     @TempDir

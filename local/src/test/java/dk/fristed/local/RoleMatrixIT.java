@@ -28,9 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The README's "Routes and roles" table is the role matrix: this test reads it, drives every route
+ * The "Routes and roles" table of docs/api.md is the role matrix: this test reads it, drives every route
  * of every function through the local runner (JWT checks included) with every role and with no
- * token, and asserts exactly that table, so neither the code nor the README can change alone.
+ * token, and asserts exactly that table, so neither the code nor the table can change alone.
  */
 class RoleMatrixIT {
     private static final Pattern ROW = Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) ([^`?]+)[^`]*`[^|]*\\|(.*)\\|\\s*$");
@@ -56,7 +56,7 @@ class RoleMatrixIT {
         Map<String, Map<Role, Boolean>> documented = readmeTable();
         Set<String> deployed = new TreeSet<>();
         SamTemplate.ofProject().functions().forEach(f -> f.routes().forEach(r -> deployed.add(r.key())));
-        assertEquals(deployed, new TreeSet<>(documented.keySet()), "the README table lists exactly the deployed routes");
+        assertEquals(deployed, new TreeSet<>(documented.keySet()), "the table in docs/api.md lists exactly the deployed routes");
 
         List<String> mismatches = new ArrayList<>();
         for (var row : documented.entrySet()) {
@@ -75,7 +75,7 @@ class RoleMatrixIT {
                 boolean let = status != 401 && status != 403;
                 if (let != row.getValue().get(role)) {
                     mismatches.add(row.getKey() + " as " + role.groupName() + " answered " + status
-                            + ", README says " + row.getValue().get(role));
+                            + ", docs/api.md says " + row.getValue().get(role));
                 }
             }
         }
@@ -115,7 +115,7 @@ class RoleMatrixIT {
 
     static Map<String, Map<Role, Boolean>> readmeTable() throws IOException {
         Map<String, Map<Role, Boolean>> table = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(SamTemplate.projectRoot().resolve("README.md"))) {
+        for (String line : Files.readAllLines(SamTemplate.projectRoot().resolve("docs").resolve("api.md"))) {
             Matcher row = ROW.matcher(line);
             if (row.matches()) {
                 String[] cells = row.group(3).split("\\|");

@@ -40,7 +40,7 @@ final class ProblemResponses {
 
     /**
      * The problem's kind as a stable URI a client can branch on or translate: one per title
-     * ({@code https://fristed.dk/problems/precondition-failed}), listed in README's table of errors.
+     * ({@code https://fristed.dk/problems/precondition-failed}), listed in docs/api.md.
      */
     static String type(String title) {
         return TYPE_BASE + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');

@@ -3,7 +3,7 @@ package dk.fristed.invoices.invoice;
 /**
  * Where an invoice stands. Open invoices still have money that someone may have to pay, so their due
  * date is watched; two of them wait for the creditor's answer, which the daily deadline run watches too.
- * README has the transition table.
+ * docs/workflows.md has the transition table.
  */
 public enum InvoiceState {
     RECEIVED(true, false),

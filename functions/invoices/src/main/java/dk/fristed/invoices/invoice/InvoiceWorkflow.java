@@ -24,7 +24,7 @@ import static dk.fristed.invoices.invoice.InvoiceState.REJECTED;
 import static dk.fristed.invoices.invoice.InvoiceState.REJECTED_AGAIN;
 import static dk.fristed.invoices.invoice.InvoiceState.WRITTEN_OFF;
 
-/** The one transition table of an invoice's life; README shows it as a table. */
+/** The one transition table of an invoice's life; docs/workflows.md shows it as a table. */
 public final class InvoiceWorkflow {
     private static final TransitionTable<InvoiceState, Action> TABLE = new TransitionTable<>(InvoiceState.class, Action.class, "an invoice",
             Fields::wireName);

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The transition table, every state against every action: the README table written out once more, by hand. */
+/** The transition table, every state against every action: the table of docs/workflows.md written out once more, by hand. */
 class InvoiceWorkflowTest {
     private static final Map<InvoiceState, Map<Action, InvoiceState>> EXPECTED = new EnumMap<>(InvoiceState.class);
 

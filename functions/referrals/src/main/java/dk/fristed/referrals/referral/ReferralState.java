@@ -2,7 +2,7 @@ package dk.fristed.referrals.referral;
 
 /**
  * Where a referral stands, with its HL7 FHIR mapping (ServiceRequest.status; Task.status and
- * Task.businessStatus), so that a FHIR export is a mapping and not a redesign. README has the table.
+ * Task.businessStatus), so that a FHIR export is a mapping and not a redesign. docs/workflows.md has the table.
  */
 public enum ReferralState {
     DRAFTED("draft", "draft", null, true),

@@ -27,7 +27,7 @@ import static dk.fristed.referrals.referral.ReferralState.REFERRED_AGAIN;
 import static dk.fristed.referrals.referral.ReferralState.REJECTED;
 import static dk.fristed.referrals.referral.ReferralState.SENT;
 
-/** The one transition table of a referral's life; README shows it as a table. */
+/** The one transition table of a referral's life; docs/workflows.md shows it as a table. */
 public final class ReferralWorkflow {
     private static final TransitionTable<ReferralState, Action> TABLE = new TransitionTable<>(ReferralState.class, Action.class, "a referral",
             a -> a == Action.REFER_AGAIN ? "refer_again (POST /referrals with replaces)" : Fields.wireName(a));
