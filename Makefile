@@ -7,7 +7,7 @@ RUNNER_CP := local/target/classes:local/target/lib/*
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run invoke test fuzz chaos build validate token bench cost deploy branch-key rotate-branch-key branch-keys localstack clean
+.PHONY: help run invoke test fuzz chaos build validate token bench cost deploy user users disable-user branch-key rotate-branch-key branch-keys localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -74,6 +74,15 @@ deploy: ## Deploy ENV=test|prod (samconfig.toml) after make validate and make te
 	@$(MAKE) -s build
 	sam build
 	sam deploy --config-env $(ENV)
+
+user: ## Invite a volunteer to a deployed stack: make user STACK=... EMAIL=... ROLE=clinician|coordinator|finance|admin
+	@bash devkit/users.sh create
+
+users: ## List a deployed stack's users with their status and groups: make users STACK=...
+	@bash devkit/users.sh list
+
+disable-user: ## Disable a user and sign them out everywhere (the audit trail keeps their name): make disable-user STACK=... EMAIL=...
+	@bash devkit/users.sh disable
 
 branch-key: ## Once per stack, after the first deploy: create the key that encrypts personal fields (STACK=name)
 	@$(MAKE) -s branch-keys STACK="$(STACK)" ARGS=create
