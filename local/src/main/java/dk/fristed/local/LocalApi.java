@@ -171,7 +171,6 @@ public final class LocalApi implements AutoCloseable {
         long started = System.nanoTime();
         Map<String, String> access = new LinkedHashMap<>();
         access.put("requestId", java.util.UUID.randomUUID().toString());
-        access.put("requestTime", Long.toString(System.currentTimeMillis()));
         access.put("requestTimeEpoch", Long.toString(System.currentTimeMillis()));
         exchange.setAttribute(ACCESS, access);
         try (exchange) {

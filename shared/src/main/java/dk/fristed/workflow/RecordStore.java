@@ -41,6 +41,7 @@ public final class RecordStore<R extends WorkflowRecord, E> {
     private final DynamoDbClient dynamo;
     private final StoredAs<R, ?> records;
     private final StoredAs<E, ?> history;
+    private final IndexQueries<?, R> indexes;
     private final String byPatientIndex;
     private final String idField;
     private final String noun;
@@ -55,6 +56,7 @@ public final class RecordStore<R extends WorkflowRecord, E> {
         this.dynamo = dynamo;
         this.records = records;
         this.history = history;
+        this.indexes = records.indexes();
         this.byPatientIndex = byPatientIndex;
         this.idField = idField;
         this.noun = noun;
@@ -167,7 +169,7 @@ public final class RecordStore<R extends WorkflowRecord, E> {
     public Page<R> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
         var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())))
                 .scanIndexForward(false);
-        return records.indexes().page(byPatientIndex, request, page, cursor, noun + "s-of-patient|" + helpNumber.value());
+        return indexes.page(byPatientIndex, request, page, cursor, noun + "s-of-patient|" + helpNumber.value());
     }
 
     /** A site's records of a period by date, optionally in one state: one query on {@code bySiteIndex}. */
@@ -177,11 +179,11 @@ public final class RecordStore<R extends WorkflowRecord, E> {
         var request = QueryEnhancedRequest.builder().queryConditional(IndexQueries.datedIn(site, period));
         state.ifPresent(s -> request.filterExpression(Expression.builder().expression("#state = :state")
                 .putExpressionName("#state", "state").putExpressionValue(":state", AttributeValue.fromS(s.name())).build()));
-        return records.indexes().page(bySiteIndex, request, page, cursor, scope);
+        return indexes.page(bySiteIndex, request, page, cursor, scope);
     }
 
     private List<R> ofPatient(HelpNumber helpNumber) {
-        return records.indexes().all(byPatientIndex, QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())));
+        return indexes.all(byPatientIndex, QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())));
     }
 
     public TransactWriteItem put(R record, String condition) {

@@ -75,10 +75,11 @@ public record PublishedReport(String version, LocalDate from, LocalDate to, Stri
 
         var patients = t.patients();
         // listed: a nationality shown in every table that has patients of it somewhere; the same list in every table
+        Map<String, Integer> here = byNationality(t);
         List<Nationality> listed = byNationality(year.all()).entrySet().stream()
                 .filter(e -> e.getValue() > 0 && nationality.shows(e.getKey()))
                 .map(e -> {
-                    int n = byNationality(t).getOrDefault(e.getKey(), 0);
+                    int n = here.getOrDefault(e.getKey(), 0);
                     return new Nationality(e.getKey(), n, Percent.of(n, patients.total()));
                 })
                 .toList();
