@@ -226,6 +226,33 @@ class TemplateSecurityTest {
         assertTrue(map(template.root().get("Outputs")).keySet().containsAll(Set.of("ApiUrl", "UserPoolId", "UserPoolClientId")));
     }
 
+    @Test
+    void appSignIn_isTheCodeFlowOfAPublicClient_withMfaAndShortTokens_atTheApiAudience() {
+        Map<String, Object> pool = map(template.resources("AWS::Cognito::UserPool").values().iterator().next().get("Properties"));
+        assertEquals("ON", pool.get("MfaConfiguration"), "MFA stays required");
+        assertEquals(List.of("SOFTWARE_TOKEN_MFA"), pool.get("EnabledMfas"));
+        assertEquals(Boolean.TRUE, map(pool.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly"), "admins invite; nobody signs up");
+
+        var clients = template.resources("AWS::Cognito::UserPoolClient");
+        assertEquals(Set.of("UserPoolClient"), clients.keySet(), "one app client: the one the API's authorizer names");
+        Map<String, Object> client = map(clients.get("UserPoolClient").get("Properties"));
+        assertEquals(Boolean.FALSE, client.get("GenerateSecret"), "an app cannot keep a secret: PKCE instead");
+        assertEquals(List.of("code"), client.get("AllowedOAuthFlows"), "no implicit flow: tokens never travel in a URL");
+        assertEquals(Map.of("Ref", "AppCallbackUrls"), client.get("CallbackURLs"));
+        assertEquals(Map.of("Ref", "AppSignOutUrls"), client.get("LogoutURLs"));
+        assertEquals(List.of("COGNITO"), client.get("SupportedIdentityProviders"));
+        assertEquals(60, client.get("AccessTokenValidity"));
+        assertEquals(12, client.get("RefreshTokenValidity"));
+        assertEquals(Map.of("AccessToken", "minutes", "IdToken", "minutes", "RefreshToken", "hours"), client.get("TokenValidityUnits"));
+        assertEquals(Boolean.TRUE, client.get("EnableTokenRevocation"));
+
+        Map<String, Object> domain = map(template.resources("AWS::Cognito::UserPoolDomain").values().iterator().next().get("Properties"));
+        assertEquals(2, domain.get("ManagedLoginVersion"), "managed login: it walks a first sign-in through the authenticator set-up");
+        Map<String, Object> style = map(template.resources("AWS::Cognito::ManagedLoginBranding").values().iterator().next().get("Properties"));
+        assertEquals(Map.of("Ref", "UserPoolClient"), style.get("ClientId"), "without a style the client's login pages show an error");
+        assertTrue(map(template.root().get("Outputs")).keySet().containsAll(Set.of("OidcIssuer", "SignInDomain")));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> statements(Map<String, Object> functionProperties) {
         List<Map<String, Object>> statements = new ArrayList<>();
