@@ -56,6 +56,8 @@ public final class LocalApi implements AutoCloseable {
     private static final String ACCESS = "fristed.access";
 
     private final LocalCors cors;
+    private final LocalSignIn signIn;
+    private final LocalApps apps;
     private final LocalAccessLog accessLog;
     private final LocalStreams streams;
     private final LocalSchedules schedules;
@@ -64,14 +66,16 @@ public final class LocalApi implements AutoCloseable {
 
     private LocalApi(LocalDynamo dynamo, HttpServer server, ExecutorService workers, LocalGateway gateway,
                      LocalAuthority authority, SamTemplate template, LocalStreams streams, LocalSchedules schedules,
-                     ScheduledExecutorService background) {
+                     ScheduledExecutorService background, LocalApps apps) {
         this.dynamo = dynamo;
         this.server = server;
         this.workers = workers;
         this.gateway = gateway;
         this.authority = authority;
         this.template = template;
-        this.cors = LocalCors.of(template, LocalCors.localOrigin());
+        this.cors = LocalCors.of(template, apps.origin());
+        this.signIn = LocalSignIn.of(template, authority, apps, cors);
+        this.apps = apps;
         this.accessLog = LocalAccessLog.of(template);
         this.streams = streams;
         this.schedules = schedules;
@@ -111,6 +115,12 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static LocalApi start(SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort) throws Exception {
+        return start(template, dataDir, fieldKeyFile, port, dynamoPort, LocalApps.fromEnvironment());
+    }
+
+    /** @param apps the origin pages may call from and where sign-in may return (tests set their own) */
+    public static LocalApi start(SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort, LocalApps apps)
+            throws Exception {
         Files.createDirectories(dataDir);
         LocalDynamo dynamo = LocalDynamo.server(dataDir.resolve("dynamodb"), dynamoPort);
         try {
@@ -130,10 +140,10 @@ public final class LocalApi implements AutoCloseable {
             });
             background.scheduleWithFixedDelay(() -> deliver(streams), 1, 1, TimeUnit.SECONDS);
             schedules.start(background);
-            LocalAuthority authority = LocalAuthority.inFolder(dataDir);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+            LocalAuthority authority = LocalAuthority.inFolder(dataDir, LocalAuthority.issuerAt(server.getAddress().getPort()));
             ExecutorService workers = Executors.newFixedThreadPool(8);
-            LocalApi api = new LocalApi(dynamo, server, workers, gateway, authority, template, streams, schedules, background);
+            LocalApi api = new LocalApi(dynamo, server, workers, gateway, authority, template, streams, schedules, background, apps);
             server.createContext("/", api::serve);
             server.setExecutor(workers);
             server.start();
@@ -185,6 +195,13 @@ public final class LocalApi implements AutoCloseable {
         try {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
+            if (LocalSignIn.handles(path)) { // Cognito's endpoints: no bearer token, not the API
+                byte[] form = readBody(exchange.getRequestBody());
+                var answer = signIn.serve(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Origin"),
+                        exchange.getRequestHeaders().getFirst("Content-Type"), form == null ? null : new String(form, StandardCharsets.UTF_8));
+                send(exchange, answer.status(), answer.headers(), answer.body());
+                return;
+            }
             if (method.equals("OPTIONS")) {
                 preflight(exchange);
                 return;
@@ -310,7 +327,7 @@ public final class LocalApi implements AutoCloseable {
         Path tokens = dataDir().resolve("tokens");
         Files.createDirectories(tokens);
         for (Role role : Role.values()) {
-            Files.writeString(tokens.resolve(role.groupName() + ".jwt"), authority.issue("local-" + role.groupName(), List.of(role)));
+            Files.writeString(tokens.resolve(role.groupName() + ".jwt"), authority.issue(LocalUser.of(role).subject(), List.of(role)));
         }
         StringBuilder banner = new StringBuilder();
         banner.append("\nFristed local API  http://localhost:").append(port()).append("   (started in ").append(startMillis).append(" ms)\n");
@@ -334,6 +351,9 @@ public final class LocalApi implements AutoCloseable {
         banner.append("\n  Tokens, valid 12 h, one per role (clinician, coordinator, finance, admin):\n");
         banner.append("    TOKEN=$(cat ").append(tokens.resolve("clinician.jwt")).append(")   or   TOKEN=$(make -s token ROLE=clinician)\n");
         banner.append("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:").append(port()).append("/patients/K7MQ-X9PK\n");
+        banner.append("\n  Apps sign in with OpenID Connect (authorization code + PKCE): authority ").append(authority.issuer())
+                .append(",\n    client id ").append(LocalAuthority.AUDIENCE).append(", pages on ").append(apps.origin())
+                .append(", returning to ").append(apps.callbackUrls()).append('\n');
         banner.append("\n  Request bodies up to ").append(ApiFunction.MAX_BODY_BYTES / 1024).append(" KiB.  Ctrl-C stops.\n");
         System.out.println(banner);
     }

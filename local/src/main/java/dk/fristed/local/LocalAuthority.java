@@ -29,29 +29,47 @@ import java.util.UUID;
 
 /**
  * Stands in for Cognito and the API Gateway JWT authorizer: issues RS256 tokens shaped like
- * Cognito's (sub, cognito:groups, iss, aud, exp) with a key kept in the data folder, and verifies
- * them as the authorizer does: signature, issuer, audience, expiry.
+ * Cognito's ID and access tokens (sub, cognito:groups, iss, aud or client_id, exp) with a key kept in
+ * the data folder, and verifies them as the authorizer does: signature, issuer, audience, expiry.
+ * The issuer is the runner's own sign-in address ({@link LocalSignIn}), so an app finds the
+ * discovery document under it as it does under Cognito's issuer.
  */
 public final class LocalAuthority {
-    public static final String ISSUER = "http://localhost/fristed-local-issuer";
+    /** The app client's id: the tokens' audience, as the authorizer's audience is the stack's app client. */
     public static final String AUDIENCE = "fristed-local-client";
     static final Duration LIFETIME = Duration.ofHours(12);
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private final RSAKey key;
     private final Clock clock;
+    private final String issuer;
 
-    LocalAuthority(RSAKey key, Clock clock) {
+    LocalAuthority(RSAKey key, Clock clock, String issuer) {
         this.key = key;
         this.clock = clock;
+        this.issuer = issuer;
+    }
+
+    /** The issuer of the runner listening on this port. */
+    public static String issuerAt(int port) {
+        return "http://localhost:" + port + LocalSignIn.PATH;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The public half of the signing key, as a JWKS publishes it. */
+    RSAKey publicKey() {
+        return key.toPublicJWK();
     }
 
     /** The key in {@code dataDir/jwt-signing-key.json}, created on first use (readable by its owner only). */
-    public static LocalAuthority inFolder(Path dataDir) {
+    public static LocalAuthority inFolder(Path dataDir, String issuer) {
         Path file = dataDir.resolve("jwt-signing-key.json");
         try {
             if (Files.exists(file)) {
-                return new LocalAuthority(RSAKey.parse(Files.readString(file)), Clock.systemUTC());
+                return new LocalAuthority(RSAKey.parse(Files.readString(file)), Clock.systemUTC(), issuer);
             }
             Files.createDirectories(dataDir);
             RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
@@ -61,28 +79,56 @@ public final class LocalAuthority {
             } catch (UnsupportedOperationException notPosix) {
                 // Windows: the folder's own permissions apply
             }
-            return new LocalAuthority(key, Clock.systemUTC());
+            return new LocalAuthority(key, Clock.systemUTC(), issuer);
         } catch (IOException | ParseException | JOSEException e) {
             throw new IllegalStateException("cannot read or create the local signing key " + file, e);
         }
     }
 
+    /** An ID token for curl and tests ({@code make token}), valid 12 hours. */
     public String issue(String subject, List<Role> roles) {
-        return issue(subject, roles, ISSUER, AUDIENCE, clock.instant().plus(LIFETIME));
+        return issue(subject, roles, issuer, AUDIENCE, clock.instant().plus(LIFETIME));
     }
 
     String issue(String subject, List<Role> roles, String issuer, String audience, Instant expiry) {
+        return sign(claims(subject, roles, issuer, expiry).audience(audience).claim("token_use", "id").build());
+    }
+
+    /**
+     * The ID and access token of a sign-in, shaped as Cognito's: the access token (the one apps send
+     * to the API) names the client in {@code client_id} and has no {@code aud}; the ID token names the
+     * app in {@code aud} and carries the e-mail and the sign-in's nonce.
+     */
+    SignedIn signIn(LocalUser user, String nonce, Instant authTime, Duration lifetime) {
+        Instant expiry = clock.instant().plus(lifetime);
+        JWTClaimsSet.Builder id = claims(user.subject(), user.roles(), issuer, expiry).audience(AUDIENCE)
+                .claim("token_use", "id").claim("email", user.email()).claim("cognito:username", user.subject())
+                .claim("auth_time", authTime.getEpochSecond());
+        if (nonce != null) {
+            id.claim("nonce", nonce);
+        }
+        JWTClaimsSet access = claims(user.subject(), user.roles(), issuer, expiry).claim("client_id", AUDIENCE)
+                .claim("token_use", "access").claim("scope", "openid email").claim("username", user.subject())
+                .claim("auth_time", authTime.getEpochSecond()).jwtID(UUID.randomUUID().toString()).build();
+        return new SignedIn(sign(id.build()), sign(access), lifetime);
+    }
+
+    /** What a sign-in gives an app: its ID token, the access token for the API, and how long both last. */
+    record SignedIn(String idToken, String accessToken, Duration lifetime) {
+    }
+
+    private JWTClaimsSet.Builder claims(String subject, List<Role> roles, String issuer, Instant expiry) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(issuer)
-                .audience(audience)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expiry))
-                .claim(Caller.GROUPS_CLAIM, roles.stream().map(Role::groupName).toList())
-                .claim("token_use", "id")
-                .build();
+                .claim(Caller.GROUPS_CLAIM, roles.stream().map(Role::groupName).toList());
+    }
+
+    private String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
@@ -109,7 +155,7 @@ public final class LocalAuthority {
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Instant now = clock.instant();
-            if (!ISSUER.equals(claims.getIssuer()) || claims.getAudience() == null || !claims.getAudience().contains(AUDIENCE)
+            if (!issuer.equals(claims.getIssuer()) || !forThisClient(claims)
                     || claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().isBefore(now.minus(CLOCK_SKEW))
                     || (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now.plus(CLOCK_SKEW)))) {
                 return Optional.empty();
@@ -120,6 +166,12 @@ public final class LocalAuthority {
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** As API Gateway: the {@code aud} claim when there is one, else {@code client_id} (an access token). */
+    private static boolean forThisClient(JWTClaimsSet claims) throws ParseException {
+        List<String> audience = claims.getAudience();
+        return audience != null && !audience.isEmpty() ? audience.contains(AUDIENCE) : AUDIENCE.equals(claims.getStringClaim("client_id"));
     }
 
     private static String flatten(Object value) {

@@ -5,19 +5,14 @@ import dk.fristed.devkit.SamTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The HTTP API's CorsConfiguration from template.yaml, applied as API Gateway applies it, so that a web
  * app meets the same rules on {@code make run} as deployed: only the allowed origin is answered (its
- * {@code AllowedOrigin} parameter set locally by {@code FRISTED_ALLOWED_ORIGIN}, default the web app's dev
- * server), preflights are answered by the gateway, and CORS headers go on what a function answers, never
+ * {@code AllowedOrigin} parameter as {@link LocalApps} sets it locally), preflights are answered by the gateway, and CORS headers go on what a function answers, never
  * on the gateway's own 401, 404 or 413 (API Gateway adds them "to the response from an integration" only).
  */
 final class LocalCors {
-    static final String ORIGIN_VARIABLE = "FRISTED_ALLOWED_ORIGIN";
-    static final String DEFAULT_LOCAL_ORIGIN = "http://localhost:5173";
-
     private final List<String> origins;
     private final List<String> methods;
     private final List<String> allowHeaders;
@@ -43,10 +38,6 @@ final class LocalCors {
                 strings(cors.get("ExposeHeaders")), String.valueOf(cors.get("MaxAge")));
     }
 
-    static String localOrigin() {
-        return Optional.ofNullable(System.getenv(ORIGIN_VARIABLE)).orElse(DEFAULT_LOCAL_ORIGIN);
-    }
-
     /** The preflight's CORS headers; none for an origin that is not allowed, and the browser refuses the call. */
     Map<String, String> preflight(String origin) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -69,7 +60,7 @@ final class LocalCors {
         return headers;
     }
 
-    private boolean allowed(String origin) {
+    boolean allowed(String origin) {
         return origin != null && origins.contains(origin);
     }
 

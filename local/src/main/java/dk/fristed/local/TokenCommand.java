@@ -20,7 +20,9 @@ public final class TokenCommand {
             return;
         }
         Path dataDir = LocalApi.dataDir();
-        String subject = args.length > 1 ? args[1] : "local-" + role.groupName();
-        System.out.println(LocalAuthority.inFolder(dataDir).issue(subject, List.of(role)));
+        String subject = args.length > 1 ? args[1] : LocalUser.of(role).subject();
+        // the issuer is the runner's address: the same PORT as make run's
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", Integer.toString(LocalApi.DEFAULT_PORT)));
+        System.out.println(LocalAuthority.inFolder(dataDir, LocalAuthority.issuerAt(port)).issue(subject, List.of(role)));
     }
 }

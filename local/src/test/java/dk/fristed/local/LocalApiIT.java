@@ -43,7 +43,7 @@ class LocalApiIT {
     void aPageOnTheAllowedOrigin_readsWhatFunctionsAnswer_asDeployed_andOtherOriginsNothing() throws Exception {
         api = start();
         String clinician = api.authority().issue("nurse-1", List.of(Role.CLINICIAN));
-        String allowed = LocalCors.localOrigin();
+        String allowed = LocalApps.fromEnvironment().origin();
 
         var preflight = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/patients"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", allowed)
