@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code make run}: the whole API on this machine, without Docker. DynamoDB Local keeps its data in
@@ -121,11 +123,20 @@ public final class LocalApi implements AutoCloseable {
     /** @param apps the origin pages may call from and where sign-in may return (tests set their own) */
     public static LocalApi start(SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort, LocalApps apps)
             throws Exception {
+        return start(template, dataDir, fieldKeyFile, port, dynamoPort, apps, UnaryOperator.identity());
+    }
+
+    /**
+     * @param dynamoRoute what the functions' DynamoDB client reaches instead of DynamoDB Local's endpoint
+     *                    (a test puts {@code FaultyDynamo} there to see a throttled answer in a browser)
+     */
+    public static LocalApi start(SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort, LocalApps apps,
+                                 UnaryOperator<URI> dynamoRoute) throws Exception {
         Files.createDirectories(dataDir);
         LocalDynamo dynamo = LocalDynamo.server(dataDir.resolve("dynamodb"), dynamoPort);
         try {
             Map<String, String> tables = dynamo.createTables(template, "fristed-local-");
-            Map<String, String> variables = LocalDynamo.clientVariables(dynamo.endpoint());
+            Map<String, String> variables = LocalDynamo.clientVariables(dynamoRoute.apply(dynamo.endpoint()));
             variables.put(ServerKey.LOCAL_KEY_VARIABLE, localSecret(dataDir.resolve("server-key")));
             variables.put(FieldEncryption.LOCAL_KEY_VARIABLE, localSecret(fieldKeyFile));
             LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
