@@ -155,6 +155,14 @@ class LocalSignInIT {
         assertTrue(page.headers().firstValue("content-security-policy").orElse("").contains("default-src 'none'"));
     }
 
+    @Test
+    void openapiJson_pointsApiToolsAtMakeRunsDiscovery() throws Exception {
+        JsonNode scheme = Json.mapper().readTree(SamTemplate.projectRoot().resolve("openapi.json").toFile())
+                .at("/components/securitySchemes/signIn");
+        assertEquals("openIdConnect", scheme.get("type").asText());
+        assertEquals(LocalAuthority.issuerAt(LocalApi.DEFAULT_PORT) + "/.well-known/openid-configuration", scheme.get("openIdConnectUrl").asText());
+    }
+
     /** The authorize page, then the button of one test user: the code it returns to the callback. */
     private String signIn(String user, String challenge, String state) throws Exception {
         Map<String, String> request = authorize(LocalAuthority.AUDIENCE, CALLBACK, challenge);
