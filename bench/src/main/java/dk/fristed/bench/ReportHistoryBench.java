@@ -2,7 +2,7 @@ package dk.fristed.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dk.fristed.aws.DynamoDbConnection;
-import dk.fristed.budget.ledger.Categories;
+import dk.fristed.records.ledger.Categories;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.devkit.LocalContext;
 import dk.fristed.devkit.RouteChecks;

@@ -198,8 +198,12 @@ class LocalApiIT {
         assertFalse(json(send("GET", "/referrals/" + id, clinician, null, null)).has("clinicalQuestion"), "erased with the patient");
     }
 
+    /** The same ports on a restart, as make run's 3000: the tokens' issuer is the runner's address. */
+    private final int port = FreePort.next();
+    private final int dynamoPort = FreePort.next();
+
     private LocalApi start() throws Exception {
-        return LocalApi.start(SamTemplate.ofProject(), dataDir, dataDir.resolve("field-key"), FreePort.next(), FreePort.next());
+        return LocalApi.start(SamTemplate.ofProject(), dataDir, dataDir.resolve("field-key"), port, dynamoPort);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, String idempotencyKey)

@@ -1,6 +1,6 @@
 package dk.fristed.budget;
 
-import dk.fristed.budget.ledger.Categories;
+import dk.fristed.records.ledger.Categories;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;

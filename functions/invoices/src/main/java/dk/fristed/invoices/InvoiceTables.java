@@ -8,7 +8,7 @@ import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.idempotency.IdempotencyItem;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.invoices.invoice.HistoryItem;
-import dk.fristed.invoices.invoice.InvoiceItem;
+import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.invoices.invoice.InvoiceRepository;
 import dk.fristed.paging.Hmac;
 import dk.fristed.storage.PatientLinks;

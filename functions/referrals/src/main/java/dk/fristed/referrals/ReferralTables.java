@@ -9,7 +9,7 @@ import dk.fristed.idempotency.IdempotencyItem;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Hmac;
 import dk.fristed.referrals.referral.HistoryItem;
-import dk.fristed.referrals.referral.ReferralItem;
+import dk.fristed.records.referral.ReferralItem;
 import dk.fristed.referrals.referral.ReferralRepository;
 import dk.fristed.storage.PatientLinks;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;

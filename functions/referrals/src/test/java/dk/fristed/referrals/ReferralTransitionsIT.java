@@ -2,7 +2,7 @@ package dk.fristed.referrals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fristed.referrals.referral.Action;
-import dk.fristed.referrals.referral.ReferralState;
+import dk.fristed.records.referral.ReferralState;
 import dk.fristed.referrals.referral.ReferralWorkflow;
 import org.junit.jupiter.api.Test;
 

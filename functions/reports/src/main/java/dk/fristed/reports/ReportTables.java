@@ -1,13 +1,13 @@
 package dk.fristed.reports;
 
 import dk.fristed.audit.AuditTrail;
-import dk.fristed.budget.ledger.BudgetItem;
+import dk.fristed.records.ledger.BudgetItem;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.EncryptedTable;
-import dk.fristed.invoices.invoice.InvoiceItem;
-import dk.fristed.referrals.referral.ReferralItem;
-import dk.fristed.visits.patient.PatientItem;
-import dk.fristed.visits.visit.VisitItem;
+import dk.fristed.records.invoice.InvoiceItem;
+import dk.fristed.records.referral.ReferralItem;
+import dk.fristed.records.patient.PatientItem;
+import dk.fristed.records.visit.VisitItem;
 
 import java.util.List;
 

@@ -7,21 +7,21 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Role;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.aws.ServerKey;
-import dk.fristed.budget.ledger.BudgetItem;
-import dk.fristed.budget.ledger.BudgetRepository;
-import dk.fristed.budget.ledger.Categories;
+import dk.fristed.records.ledger.BudgetItem;
+import dk.fristed.records.ledger.BudgetRecords;
+import dk.fristed.records.ledger.Categories;
 import dk.fristed.calendar.Period;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
-import dk.fristed.invoices.invoice.InvoiceItem;
+import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.json.Json;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
-import dk.fristed.referrals.referral.ReferralItem;
+import dk.fristed.records.referral.ReferralItem;
 import dk.fristed.reports.openday.OpenDayItem;
 import dk.fristed.reports.openday.OpenDayRepository;
 import dk.fristed.reports.openday.OpenDayRoutes;
@@ -32,8 +32,8 @@ import dk.fristed.reports.report.ReportCsv;
 import dk.fristed.reports.report.ReportMaker;
 import dk.fristed.reports.report.ReportRoutes;
 import dk.fristed.site.Sites;
-import dk.fristed.visits.patient.PatientItem;
-import dk.fristed.visits.visit.VisitItem;
+import dk.fristed.records.patient.PatientItem;
+import dk.fristed.records.visit.VisitItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -133,7 +133,7 @@ public final class ReportsFunction extends ApiFunction
         var records = new PeriodRecords(enhanced, enhanced.table(tables.patients(), PatientItem.SCHEMA),
                 enhanced.table(tables.visits(), VisitItem.SCHEMA), enhanced.table(tables.referrals(), ReferralItem.SCHEMA),
                 enhanced.table(tables.invoices(), InvoiceItem.SCHEMA), openDays,
-                new BudgetRepository(dynamo, enhanced.table(tables.budget(), BudgetItem.SCHEMA), clock), categories);
+                new BudgetRecords(enhanced.table(tables.budget(), BudgetItem.SCHEMA)), categories);
         var maker = new ReportMaker(records, ageGroups, reads, clock);
         var reports = new ReportRoutes(maker, new AuditTrail(dynamo, tables.audit(), clock), sites, threshold, clock);
         var days = new OpenDayRoutes(openDays, sites, new Cursor(serverKey), clock);

@@ -1,7 +1,7 @@
 package dk.fristed.reports;
 
 import dk.fristed.budget.BudgetFunction;
-import dk.fristed.budget.ledger.Categories;
+import dk.fristed.records.ledger.Categories;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.invoices.InvoiceErasureFunction;
 import dk.fristed.invoices.InvoiceTables;

@@ -1,5 +1,11 @@
 package dk.fristed.budget.ledger;
 
+import dk.fristed.records.ledger.BudgetItem;
+import dk.fristed.records.ledger.BudgetRecords;
+import dk.fristed.records.ledger.BudgetYear;
+import dk.fristed.records.ledger.Entry;
+import dk.fristed.records.ledger.EntryKind;
+import dk.fristed.records.ledger.Source;
 import dk.fristed.auth.Caller;
 import dk.fristed.aws.Transactions;
 import dk.fristed.idempotency.IdempotencyClaim;
@@ -10,11 +16,7 @@ import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.storage.ConditionalWrites;
-import dk.fristed.storage.IndexQueries;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -38,13 +40,13 @@ public final class BudgetRepository {
 
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<BudgetItem> table;
-    private final IndexQueries<BudgetItem, BudgetItem> queries;
+    private final BudgetRecords records;
     private final Clock clock;
 
     public BudgetRepository(DynamoDbClient dynamo, DynamoDbTable<BudgetItem> table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.queries = new IndexQueries<>(table, item -> item);
+        this.records = new BudgetRecords(table);
         this.clock = clock;
     }
 
@@ -70,7 +72,7 @@ public final class BudgetRepository {
     }
 
     public Optional<BudgetYear> year(int year) {
-        return get(BudgetItem.YEARS, Integer.toString(year)).map(BudgetItem::toYear);
+        return records.year(year);
     }
 
     public Created<Source> createSource(Source source, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
@@ -105,17 +107,15 @@ public final class BudgetRepository {
     }
 
     public Optional<Source> source(String id) {
-        return get(BudgetItem.SOURCES, id).map(BudgetItem::toSource);
+        return records.source(id);
     }
 
     public Page<Source> sources(PageRequest page, Cursor cursor) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.SOURCES)));
-        return queries.page(null, request, page, cursor, "budget-sources").map(BudgetItem::toSource);
+        return records.sources(page, cursor);
     }
 
     public List<Source> allSources() {
-        return queries.all(null, QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.SOURCES))).stream()
-                .map(BudgetItem::toSource).toList();
+        return records.allSources();
     }
 
     /** Removes a donor's name and contact on request; the amounts in the ledger stay. Erasing twice changes nothing. */
@@ -177,23 +177,16 @@ public final class BudgetRepository {
         throw ApiProblem.conflict("the pledge kept changing while the payment was saved; retry");
     }
 
-    /** Every entry of a year's ledger, in key order: one query, page after page. */
     public List<Entry> ledger(int year) {
-        return queries.all(null, QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.ledger(year)))).stream()
-                .map(BudgetItem::toEntry).toList();
+        return records.ledger(year);
     }
 
     public Page<Entry> ledgerPage(int year, PageRequest page, Cursor cursor) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.ledger(year))));
-        return queries.page(null, request, page, cursor, "budget-ledger|" + year).map(BudgetItem::toEntry);
+        return records.ledgerPage(year, page, cursor);
     }
 
     private Optional<Entry> entryAt(int year, String key) {
-        return get(BudgetItem.ledger(year), key).map(BudgetItem::toEntry);
-    }
-
-    private Optional<BudgetItem> get(String scope, String key) {
-        return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder().key(IndexQueries.key(scope, key)).consistentRead(true).build()));
+        return records.get(BudgetItem.ledger(year), key).map(BudgetItem::toEntry);
     }
 
     /** A condition in the entry's transaction that a year is set up, or a source registered; it reads nothing. */

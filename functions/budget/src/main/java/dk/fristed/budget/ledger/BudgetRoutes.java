@@ -1,5 +1,10 @@
 package dk.fristed.budget.ledger;
 
+import dk.fristed.records.ledger.BudgetYear;
+import dk.fristed.records.ledger.Categories;
+import dk.fristed.records.ledger.Progress;
+import dk.fristed.records.ledger.Source;
+import dk.fristed.records.ledger.SourceType;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;
 import dk.fristed.csv.CsvTable;

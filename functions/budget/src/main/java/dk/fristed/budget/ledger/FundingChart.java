@@ -1,5 +1,6 @@
 package dk.fristed.budget.ledger;
 
+import dk.fristed.records.ledger.Progress;
 import dk.fristed.money.Money;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package dk.fristed.budget.ledger;
 
+import dk.fristed.records.ledger.BudgetYear;
+import dk.fristed.records.ledger.Entry;
+import dk.fristed.records.ledger.Source;
 import dk.fristed.csv.CsvTable;
 import dk.fristed.money.Money;
 import dk.fristed.validation.Fields;

@@ -1,5 +1,9 @@
 package dk.fristed.budget.ledger;
 
+import dk.fristed.records.ledger.BudgetYear;
+import dk.fristed.records.ledger.Entry;
+import dk.fristed.records.ledger.EntryKind;
+import dk.fristed.records.ledger.Source;
 import dk.fristed.validation.Fields;
 
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dk.fristed.budget.ledger;
 
+import dk.fristed.records.ledger.Entry;
+import dk.fristed.records.ledger.EntryKind;
+import dk.fristed.records.ledger.Instalment;
 import dk.fristed.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.records.invoice.Flag;
+import dk.fristed.records.invoice.Invoice;
 import dk.fristed.config.Environment;
 
 import java.time.LocalDate;

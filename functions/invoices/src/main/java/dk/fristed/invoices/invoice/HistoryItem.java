@@ -1,5 +1,8 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.records.invoice.Channel;
+import dk.fristed.records.invoice.InvoiceState;
+import dk.fristed.records.invoice.RejectionReason;
 import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.storage.StoredItem;
 import dk.fristed.storage.StoredItemSchema;

@@ -1,5 +1,8 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.records.invoice.Flag;
+import dk.fristed.records.invoice.Invoice;
+import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.auth.Caller;
 import dk.fristed.aws.Transactions;
 import dk.fristed.calendar.Period;
@@ -207,7 +210,7 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
 
     /** Every invoice a site received in the period, for totals and exports: the BySite index, page after page. */
     public List<Invoice> allAtSite(String site, Period period) {
-        return indexes.all(InvoiceItem.BY_SITE, IndexQueries.datedIn(site, period));
+        return InvoiceItem.receivedAt(indexes, site, period);
     }
 
     /** A site's invoices waiting for the creditor's answer since before {@code askedBefore}: the sparse ByAwaitingAnswer index. */

@@ -1,5 +1,6 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.records.invoice.Invoice;
 import dk.fristed.validation.Fields;
 
 import java.time.Instant;

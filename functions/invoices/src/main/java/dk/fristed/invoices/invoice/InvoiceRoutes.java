@@ -1,5 +1,9 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.records.invoice.Invoice;
+import dk.fristed.records.invoice.InvoiceItem;
+import dk.fristed.records.invoice.InvoiceState;
+import dk.fristed.records.invoice.InvoiceTotals;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;

@@ -1,5 +1,6 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.validation.Fields;
 import dk.fristed.workflow.TransitionTable;
 
@@ -13,16 +14,16 @@ import static dk.fristed.invoices.invoice.Action.PAY;
 import static dk.fristed.invoices.invoice.Action.REJECT;
 import static dk.fristed.invoices.invoice.Action.REQUEST_CREDIT;
 import static dk.fristed.invoices.invoice.Action.WRITE_OFF;
-import static dk.fristed.invoices.invoice.InvoiceState.APPEALED;
-import static dk.fristed.invoices.invoice.InvoiceState.CLOSED;
-import static dk.fristed.invoices.invoice.InvoiceState.CREDITED;
-import static dk.fristed.invoices.invoice.InvoiceState.CREDIT_REQUESTED;
-import static dk.fristed.invoices.invoice.InvoiceState.PAID;
-import static dk.fristed.invoices.invoice.InvoiceState.PARTLY_CREDITED;
-import static dk.fristed.invoices.invoice.InvoiceState.RECEIVED;
-import static dk.fristed.invoices.invoice.InvoiceState.REJECTED;
-import static dk.fristed.invoices.invoice.InvoiceState.REJECTED_AGAIN;
-import static dk.fristed.invoices.invoice.InvoiceState.WRITTEN_OFF;
+import static dk.fristed.records.invoice.InvoiceState.APPEALED;
+import static dk.fristed.records.invoice.InvoiceState.CLOSED;
+import static dk.fristed.records.invoice.InvoiceState.CREDITED;
+import static dk.fristed.records.invoice.InvoiceState.CREDIT_REQUESTED;
+import static dk.fristed.records.invoice.InvoiceState.PAID;
+import static dk.fristed.records.invoice.InvoiceState.PARTLY_CREDITED;
+import static dk.fristed.records.invoice.InvoiceState.RECEIVED;
+import static dk.fristed.records.invoice.InvoiceState.REJECTED;
+import static dk.fristed.records.invoice.InvoiceState.REJECTED_AGAIN;
+import static dk.fristed.records.invoice.InvoiceState.WRITTEN_OFF;
 
 /** The one transition table of an invoice's life; docs/workflows.md shows it as a table. */
 public final class InvoiceWorkflow {

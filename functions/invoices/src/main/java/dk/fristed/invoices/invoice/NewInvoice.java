@@ -1,5 +1,7 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.records.invoice.Invoice;
+import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.auth.Caller;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.ids.RecordIds;

@@ -1,5 +1,9 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.records.invoice.Channel;
+import dk.fristed.records.invoice.Invoice;
+import dk.fristed.records.invoice.InvoiceState;
+import dk.fristed.records.invoice.RejectionReason;
 import dk.fristed.money.Money;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;

@@ -1,5 +1,6 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import static dk.fristed.invoices.invoice.Action.*;
-import static dk.fristed.invoices.invoice.InvoiceState.*;
+import static dk.fristed.records.invoice.InvoiceState.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.ReferralState;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.config.Environment;
 import dk.fristed.site.Sites;

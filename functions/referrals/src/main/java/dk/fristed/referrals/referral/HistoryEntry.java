@@ -1,5 +1,8 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.ComplaintBody;
+import dk.fristed.records.referral.ReferralState;
+import dk.fristed.records.referral.RejectionReason;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.ComplaintBody;
+import dk.fristed.records.referral.ReferralState;
+import dk.fristed.records.referral.RejectionReason;
 import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.storage.StoredItem;
 import dk.fristed.storage.StoredItemSchema;

@@ -1,5 +1,10 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.Modality;
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.ReferralKind;
+import dk.fristed.records.referral.ReferralState;
+import dk.fristed.records.referral.Urgency;
 import dk.fristed.auth.Caller;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.ids.RecordIds;

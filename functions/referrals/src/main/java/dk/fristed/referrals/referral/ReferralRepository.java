@@ -1,5 +1,8 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.ReferralItem;
+import dk.fristed.records.referral.ReferralState;
 import dk.fristed.auth.Caller;
 import dk.fristed.aws.Transactions;
 import dk.fristed.calendar.Period;
@@ -211,7 +214,7 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
 
     /** Every referral of a site in the period, for the counts: the BySite index, page after page. */
     public List<Referral> allAtSite(String site, Period period) {
-        return indexes.all(ReferralItem.BY_SITE, IndexQueries.datedIn(site, period));
+        return ReferralItem.writtenAt(indexes, site, period);
     }
 
     /** Referrals of a site that have been in {@code state} since before {@code enteredBefore}: the ByState index. */

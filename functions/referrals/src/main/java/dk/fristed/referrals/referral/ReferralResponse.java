@@ -1,5 +1,6 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.Referral;
 import dk.fristed.validation.Fields;
 
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.ReferralCounts;
+import dk.fristed.records.referral.ReferralItem;
+import dk.fristed.records.referral.ReferralState;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;

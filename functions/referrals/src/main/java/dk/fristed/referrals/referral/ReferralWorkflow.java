@@ -1,5 +1,6 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.ReferralState;
 import dk.fristed.validation.Fields;
 import dk.fristed.workflow.TransitionTable;
 
@@ -16,16 +17,16 @@ import static dk.fristed.referrals.referral.Action.REFER_AGAIN;
 import static dk.fristed.referrals.referral.Action.REJECT;
 import static dk.fristed.referrals.referral.Action.SEND;
 import static dk.fristed.referrals.referral.Action.UPHOLD_COMPLAINT;
-import static dk.fristed.referrals.referral.ReferralState.ACCEPTED;
-import static dk.fristed.referrals.referral.ReferralState.APPOINTMENT_BOOKED;
-import static dk.fristed.referrals.referral.ReferralState.CANCELLED;
-import static dk.fristed.referrals.referral.ReferralState.CLOSED;
-import static dk.fristed.referrals.referral.ReferralState.COMPLAINT_FILED;
-import static dk.fristed.referrals.referral.ReferralState.COMPLETED;
-import static dk.fristed.referrals.referral.ReferralState.DRAFTED;
-import static dk.fristed.referrals.referral.ReferralState.REFERRED_AGAIN;
-import static dk.fristed.referrals.referral.ReferralState.REJECTED;
-import static dk.fristed.referrals.referral.ReferralState.SENT;
+import static dk.fristed.records.referral.ReferralState.ACCEPTED;
+import static dk.fristed.records.referral.ReferralState.APPOINTMENT_BOOKED;
+import static dk.fristed.records.referral.ReferralState.CANCELLED;
+import static dk.fristed.records.referral.ReferralState.CLOSED;
+import static dk.fristed.records.referral.ReferralState.COMPLAINT_FILED;
+import static dk.fristed.records.referral.ReferralState.COMPLETED;
+import static dk.fristed.records.referral.ReferralState.DRAFTED;
+import static dk.fristed.records.referral.ReferralState.REFERRED_AGAIN;
+import static dk.fristed.records.referral.ReferralState.REJECTED;
+import static dk.fristed.records.referral.ReferralState.SENT;
 
 /** The one transition table of a referral's life; docs/workflows.md shows it as a table. */
 public final class ReferralWorkflow {

@@ -1,5 +1,8 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.ComplaintBody;
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.RejectionReason;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 

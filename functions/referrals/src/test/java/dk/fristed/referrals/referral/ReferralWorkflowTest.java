@@ -1,5 +1,6 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.records.referral.ReferralState;
 import dk.fristed.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dk.fristed.reports.report;
 
-import dk.fristed.invoices.invoice.InvoiceTotals;
-import dk.fristed.referrals.referral.ReferralCounts;
+import dk.fristed.records.invoice.InvoiceTotals;
+import dk.fristed.records.referral.ReferralCounts;
 
 import java.time.LocalDate;
 

@@ -1,8 +1,8 @@
 package dk.fristed.reports.report;
 
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.visits.patient.Patient;
-import dk.fristed.visits.visit.Visit;
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.visit.Visit;
 
 import java.util.ArrayList;
 import java.util.List;

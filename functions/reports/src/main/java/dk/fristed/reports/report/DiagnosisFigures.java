@@ -2,7 +2,7 @@ package dk.fristed.reports.report;
 
 import dk.fristed.icpc.IcpcChapter;
 import dk.fristed.icpc.IcpcCode;
-import dk.fristed.visits.visit.Visit;
+import dk.fristed.records.visit.Visit;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dk.fristed.reports.report;
 
-import dk.fristed.budget.ledger.Progress;
+import dk.fristed.records.ledger.Progress;
 
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dk.fristed.reports.report;
 
 import dk.fristed.reports.openday.OpenDay;
 import dk.fristed.reports.openday.OpenDayKind;
-import dk.fristed.visits.visit.Visit;
+import dk.fristed.records.visit.Visit;
 
 import java.util.Collection;
 import java.util.HashSet;

@@ -2,8 +2,8 @@ package dk.fristed.reports.report;
 
 import dk.fristed.calendar.Period;
 import dk.fristed.validation.Fields;
-import dk.fristed.visits.patient.Patient;
-import dk.fristed.visits.patient.Sex;
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.patient.Sex;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,21 +1,21 @@
 package dk.fristed.reports.report;
 
-import dk.fristed.budget.ledger.BudgetRepository;
-import dk.fristed.budget.ledger.Categories;
-import dk.fristed.budget.ledger.Progress;
+import dk.fristed.records.ledger.BudgetRecords;
+import dk.fristed.records.ledger.Categories;
+import dk.fristed.records.ledger.Progress;
 import dk.fristed.calendar.Period;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.invoices.invoice.Invoice;
-import dk.fristed.invoices.invoice.InvoiceItem;
-import dk.fristed.referrals.referral.Referral;
-import dk.fristed.referrals.referral.ReferralItem;
+import dk.fristed.records.invoice.Invoice;
+import dk.fristed.records.invoice.InvoiceItem;
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.ReferralItem;
 import dk.fristed.reports.openday.OpenDay;
 import dk.fristed.reports.openday.OpenDayRepository;
 import dk.fristed.storage.IndexQueries;
-import dk.fristed.visits.patient.Patient;
-import dk.fristed.visits.patient.PatientItem;
-import dk.fristed.visits.visit.Visit;
-import dk.fristed.visits.visit.VisitItem;
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.patient.PatientItem;
+import dk.fristed.records.visit.Visit;
+import dk.fristed.records.visit.VisitItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
@@ -41,12 +41,12 @@ public final class PeriodRecords {
     private final IndexQueries<ReferralItem, Referral> referrals;
     private final IndexQueries<InvoiceItem, Invoice> invoices;
     private final OpenDayRepository openDays;
-    private final BudgetRepository budget;
+    private final BudgetRecords budget;
     private final Categories categories;
 
     public PeriodRecords(DynamoDbEnhancedClient enhanced, DynamoDbTable<PatientItem> patients, DynamoDbTable<VisitItem> visits,
                          DynamoDbTable<ReferralItem> referrals, DynamoDbTable<InvoiceItem> invoices, OpenDayRepository openDays,
-                         BudgetRepository budget, Categories categories) {
+                         BudgetRecords budget, Categories categories) {
         this.enhanced = enhanced;
         this.patients = patients;
         this.visits = new IndexQueries<>(visits, VisitItem::toVisit);
@@ -59,17 +59,17 @@ public final class PeriodRecords {
 
     /** A site's visits of the period: the BySiteDate index. */
     public List<Visit> visits(String site, Period period) {
-        return visits.all(VisitItem.BY_SITE_DATE, IndexQueries.datedIn(site, period));
+        return VisitItem.seenAt(visits, site, period);
     }
 
     /** A site's referrals by the day they were written: the BySite index. */
     public List<Referral> referrals(String site, Period period) {
-        return referrals.all(ReferralItem.BY_SITE, IndexQueries.datedIn(site, period));
+        return ReferralItem.writtenAt(referrals, site, period);
     }
 
     /** A site's invoices by the day the clinic received them: the BySite index. */
     public List<Invoice> invoices(String site, Period period) {
-        return invoices.all(InvoiceItem.BY_SITE, IndexQueries.datedIn(site, period));
+        return InvoiceItem.receivedAt(invoices, site, period);
     }
 
     public List<OpenDay> openDays(String site, Period period) {

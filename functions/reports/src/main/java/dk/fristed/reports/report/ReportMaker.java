@@ -1,15 +1,15 @@
 package dk.fristed.reports.report;
 
-import dk.fristed.budget.ledger.Progress;
+import dk.fristed.records.ledger.Progress;
 import dk.fristed.calendar.Period;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.invoices.invoice.Invoice;
-import dk.fristed.invoices.invoice.InvoiceTotals;
-import dk.fristed.referrals.referral.Referral;
-import dk.fristed.referrals.referral.ReferralCounts;
+import dk.fristed.records.invoice.Invoice;
+import dk.fristed.records.invoice.InvoiceTotals;
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.ReferralCounts;
 import dk.fristed.reports.openday.OpenDay;
-import dk.fristed.visits.patient.Patient;
-import dk.fristed.visits.visit.Visit;
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.visit.Visit;
 
 import java.time.Clock;
 import java.time.LocalDate;

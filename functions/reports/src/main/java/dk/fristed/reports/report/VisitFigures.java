@@ -1,8 +1,8 @@
 package dk.fristed.reports.report;
 
 import dk.fristed.validation.Fields;
-import dk.fristed.visits.visit.Service;
-import dk.fristed.visits.visit.Visit;
+import dk.fristed.records.visit.Service;
+import dk.fristed.records.visit.Visit;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dk.fristed.visits.merge;
 
 import dk.fristed.validation.Fields;
-import dk.fristed.visits.patient.PatientDetails;
+import dk.fristed.records.patient.PatientDetails;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dk.fristed.visits.patient;
 
+import dk.fristed.records.patient.MergeLinks;
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.patient.PatientDetails;
+import dk.fristed.records.patient.PatientItem;
 import dk.fristed.aws.Transactions;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.idempotency.IdempotencyClaim;

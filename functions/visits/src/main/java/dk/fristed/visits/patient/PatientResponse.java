@@ -1,5 +1,7 @@
 package dk.fristed.visits.patient;
 
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.patient.PatientDetails;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.validation.Fields;
 

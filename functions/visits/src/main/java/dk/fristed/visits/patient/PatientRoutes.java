@@ -1,5 +1,8 @@
 package dk.fristed.visits.patient;
 
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.patient.PatientDetails;
+import dk.fristed.records.patient.Sex;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiRequest;
@@ -66,7 +69,7 @@ public final class PatientRoutes {
 
     private ApiResponse register(ApiRequest request, Registrar registrar) {
         PatientRequest body = request.bodyAs(PatientRequest.class);
-        PatientDetails details = PatientDetails.from(body, Year.now(clock));
+        PatientDetails details = body.details(Year.now(clock));
         var claim = idempotency.claimFor(request, "/patients", body);
         var registration = registrar.register(details, claim, helpNumber -> audit.changeOf(request, helpNumber));
         Patient patient = registration.patient();
@@ -87,7 +90,7 @@ public final class PatientRoutes {
     public ApiResponse replace(ApiRequest request) {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
         long expected = ETags.requireIfMatch(request);
-        PatientDetails details = PatientDetails.from(request.bodyAs(PatientRequest.class), Year.now(clock));
+        PatientDetails details = request.bodyAs(PatientRequest.class).details(Year.now(clock));
         Patient patient = patients.replace(helpNumber, details, expected, audit.changeOf(request, helpNumber));
         return ApiResponse.ok(PatientResponse.of(patient)).withHeader("ETag", ETags.of(patient.version()));
     }
@@ -113,7 +116,7 @@ public final class PatientRoutes {
         }
         Sex sex = Fields.oneOf(Sex.class, request.requireQuery("sex"), "sex");
         String nationality = Fields.country(request.requireQuery("nationality"), "nationality");
-        Optional<String> name = Fields.optionalText(request.query("name").orElse(null), "name", PatientDetails.MAX_NAME);
+        Optional<String> name = Fields.optionalText(request.query("name").orElse(null), "name", PatientRequest.MAX_NAME);
         Page<Patient> page = patients.inCohort(PatientDetails.cohort(birthYear, sex, nationality), PageRequest.from(request), cursor);
         audit.readsOf(request, page.items().stream().map(Patient::helpNumber).toList());
         record Scored(Patient patient, NameSimilarity.Match match) {

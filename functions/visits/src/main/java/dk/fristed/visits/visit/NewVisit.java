@@ -1,5 +1,6 @@
 package dk.fristed.visits.visit;
 
+import dk.fristed.records.visit.Service;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.icpc.IcpcCode;
 import dk.fristed.problem.ApiProblem;

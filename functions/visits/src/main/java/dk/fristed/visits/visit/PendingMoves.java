@@ -1,6 +1,6 @@
 package dk.fristed.visits.visit;
 
-import dk.fristed.visits.patient.Patient;
+import dk.fristed.records.patient.Patient;
 
 /**
  * Visits still moving into a patient's record (a merge, or an erasure, stopped half way): completed before

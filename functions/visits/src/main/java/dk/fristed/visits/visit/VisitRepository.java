@@ -1,5 +1,7 @@
 package dk.fristed.visits.visit;
 
+import dk.fristed.records.visit.Visit;
+import dk.fristed.records.visit.VisitItem;
 import dk.fristed.aws.Transactions;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.idempotency.IdempotencyClaim;
@@ -9,7 +11,7 @@ import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.problem.ApiProblem;
-import dk.fristed.visits.patient.Patient;
+import dk.fristed.records.patient.Patient;
 import dk.fristed.visits.patient.PatientRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;

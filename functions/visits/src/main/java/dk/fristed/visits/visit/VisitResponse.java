@@ -1,5 +1,6 @@
 package dk.fristed.visits.visit;
 
+import dk.fristed.records.visit.Visit;
 import dk.fristed.icpc.IcpcCode;
 import dk.fristed.validation.Fields;
 

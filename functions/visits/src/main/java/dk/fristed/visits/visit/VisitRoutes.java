@@ -1,5 +1,6 @@
 package dk.fristed.visits.visit;
 
+import dk.fristed.records.visit.Visit;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;

@@ -1,6 +1,0 @@
-package dk.fristed.invoices.invoice;
-
-/** How the clinic asked the creditor to credit an invoice, or appealed. */
-public enum Channel {
-    LETTER, EMAIL, PORTAL, PHONE
-}

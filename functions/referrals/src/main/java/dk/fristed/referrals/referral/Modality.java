@@ -1,6 +1,0 @@
-package dk.fristed.referrals.referral;
-
-/** The examination an examination referral asks for. */
-public enum Modality {
-    X_RAY, CT, MRI, ULTRASOUND, GASTROSCOPY, COLONOSCOPY, OTHER
-}

@@ -1,6 +1,0 @@
-package dk.fristed.referrals.referral;
-
-/** What a referral asks for: an examination names its modality, a specialist referral its specialty. */
-public enum ReferralKind {
-    EXAMINATION, SPECIALIST, PSYCHIATRIC_OUTPATIENT, ACUTE_ADMISSION, OTHER
-}

@@ -1,5 +1,0 @@
-package dk.fristed.referrals.referral;
-
-public enum Urgency {
-    ROUTINE, URGENT, ACUTE
-}

@@ -1,4 +1,0 @@
-package dk.fristed.visits.patient;
-
-/** As the yearly reports count it; {@code unknown} when the patient does not say. */
-public enum Sex { FEMALE, MALE, OTHER, UNKNOWN }

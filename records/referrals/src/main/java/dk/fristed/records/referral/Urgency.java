@@ -1,0 +1,5 @@
+package dk.fristed.records.referral;
+
+public enum Urgency {
+    ROUTINE, URGENT, ACUTE
+}
