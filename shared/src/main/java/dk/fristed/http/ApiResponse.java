@@ -20,6 +20,11 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(204, null, Map.of());
     }
 
+    /** The same answer, marked as the replay of an earlier request with the same Idempotency-Key when it is one. */
+    public ApiResponse replayedIf(boolean replayed) {
+        return replayed ? withHeader("Idempotent-Replayed", "true") : this;
+    }
+
     public ApiResponse withHeader(String name, String value) {
         var copy = new LinkedHashMap<>(headers);
         copy.put(name, value);

@@ -65,7 +65,7 @@ public final class BudgetRoutes {
         var created = budget.createYear(new BudgetYear(year, need, currency, plan, request.caller().subject(), clock.instant()),
                 idempotency.claimFor(request, "/budget/years", body), idempotency);
         ApiResponse response = ApiResponse.created("/budget/years/" + year + "/progress", Responses.YearResponse.of(created.record()));
-        return created.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+        return response.replayedIf(created.replayed());
     }
 
     /** {@code POST /budget/sources}: a branch, a foundation, a donor (anonymous or named; a name is encrypted). */
@@ -74,7 +74,7 @@ public final class BudgetRoutes {
         Source source = newSource(body, request);
         var created = budget.createSource(source, idempotency.claimFor(request, "/budget/sources", body), idempotency);
         ApiResponse response = ApiResponse.created("/budget/sources/" + source.id(), Responses.SourceResponse.of(created.record()));
-        return created.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+        return response.replayedIf(created.replayed());
     }
 
     /** For SnapStart priming: {@link #createSource} up to the JSON of its answer, with the repository's rehearsal: nothing is written. */
@@ -122,7 +122,7 @@ public final class BudgetRoutes {
                 idempotency);
         ApiResponse response = ApiResponse.created("/budget/years/" + year + "/entries",
                 new Responses.Written(written.record().stream().map(e -> Responses.EntryResponse.of(e, currency)).toList()));
-        return written.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+        return response.replayedIf(written.replayed());
     }
 
     /** {@code GET /budget/years/{year}/entries}: the ledger, paged, in key order. */

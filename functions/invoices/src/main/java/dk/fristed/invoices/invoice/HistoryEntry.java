@@ -3,6 +3,8 @@ package dk.fristed.invoices.invoice;
 import dk.fristed.records.invoice.Channel;
 import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.records.invoice.RejectionReason;
+import dk.fristed.workflow.HistoryStep;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -15,7 +17,12 @@ import java.util.Optional;
 public record HistoryEntry(String invoiceId, long version, Optional<InvoiceState> from, InvoiceState to, Optional<Action> action,
                            LocalDate date, Instant at, String by, String roles, Optional<Channel> channel,
                            Optional<String> reference, Optional<RejectionReason> reason, long credited, long paid,
-                           Optional<String> note) {
+                           Optional<String> note) implements HistoryStep<InvoiceState, Action> {
+
+    @Override
+    public String recordId() {
+        return invoiceId;
+    }
 
     /** Erasure keeps what happened and the amounts, and drops what was written about the patient. */
     HistoryEntry withoutPersonalText() {

@@ -63,7 +63,7 @@ public record InvoiceResponse(
                 v.invoiceDate(), v.dueDate(), v.receivedOn(), v.amount().currency(), v.amount().minor(), v.credited(), v.paid(),
                 v.outstanding().minor(), v.referralId().orElse(null), v.visitId().orElse(null), v.note().orElse(null),
                 Fields.wireName(v.state()), v.stateSince(),
-                InvoiceWorkflow.allowed(v.state()).stream().map(Fields::wireName).toList(),
+                InvoiceWorkflow.TRANSITIONS.allowed(v.state()).stream().map(Fields::wireName).toList(),
                 o.channel().map(Fields::wireName).orElse(null), o.reference().orElse(null), o.requestedOn().orElse(null),
                 o.rejectionReason().map(Fields::wireName).orElse(null), o.decidedOn().orElse(null),
                 v.flags().stream().map(Fields::wireName).toList(), v.createdBy(), v.createdAt(), v.version(),

@@ -64,7 +64,7 @@ public final class InvoiceRoutes {
         Invoice created = creation.invoice();
         ApiResponse response = ApiResponse.created("/invoices/" + created.id(), InvoiceResponse.of(created))
                 .withHeader("ETag", ETags.of(created.version()));
-        return creation.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+        return response.replayedIf(creation.replayed());
     }
 
     /**

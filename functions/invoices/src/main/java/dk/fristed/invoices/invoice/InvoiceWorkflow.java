@@ -4,8 +4,6 @@ import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.validation.Fields;
 import dk.fristed.workflow.TransitionTable;
 
-import java.util.Set;
-
 import static dk.fristed.invoices.invoice.Action.APPEAL;
 import static dk.fristed.invoices.invoice.Action.CLOSE;
 import static dk.fristed.invoices.invoice.Action.CREDIT_IN_FULL;
@@ -27,40 +25,31 @@ import static dk.fristed.records.invoice.InvoiceState.WRITTEN_OFF;
 
 /** The one transition table of an invoice's life; docs/workflows.md shows it as a table. */
 public final class InvoiceWorkflow {
-    private static final TransitionTable<InvoiceState, Action> TABLE = new TransitionTable<>(InvoiceState.class, Action.class, "an invoice",
+    /** Every state, the actions it allows and where each leads; answers next() and allowed(). */
+    public static final TransitionTable<InvoiceState, Action> TRANSITIONS = new TransitionTable<>(InvoiceState.class, Action.class, "an invoice",
             Fields::wireName);
 
     static {
-        TABLE.allow(RECEIVED, REQUEST_CREDIT, CREDIT_REQUESTED);
-        TABLE.allow(CREDIT_REQUESTED, CREDIT_IN_FULL, CREDITED);
-        TABLE.allow(CREDIT_REQUESTED, CREDIT_PARTLY, PARTLY_CREDITED);
-        TABLE.allow(CREDIT_REQUESTED, REJECT, REJECTED);
-        TABLE.allow(REJECTED, APPEAL, APPEALED);
-        TABLE.allow(PARTLY_CREDITED, APPEAL, APPEALED);
-        TABLE.allow(APPEALED, CREDIT_IN_FULL, CREDITED);
-        TABLE.allow(APPEALED, CREDIT_PARTLY, PARTLY_CREDITED);
-        TABLE.allow(APPEALED, REJECT, REJECTED_AGAIN);
+        TRANSITIONS.allow(RECEIVED, REQUEST_CREDIT, CREDIT_REQUESTED);
+        TRANSITIONS.allow(CREDIT_REQUESTED, CREDIT_IN_FULL, CREDITED);
+        TRANSITIONS.allow(CREDIT_REQUESTED, CREDIT_PARTLY, PARTLY_CREDITED);
+        TRANSITIONS.allow(CREDIT_REQUESTED, REJECT, REJECTED);
+        TRANSITIONS.allow(REJECTED, APPEAL, APPEALED);
+        TRANSITIONS.allow(PARTLY_CREDITED, APPEAL, APPEALED);
+        TRANSITIONS.allow(APPEALED, CREDIT_IN_FULL, CREDITED);
+        TRANSITIONS.allow(APPEALED, CREDIT_PARTLY, PARTLY_CREDITED);
+        TRANSITIONS.allow(APPEALED, REJECT, REJECTED_AGAIN);
         for (InvoiceState decided : new InvoiceState[] {CREDITED, PARTLY_CREDITED, REJECTED, REJECTED_AGAIN}) {
-            TABLE.allow(decided, CLOSE, CLOSED);
+            TRANSITIONS.allow(decided, CLOSE, CLOSED);
         }
         for (InvoiceState state : InvoiceState.values()) {
             if (state.open()) {
-                TABLE.allow(state, PAY, PAID);
-                TABLE.allow(state, WRITE_OFF, WRITTEN_OFF);
+                TRANSITIONS.allow(state, PAY, PAID);
+                TRANSITIONS.allow(state, WRITE_OFF, WRITTEN_OFF);
             }
         }
     }
 
     private InvoiceWorkflow() {
-    }
-
-    /** The actions allowed in {@code state}, in the table's order. */
-    public static Set<Action> allowed(InvoiceState state) {
-        return TABLE.allowed(state);
-    }
-
-    /** The state {@code action} leads to from {@code state}; a 409 naming the current state and the allowed actions otherwise. */
-    public static InvoiceState next(InvoiceState state, Action action) {
-        return TABLE.next(state, action);
     }
 }

@@ -24,7 +24,7 @@ public record Transition(Action action, LocalDate date, Optional<Channel> channe
 
     static Transition from(TransitionRequest request, Invoice invoice, LocalDate today) {
         Action action = Fields.oneOf(Action.class, request.action(), "action");
-        InvoiceWorkflow.next(invoice.state(), action); // an action the state does not take is a 409 before any amount is weighed
+        InvoiceWorkflow.TRANSITIONS.next(invoice.state(), action); // an action the state does not take is a 409 before any amount is weighed
         LocalDate date = request.date() == null ? today : request.date();
         if (date.isBefore(invoice.receivedOn()) || date.isAfter(today)) {
             throw ApiProblem.badRequest("date", "must be from the day the invoice was received to today");
@@ -85,7 +85,7 @@ public record Transition(Action action, LocalDate date, Optional<Channel> channe
 
     /** The invoice after this transition, with the flags the deadline policy gives it today. */
     Invoice applyTo(Invoice invoice, DeadlinePolicy deadlines, LocalDate today) {
-        InvoiceState next = InvoiceWorkflow.next(invoice.state(), action);
+        InvoiceState next = InvoiceWorkflow.TRANSITIONS.next(invoice.state(), action);
         Invoice.Outcome before = invoice.outcome();
         boolean decides = action == Action.CREDIT_IN_FULL || action == Action.CREDIT_PARTLY || action == Action.REJECT;
         boolean asks = channel.isPresent();

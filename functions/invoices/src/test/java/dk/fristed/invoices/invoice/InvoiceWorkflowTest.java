@@ -37,12 +37,12 @@ class InvoiceWorkflowTest {
         assertEquals(InvoiceState.values().length, EXPECTED.size());
         for (InvoiceState state : InvoiceState.values()) {
             Map<Action, InvoiceState> allowed = EXPECTED.get(state);
-            assertEquals(allowed.keySet(), InvoiceWorkflow.allowed(state), state.name());
+            assertEquals(allowed.keySet(), InvoiceWorkflow.TRANSITIONS.allowed(state), state.name());
             for (Action action : Action.values()) {
                 if (allowed.containsKey(action)) {
-                    assertEquals(allowed.get(action), InvoiceWorkflow.next(state, action), state + " " + action);
+                    assertEquals(allowed.get(action), InvoiceWorkflow.TRANSITIONS.next(state, action), state + " " + action);
                 } else {
-                    ApiProblem refused = assertThrows(ApiProblem.class, () -> InvoiceWorkflow.next(state, action), state + " " + action);
+                    ApiProblem refused = assertThrows(ApiProblem.class, () -> InvoiceWorkflow.TRANSITIONS.next(state, action), state + " " + action);
                     assertEquals(409, refused.status());
                     assertTrue(refused.detail().contains(state.name().toLowerCase()), refused.detail());
                     allowed.keySet().forEach(a -> assertTrue(refused.detail().contains(a.name().toLowerCase()), refused.detail()));
@@ -54,7 +54,7 @@ class InvoiceWorkflowTest {
     @Test
     void onlyOpenStates_canBePaidOrWrittenOff_andOnlyRequestsAndAppealsAwaitAnAnswer() {
         for (InvoiceState state : InvoiceState.values()) {
-            assertEquals(state.open(), InvoiceWorkflow.allowed(state).contains(PAY), state.name());
+            assertEquals(state.open(), InvoiceWorkflow.TRANSITIONS.allowed(state).contains(PAY), state.name());
             assertEquals(state == CREDIT_REQUESTED || state == APPEALED, state.awaitingAnswer(), state.name());
         }
     }

@@ -3,6 +3,8 @@ package dk.fristed.referrals.referral;
 import dk.fristed.records.referral.ComplaintBody;
 import dk.fristed.records.referral.ReferralState;
 import dk.fristed.records.referral.RejectionReason;
+import dk.fristed.workflow.HistoryStep;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -14,7 +16,12 @@ import java.util.Optional;
 public record HistoryEntry(String referralId, long version, Optional<ReferralState> from, ReferralState to,
                            Optional<Action> action, LocalDate date, Instant at, String by, String roles,
                            Optional<RejectionReason> reason, Optional<ComplaintBody> complaintBody,
-                           Optional<LocalDate> appointmentDate, Optional<String> note) {
+                           Optional<LocalDate> appointmentDate, Optional<String> note) implements HistoryStep<ReferralState, Action> {
+
+    @Override
+    public String recordId() {
+        return referralId;
+    }
 
     public HistoryEntry withoutNote() {
         return new HistoryEntry(referralId, version, from, to, action, date, at, by, roles, reason, complaintBody,

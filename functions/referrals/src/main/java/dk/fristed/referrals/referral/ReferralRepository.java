@@ -141,7 +141,7 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
 
     /** The rejected referral, moved to referred_again and naming the new one, and its history entry. */
     private List<TransactWriteItem> referAgain(Referral old, Referral replacement, Caller caller) {
-        Referral moved = old.moved(ReferralWorkflow.next(old.state(), Action.REFER_AGAIN), replacement.date(),
+        Referral moved = old.moved(ReferralWorkflow.TRANSITIONS.next(old.state(), Action.REFER_AGAIN), replacement.date(),
                 old.outcome().replacedBy(replacement.id()));
         return List.of(putOver(moved, old.version()),
                 putHistory(entry(moved, Optional.of(old.state()), Optional.of(Action.REFER_AGAIN), Optional.empty(), caller)));
@@ -152,7 +152,7 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
         if (!old.helpNumber().equals(patient)) {
             throw ApiProblem.badRequest("replaces", "names a referral of another patient");
         }
-        ReferralWorkflow.next(old.state(), Action.REFER_AGAIN); // 409 unless it was rejected
+        ReferralWorkflow.TRANSITIONS.next(old.state(), Action.REFER_AGAIN); // 409 unless it was rejected
         return old;
     }
 
@@ -164,7 +164,7 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
                                Function<HelpNumber, TransactWriteItem> auditEntry) {
         return store.step(id, expectedVersion, current -> {
             Transition transition = parse.apply(current);
-            ReferralState next = ReferralWorkflow.next(current.state(), transition.action());
+            ReferralState next = ReferralWorkflow.TRANSITIONS.next(current.state(), transition.action());
             Referral moved = current.moved(next, transition.date(), transition.record(current.outcome()));
             return new RecordStore.Step<>(moved, entry(moved, Optional.of(current.state()), Optional.of(transition.action()),
                     Optional.of(transition), caller));

@@ -56,7 +56,7 @@ public record ReferralResponse(
         return new ReferralResponse(r.id(), r.helpNumber().shown().orElse(null), r.visitId().orElse(null), r.site(), r.date(),
                 Fields.wireName(r.kind()), r.modality().map(Fields::wireName).orElse(null), r.specialty().orElse(null),
                 r.receiver(), Fields.wireName(r.urgency()), r.clinicalQuestion().orElse(null), Fields.wireName(r.state()),
-                r.stateSince(), ReferralWorkflow.allowed(r.state()).stream().filter(a -> a != Action.REFER_AGAIN)
+                r.stateSince(), ReferralWorkflow.TRANSITIONS.allowed(r.state()).stream().filter(a -> a != Action.REFER_AGAIN)
                         .map(Fields::wireName).toList(),
                 o.appointmentDate().orElse(null), o.rejectionReason().map(Fields::wireName).orElse(null),
                 o.complaintBody().map(Fields::wireName).orElse(null), o.complaintFiledOn().orElse(null),

@@ -52,7 +52,7 @@ public final class ReferralRoutes {
         Referral created = creation.referral();
         ApiResponse response = ApiResponse.created("/referrals/" + created.id(), ReferralResponse.of(created))
                 .withHeader("ETag", ETags.of(created.version()));
-        return creation.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+        return response.replayedIf(creation.replayed());
     }
 
     /**

@@ -45,13 +45,13 @@ class ReferralWorkflowTest {
         int illegal = 0;
         for (ReferralState state : ReferralState.values()) {
             Map<Action, ReferralState> allowed = EXPECTED.getOrDefault(state, Map.of());
-            assertEquals(allowed.keySet(), ReferralWorkflow.allowed(state), state.name());
+            assertEquals(allowed.keySet(), ReferralWorkflow.TRANSITIONS.allowed(state), state.name());
             for (Action action : Action.values()) {
                 if (allowed.containsKey(action)) {
-                    assertEquals(allowed.get(action), ReferralWorkflow.next(state, action), state + " + " + action);
+                    assertEquals(allowed.get(action), ReferralWorkflow.TRANSITIONS.next(state, action), state + " + " + action);
                     legal++;
                 } else {
-                    ApiProblem problem = assertThrows(ApiProblem.class, () -> ReferralWorkflow.next(state, action));
+                    ApiProblem problem = assertThrows(ApiProblem.class, () -> ReferralWorkflow.TRANSITIONS.next(state, action));
                     assertEquals(409, problem.status());
                     assertTrue(problem.detail().contains(state.name().toLowerCase()), problem.detail());
                     allowed.keySet().forEach(a -> assertTrue(problem.detail().contains(a.name().toLowerCase()), problem.detail()));
@@ -66,8 +66,8 @@ class ReferralWorkflowTest {
     @Test
     void onlyOpenStates_canBeCancelled_andFinalStatesAllowNothing() {
         for (ReferralState state : ReferralState.values()) {
-            assertEquals(state.open(), ReferralWorkflow.allowed(state).contains(Action.CANCEL), state.name());
-            assertEquals(!state.open(), ReferralWorkflow.allowed(state).isEmpty(), state.name());
+            assertEquals(state.open(), ReferralWorkflow.TRANSITIONS.allowed(state).contains(Action.CANCEL), state.name());
+            assertEquals(!state.open(), ReferralWorkflow.TRANSITIONS.allowed(state).isEmpty(), state.name());
         }
     }
 }

@@ -39,6 +39,6 @@ public final class MergeRoutes {
         var claim = idempotency.claimFor(request, "/patients/" + survivor.value() + "/merges", body);
         var result = merges.merge(order, claim, idempotency, patient -> audit.changeOf(request, patient));
         ApiResponse response = ApiResponse.ok(PatientResponse.of(result.survivor())).withHeader("ETag", ETags.of(result.survivor().version()));
-        return result.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+        return response.replayedIf(result.replayed());
     }
 }

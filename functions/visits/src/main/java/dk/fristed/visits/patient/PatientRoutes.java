@@ -75,7 +75,7 @@ public final class PatientRoutes {
         Patient patient = registration.patient();
         ApiResponse response = ApiResponse.created("/patients/" + patient.helpNumber().formatted(), PatientResponse.of(patient))
                 .withHeader("ETag", ETags.of(patient.version()));
-        return registration.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+        return response.replayedIf(registration.replayed());
     }
 
     /** {@code GET /patients/{helpNumber}}: a mistyped number is answered before the database is asked. */

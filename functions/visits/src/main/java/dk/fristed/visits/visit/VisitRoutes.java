@@ -44,7 +44,7 @@ public final class VisitRoutes {
         Visit created = registration.visit();
         ApiResponse response = ApiResponse.created(
                 "/patients/" + created.helpNumber().formatted() + "/visits", VisitResponse.of(created));
-        return registration.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+        return response.replayedIf(registration.replayed());
     }
 
     /** {@code GET /patients/{helpNumber}/visits}. */
