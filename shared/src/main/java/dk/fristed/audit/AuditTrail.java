@@ -38,18 +38,9 @@ public final class AuditTrail {
         this.clock = clock;
     }
 
-    /** The entry for a change, to be written in the change's own transaction. */
-    public TransactWriteItem changeOf(ApiRequest request, HelpNumber patient) {
-        return put(entry(request, patient, "change", clock.instant()));
-    }
-
-    /**
-     * The entry for a change no user asked for in a request (the daily follow-up, erasure reaching
-     * another function's tables), to be written in the change's own transaction: the subject names the
-     * function ({@code system:referral-follow-up}), the route what it did.
-     */
-    public TransactWriteItem systemChangeOf(String function, String what, HelpNumber patient) {
-        return put(entry(patient, "system:" + function, "system", what, "change", clock.instant()));
+    /** The entry for {@code actor}'s change of {@code patient}'s records, to be written in the change's own transaction. */
+    public TransactWriteItem changeBy(Actor actor, HelpNumber patient) {
+        return put(entry(patient, actor.subject(), actor.roles(), actor.route(), "change", clock.instant()));
     }
 
     /**

@@ -2,14 +2,12 @@ package dk.fristed.patientstream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dk.fristed.audit.AuditTrail;
+import dk.fristed.audit.Actor;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.WarmedUpFunction;
 import dk.fristed.log.JsonLog;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
-import java.util.function.Supplier;
 
 /**
  * A function whose records follow their patient's record from the patients table's stream
@@ -20,9 +18,11 @@ import java.util.function.Supplier;
 public abstract class PatientFollowingFunction extends WarmedUpFunction {
     /** The records that follow: a function's repository. */
     public interface Records {
-        int erasePatient(HelpNumber helpNumber, Instant at, Supplier<TransactWriteItem> auditEntry);
+        /** Erases the patient's personal fields in these records, each change audited as {@code actor}'s. */
+        int erasePatient(HelpNumber helpNumber, Instant at, Actor actor);
 
-        int movePatient(HelpNumber from, HelpNumber to, Supplier<TransactWriteItem> auditEntry);
+        /** Moves the duplicate's records to the survivor, each move audited as {@code actor}'s under the survivor. */
+        int movePatient(HelpNumber from, HelpNumber to, Actor actor);
     }
 
     private final PatientChanges changes;
@@ -34,13 +34,12 @@ public abstract class PatientFollowingFunction extends WarmedUpFunction {
      * @param erasedParts what erasure removes from them, for the audit trail
      * @param warmUp      the SnapStart warm-up: reads at most, never writes
      */
-    protected PatientFollowingFunction(Records repository, AuditTrail audit, String function, String records, String erasedParts,
-                                       Runnable warmUp, JsonLog log) {
-        this.changes = new PatientChanges((patient, at) -> repository.erasePatient(patient, at,
-                () -> audit.systemChangeOf(function, "erase " + erasedParts + " with the patient", patient)),
-                (duplicate, survivor) -> repository.movePatient(duplicate, survivor,
-                        () -> audit.systemChangeOf(function, "move " + records + " with the patient's merged record", survivor)),
-                records, log);
+    protected PatientFollowingFunction(Records repository, String function, String records, String erasedParts, Runnable warmUp,
+                                       JsonLog log) {
+        Actor erasing = Actor.system(function, "erase " + erasedParts + " with the patient");
+        Actor moving = Actor.system(function, "move " + records + " with the patient's merged record");
+        this.changes = new PatientChanges((patient, at) -> repository.erasePatient(patient, at, erasing),
+                (duplicate, survivor) -> repository.movePatient(duplicate, survivor, moving), records, log);
         this.warmUp = warmUp;
     }
 

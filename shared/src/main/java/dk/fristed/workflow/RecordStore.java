@@ -1,5 +1,7 @@
 package dk.fristed.workflow;
 
+import dk.fristed.audit.Actor;
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.Transactions;
 import dk.fristed.calendar.Period;
 import dk.fristed.helpnumber.HelpNumber;
@@ -21,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * A kind of workflow record (a referral, an invoice) and its history, as both are kept: each record
@@ -39,6 +40,7 @@ public final class RecordStore<R extends WorkflowRecord, E> {
     private static final int ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
+    private final AuditTrail audit;
     private final StoredAs<R, ?> records;
     private final StoredAs<E, ?> history;
     private final IndexQueries<?, R> indexes;
@@ -51,9 +53,10 @@ public final class RecordStore<R extends WorkflowRecord, E> {
      * @param idField        the path parameter that names a record ("referralId"), for problems
      * @param noun           what a record is called in problems ("referral")
      */
-    public RecordStore(DynamoDbClient dynamo, StoredAs<R, ?> records, StoredAs<E, ?> history, String byPatientIndex, String idField,
-                       String noun) {
+    public RecordStore(DynamoDbClient dynamo, AuditTrail audit, StoredAs<R, ?> records, StoredAs<E, ?> history, String byPatientIndex,
+                       String idField, String noun) {
         this.dynamo = dynamo;
+        this.audit = audit;
         this.records = records;
         this.history = history;
         this.indexes = records.indexes();
@@ -92,10 +95,10 @@ public final class RecordStore<R extends WorkflowRecord, E> {
 
     /**
      * Moves the record by the step {@code decide} makes of it, if it is still at {@code expectedVersion}
-     * (412 otherwise), in one transaction with the history entry and the audit entry; read again and
-     * retried when another writer came in between.
+     * (412 otherwise), in one transaction with the history entry and {@code actor}'s audit entry; read
+     * again and retried when another writer came in between.
      */
-    public R step(String id, long expectedVersion, Function<R, Step<R, E>> decide, Function<HelpNumber, TransactWriteItem> auditEntry) {
+    public R step(String id, long expectedVersion, Function<R, Step<R, E>> decide, Actor actor) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             R current = require(id);
             if (current.erasedAt().isPresent()) {
@@ -107,7 +110,7 @@ public final class RecordStore<R extends WorkflowRecord, E> {
             }
             Step<R, E> step = decide.apply(current);
             List<TransactWriteItem> items = List.of(putOver(step.after(), current.version()), putNewHistory(step.entry()),
-                    auditEntry.apply(current.helpNumber()));
+                    audit.changeBy(actor, current.helpNumber()));
             if (Transactions.writeStep(dynamo, items, this::stale)) {
                 return step.after();
             }
@@ -117,14 +120,16 @@ public final class RecordStore<R extends WorkflowRecord, E> {
 
     /**
      * A merge reaching these records: each record under the old help number moves to the survivor's,
-     * with an audit entry; run twice, it finds none left to move. Returns how many it moved.
+     * with {@code actor}'s audit entry under the survivor; run twice, it finds none left to move. Returns
+     * how many it moved.
      */
-    public int movePatient(HelpNumber from, HelpNumber to, Function<R, R> moved, Supplier<TransactWriteItem> auditEntry) {
+    public int movePatient(HelpNumber from, HelpNumber to, Function<R, R> moved, Actor actor) {
         int changed = 0;
         for (R record : ofPatient(from)) {
             if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
                 R current = require(record.id());
-                return current.helpNumber().equals(from) ? List.of(putOver(moved.apply(current), current.version()), auditEntry.get()) : List.of();
+                return current.helpNumber().equals(from) ? List.of(putOver(moved.apply(current), current.version()), audit.changeBy(actor, to))
+                        : List.of();
             })) {
                 changed++;
             }
@@ -138,7 +143,7 @@ public final class RecordStore<R extends WorkflowRecord, E> {
      * its audit entry. Unlinked records leave the index by patient, so erasing again finds nothing.
      * Returns how many records it changed.
      */
-    public int erasePatient(HelpNumber helpNumber, Instant at, PersonalParts<R, E> parts, Supplier<TransactWriteItem> auditEntry) {
+    public int erasePatient(HelpNumber helpNumber, Instant at, PersonalParts<R, E> parts, Actor actor) {
         int changed = 0;
         for (R record : ofPatient(helpNumber)) {
             if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
@@ -155,7 +160,7 @@ public final class RecordStore<R extends WorkflowRecord, E> {
                     }
                 }
                 if (!items.isEmpty()) {
-                    items.add(auditEntry.get()); // a handful of steps: well within a transaction's 100 items
+                    items.add(audit.changeBy(actor, helpNumber)); // a handful of steps: well within a transaction's 100 items
                 }
                 return items;
             })) {

@@ -3,7 +3,6 @@ package dk.fristed.invoices;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.config.Environment;
@@ -44,7 +43,7 @@ public final class InvoiceDeadlinesFunction extends WarmedUpFunction
     public InvoiceDeadlinesFunction(InvoiceTables tables, DynamoDbConnection connection, FieldEncryption encryption, Sites sites,
                                     DeadlinePolicy policy, Clock clock, JsonLog log) {
         var opened = tables.open(connection, encryption, clock);
-        this.scan = new DeadlineScan(opened.repository(), new AuditTrail(opened.dynamo(), tables.audit(), clock), sites, policy);
+        this.scan = new DeadlineScan(opened.repository(), sites, policy);
         this.clock = clock;
         this.log = log;
         this.warmUp = () -> encryption.warmUp(tables.encrypted());

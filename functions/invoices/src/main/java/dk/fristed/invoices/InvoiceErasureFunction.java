@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
@@ -40,7 +39,7 @@ public final class InvoiceErasureFunction extends PatientFollowingFunction
 
     private InvoiceErasureFunction(InvoiceTables tables, InvoiceTables.Opened opened, FieldEncryption encryption, Clock clock,
                                    JsonLog log) {
-        super(opened.repository(), new AuditTrail(opened.dynamo(), tables.audit(), clock), "invoice-erasure", "invoices",
+        super(opened.repository(), "invoice-erasure", "invoices",
                 "invoice numbers and notes", () -> encryption.warmUp(tables.encrypted()), log);
     }
 

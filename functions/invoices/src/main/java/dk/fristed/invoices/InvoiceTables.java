@@ -49,7 +49,8 @@ public record InvoiceTables(String invoices, String history, String numbers, Str
     public Opened open(DynamoDbConnection connection, FieldEncryption encryption, Clock clock) {
         DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted()));
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        return new Opened(dynamo, enhanced, new InvoiceRepository(dynamo, enhanced.table(invoices, InvoiceItem.SCHEMA),
+        return new Opened(dynamo, enhanced, new InvoiceRepository(dynamo, new AuditTrail(dynamo, audit, clock),
+                enhanced.table(invoices, InvoiceItem.SCHEMA),
                 enhanced.table(history, HistoryItem.SCHEMA), numbers, patients, new PatientLinks(dynamo, visits, referrals), clock));
     }
 

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
@@ -39,7 +38,7 @@ public final class ReferralErasureFunction extends PatientFollowingFunction
 
     private ReferralErasureFunction(ReferralTables tables, ReferralTables.Opened opened, FieldEncryption encryption, Clock clock,
                                     JsonLog log) {
-        super(opened.repository(), new AuditTrail(opened.dynamo(), tables.audit(), clock), "referral-erasure", "referrals",
+        super(opened.repository(), "referral-erasure", "referrals",
                 "referral texts", () -> encryption.warmUp(tables.encrypted()), log);
     }
 

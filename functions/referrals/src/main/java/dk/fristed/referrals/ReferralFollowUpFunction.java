@@ -3,7 +3,6 @@ package dk.fristed.referrals;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.config.Environment;
@@ -42,7 +41,7 @@ public final class ReferralFollowUpFunction extends WarmedUpFunction
     public ReferralFollowUpFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption,
                                     Sites sites, Environment thresholds, Clock clock, JsonLog log) {
         var opened = tables.open(connection, encryption, clock);
-        this.followUp = FollowUp.fromEnvironment(opened.repository(), new AuditTrail(opened.dynamo(), tables.audit(), clock), sites,
+        this.followUp = FollowUp.fromEnvironment(opened.repository(), sites,
                 thresholds);
         this.clock = clock;
         this.log = log;

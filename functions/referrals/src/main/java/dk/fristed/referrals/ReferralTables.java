@@ -47,7 +47,8 @@ public record ReferralTables(String referrals, String history, String patients, 
     public Opened open(DynamoDbConnection connection, FieldEncryption encryption, Clock clock) {
         DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted()));
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        return new Opened(dynamo, enhanced, new ReferralRepository(dynamo, enhanced.table(referrals, ReferralItem.SCHEMA),
+        return new Opened(dynamo, enhanced, new ReferralRepository(dynamo, new AuditTrail(dynamo, audit, clock),
+                enhanced.table(referrals, ReferralItem.SCHEMA),
                 enhanced.table(history, HistoryItem.SCHEMA), patients, new PatientLinks(dynamo, visits, null), clock));
     }
 

@@ -119,11 +119,11 @@ public final class VisitsFunction extends ApiFunction
         var idempotency = new IdempotencyStore(enhanced.table(tables.idempotency(), IdempotencyItem.SCHEMA), serverKey, clock);
         var cursor = new Cursor(serverKey);
         var audit = new AuditTrail(dynamo, tables.audit(), clock);
-        var patientRepository = new PatientRepository(dynamo, enhanced.table(tables.patients(), PatientItem.SCHEMA),
+        var patientRepository = new PatientRepository(dynamo, audit, enhanced.table(tables.patients(), PatientItem.SCHEMA),
                 idempotency, clock, HelpNumber::random);
         var visitTable = enhanced.table(tables.visits(), VisitItem.SCHEMA);
-        var merges = new PatientMerges(dynamo, patientRepository, visitTable, tables.patients());
-        var visitRepository = new VisitRepository(dynamo, visitTable, tables.patients(), patientRepository, merges, idempotency, clock);
+        var merges = new PatientMerges(dynamo, audit, patientRepository, visitTable, tables.patients());
+        var visitRepository = new VisitRepository(dynamo, audit, visitTable, tables.patients(), patientRepository, merges, idempotency, clock);
         var patients = new PatientRoutes(patientRepository, new PatientErasure(patientRepository, merges), idempotency, audit, cursor,
                 clock);
         var visits = new VisitRoutes(visitRepository, idempotency, audit, sites, cursor, clock);

@@ -2,7 +2,7 @@ package dk.fristed.invoices.invoice;
 
 import dk.fristed.records.invoice.Flag;
 import dk.fristed.records.invoice.Invoice;
-import dk.fristed.audit.AuditTrail;
+import dk.fristed.audit.Actor;
 import dk.fristed.site.Sites;
 
 import java.time.LocalDate;
@@ -18,14 +18,15 @@ import java.util.Set;
  * what time alone changed. Each change is audited as a change by the system.
  */
 public final class DeadlineScan {
+    /** Who flags, in the audit trail. */
+    private static final Actor DEADLINES = Actor.system("invoice-deadlines", "flag deadline");
+
     private final InvoiceRepository invoices;
-    private final AuditTrail audit;
     private final Sites sites;
     private final DeadlinePolicy policy;
 
-    public DeadlineScan(InvoiceRepository invoices, AuditTrail audit, Sites sites, DeadlinePolicy policy) {
+    public DeadlineScan(InvoiceRepository invoices, Sites sites, DeadlinePolicy policy) {
         this.invoices = invoices;
-        this.audit = audit;
         this.sites = sites;
         this.policy = policy;
     }
@@ -47,8 +48,7 @@ public final class DeadlineScan {
                     continue;
                 }
                 attention++;
-                if (!flags.equals(invoice.flags()) && invoices.reflag(invoice, flags,
-                        audit.systemChangeOf("invoice-deadlines", "flag deadline", invoice.helpNumber()))) {
+                if (!flags.equals(invoice.flags()) && invoices.reflag(invoice, flags, DEADLINES)) {
                     flagged++;
                 }
             }

@@ -3,6 +3,8 @@ package dk.fristed.invoices.invoice;
 import dk.fristed.records.invoice.Flag;
 import dk.fristed.records.invoice.Invoice;
 import dk.fristed.records.invoice.InvoiceItem;
+import dk.fristed.audit.Actor;
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Caller;
 import dk.fristed.aws.Transactions;
 import dk.fristed.calendar.Period;
@@ -37,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Invoices, their history and their number guards in DynamoDB. Every change is one transaction: the
@@ -54,6 +55,7 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
     private static final int PATIENT_CHECK = 3;
 
     private final DynamoDbClient dynamo;
+    private final AuditTrail audit;
     private final RecordStore<Invoice, HistoryEntry> store;
     private final RecordStore.PersonalParts<Invoice, HistoryEntry> personal;
     private final IndexQueries<InvoiceItem, Invoice> indexes;
@@ -62,10 +64,12 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
     private final PatientLinks links;
     private final Clock clock;
 
-    public InvoiceRepository(DynamoDbClient dynamo, DynamoDbTable<InvoiceItem> invoices, DynamoDbTable<HistoryItem> history,
-                             String numbersTableName, String patientsTableName, PatientLinks links, Clock clock) {
+    public InvoiceRepository(DynamoDbClient dynamo, AuditTrail audit, DynamoDbTable<InvoiceItem> invoices,
+                             DynamoDbTable<HistoryItem> history, String numbersTableName, String patientsTableName, PatientLinks links,
+                             Clock clock) {
         this.dynamo = dynamo;
-        this.store = new RecordStore<>(dynamo, new StoredAs<>(invoices, InvoiceItem::of, InvoiceItem::toInvoice),
+        this.audit = audit;
+        this.store = new RecordStore<>(dynamo, audit, new StoredAs<>(invoices, InvoiceItem::of, InvoiceItem::toInvoice),
                 new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry), InvoiceItem.BY_PATIENT, "invoiceId", "invoice");
         // erasure also removes the guard of the invoice number, which names the patient at the creditor
         this.personal = new RecordStore.PersonalParts<>(Invoice::erased, invoice -> List.of(TransactWriteItem.builder()
@@ -87,10 +91,10 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
      * the guard's put is conditional, in the same transaction.
      */
     public Creation create(Invoice invoice, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                           TransactWriteItem auditEntry) {
+                           Actor actor) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<PatientLinks.Check> linked = links.of(invoice.helpNumber(), invoice.visitId(), invoice.referralId());
-            List<TransactWriteItem> items = registration(invoice, "attribute_not_exists(invoiceId)", linked, caller, auditEntry,
+            List<TransactWriteItem> items = registration(invoice, "attribute_not_exists(invoiceId)", linked, caller, actor,
                     claim.map(c -> idempotency.claimItem(c, invoice.id())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
@@ -123,8 +127,8 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
      * and its cancellation) under a condition that cannot hold, so DynamoDB cancels it and nothing is written.
      */
     public Invoice rehearseCreate(Invoice nobody, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                                  TransactWriteItem auditEntry) {
-        var items = registration(nobody, "attribute_exists(invoiceId) AND attribute_not_exists(invoiceId)", List.of(), caller, auditEntry,
+                                  Actor actor) {
+        var items = registration(nobody, "attribute_exists(invoiceId) AND attribute_not_exists(invoiceId)", List.of(), caller, actor,
                 claim.map(c -> idempotency.claimItem(c, nobody.id())));
         Transactions.rehearse(dynamo, items);
         return nobody;
@@ -132,7 +136,7 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
 
     /** The invoice, its first history entry, the number's guard, the patient check, its links, the audit entry, the claim last. */
     private List<TransactWriteItem> registration(Invoice invoice, String condition, List<PatientLinks.Check> linked, Caller caller,
-                                                 TransactWriteItem auditEntry, Optional<TransactWriteItem> claim) {
+                                                 Actor actor, Optional<TransactWriteItem> claim) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(store.put(invoice, condition));
         items.add(store.putNewHistory(new HistoryEntry(invoice.id(), invoice.version(), Optional.empty(), invoice.state(), Optional.empty(),
@@ -142,7 +146,7 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
                 "invoiceId", AttributeValue.fromS(invoice.id())), "attribute_not_exists(numberKey)"));
         items.add(ConditionalWrites.patientIsActive(patientsTableName, invoice.helpNumber()));
         linked.forEach(link -> items.add(link.item()));
-        items.add(auditEntry);
+        items.add(audit.changeBy(actor, invoice.helpNumber()));
         claim.ifPresent(items::add);
         return items;
     }
@@ -160,7 +164,7 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
      * against the invoice's) if it is still at {@code expectedVersion}; 412 otherwise.
      */
     public Invoice transition(String id, long expectedVersion, Function<Invoice, Transition> parse, Caller caller,
-                              Function<HelpNumber, TransactWriteItem> auditEntry, DeadlinePolicy deadlines, LocalDate today) {
+                              Actor actor, DeadlinePolicy deadlines, LocalDate today) {
         return store.step(id, expectedVersion, current -> {
             Transition transition = parse.apply(current);
             Invoice moved = transition.applyTo(current, deadlines, today);
@@ -168,19 +172,20 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
                     Optional.of(transition.action()), transition.date(), clock.instant(), caller.subject(), caller.groupNames(),
                     transition.channel(), transition.reference(), transition.reason(), transition.credits(), transition.pays(),
                     transition.note()));
-        }, auditEntry);
+        }, actor);
     }
 
     /** Puts the invoice back with new flags and its audit entry, unless it moved since it was read; true if it did. */
-    public boolean reflag(Invoice invoice, Set<Flag> flags, TransactWriteItem auditEntry) {
+    public boolean reflag(Invoice invoice, Set<Flag> flags, Actor actor) {
         // false: a transition came in between, and flagged it itself
-        return Transactions.writeUnlessMoved(dynamo, List.of(putOver(invoice.withFlags(flags), invoice.version()), auditEntry));
+        return Transactions.writeUnlessMoved(dynamo, List.of(putOver(invoice.withFlags(flags), invoice.version()),
+                audit.changeBy(actor, invoice.helpNumber())));
     }
 
     /** A merge reaching the invoices: each under the old help number moves to the survivor's ({@link RecordStore#movePatient}). */
     @Override
-    public int movePatient(HelpNumber from, HelpNumber to, Supplier<TransactWriteItem> auditEntry) {
-        return store.movePatient(from, to, invoice -> invoice.mergedInto(to), auditEntry);
+    public int movePatient(HelpNumber from, HelpNumber to, Actor actor) {
+        return store.movePatient(from, to, invoice -> invoice.mergedInto(to), actor);
     }
 
     /**
@@ -189,8 +194,8 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
      * Returns how many changed.
      */
     @Override
-    public int erasePatient(HelpNumber helpNumber, Instant at, Supplier<TransactWriteItem> auditEntry) {
-        return store.erasePatient(helpNumber, at, personal, auditEntry);
+    public int erasePatient(HelpNumber helpNumber, Instant at, Actor actor) {
+        return store.erasePatient(helpNumber, at, personal, actor);
     }
 
     /** The invoices and their history as the workflow machinery keeps them. */

@@ -4,6 +4,7 @@ import dk.fristed.records.invoice.Invoice;
 import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.records.invoice.InvoiceTotals;
+import dk.fristed.audit.Actor;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;
@@ -60,7 +61,7 @@ public final class InvoiceRoutes {
         InvoiceRequest body = request.bodyAs(InvoiceRequest.class);
         Invoice invoice = received(body, request);
         var creation = invoices.create(invoice, request.caller(), idempotency.claimFor(request, "/invoices", body), idempotency,
-                audit.changeOf(request, invoice.helpNumber()));
+                Actor.of(request));
         Invoice created = creation.invoice();
         ApiResponse response = ApiResponse.created("/invoices/" + created.id(), InvoiceResponse.of(created))
                 .withHeader("ETag", ETags.of(created.version()));
@@ -75,7 +76,7 @@ public final class InvoiceRoutes {
         InvoiceRequest body = request.bodyAs(InvoiceRequest.class);
         Invoice invoice = received(body, request);
         return InvoiceResponse.of(invoices.rehearseCreate(invoice, request.caller(), idempotency.claimFor(request, "/invoices", body),
-                idempotency, audit.changeOf(request, invoice.helpNumber())));
+                idempotency, Actor.of(request)));
     }
 
     private Invoice received(InvoiceRequest body, ApiRequest request) {
@@ -95,7 +96,7 @@ public final class InvoiceRoutes {
         TransitionRequest body = request.bodyAs(TransitionRequest.class);
         LocalDate today = ClinicCalendar.today(clock);
         return records.step(request, (id, expected, r) -> invoices.transition(id, expected, current -> Transition.from(body, current, today),
-                r.caller(), helpNumber -> audit.changeOf(r, helpNumber), deadlines, today));
+                r.caller(), Actor.of(r), deadlines, today));
     }
 
     /** {@code GET /invoices/deadlines?site=}: what needs attention before it reaches debt collection, the earliest due first. */

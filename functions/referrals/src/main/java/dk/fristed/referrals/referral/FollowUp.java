@@ -2,7 +2,7 @@ package dk.fristed.referrals.referral;
 
 import dk.fristed.records.referral.Referral;
 import dk.fristed.records.referral.ReferralState;
-import dk.fristed.audit.AuditTrail;
+import dk.fristed.audit.Actor;
 import dk.fristed.config.Environment;
 import dk.fristed.site.Sites;
 
@@ -20,25 +20,26 @@ public final class FollowUp {
     public static final String SENT_DAYS_VARIABLE = "FOLLOW_UP_SENT_DAYS";
     public static final String ACCEPTED_DAYS_VARIABLE = "FOLLOW_UP_ACCEPTED_DAYS";
 
+    /** Who flags, in the audit trail. */
+    private static final Actor FOLLOW_UP = Actor.system("referral-follow-up", "flag for follow-up");
+
     private final ReferralRepository referrals;
-    private final AuditTrail audit;
     private final Sites sites;
     private final int sentDays;
     private final int acceptedDays;
 
-    public FollowUp(ReferralRepository referrals, AuditTrail audit, Sites sites, int sentDays, int acceptedDays) {
+    public FollowUp(ReferralRepository referrals, Sites sites, int sentDays, int acceptedDays) {
         if (sentDays < 1 || acceptedDays < 1) {
             throw new IllegalArgumentException("follow-up thresholds are whole days, at least 1");
         }
         this.referrals = referrals;
-        this.audit = audit;
         this.sites = sites;
         this.sentDays = sentDays;
         this.acceptedDays = acceptedDays;
     }
 
-    public static FollowUp fromEnvironment(ReferralRepository referrals, AuditTrail audit, Sites sites, Environment env) {
-        return new FollowUp(referrals, audit, sites, Integer.parseInt(env.get(SENT_DAYS_VARIABLE, "14")),
+    public static FollowUp fromEnvironment(ReferralRepository referrals, Sites sites, Environment env) {
+        return new FollowUp(referrals, sites, Integer.parseInt(env.get(SENT_DAYS_VARIABLE, "14")),
                 Integer.parseInt(env.get(ACCEPTED_DAYS_VARIABLE, "30")));
     }
 
@@ -58,8 +59,7 @@ public final class FollowUp {
                         continue; // the patient asked to be erased: nobody follows it up
                     }
                     overdue++;
-                    if (referral.followUpSince().isEmpty() && referrals.flagForFollowUp(referral, today,
-                            audit.systemChangeOf("referral-follow-up", "flag for follow-up", referral.helpNumber()))) {
+                    if (referral.followUpSince().isEmpty() && referrals.flagForFollowUp(referral, today, FOLLOW_UP)) {
                         flagged++;
                     }
                 }

@@ -3,6 +3,8 @@ package dk.fristed.referrals.referral;
 import dk.fristed.records.referral.Referral;
 import dk.fristed.records.referral.ReferralItem;
 import dk.fristed.records.referral.ReferralState;
+import dk.fristed.audit.Actor;
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Caller;
 import dk.fristed.aws.Transactions;
 import dk.fristed.calendar.Period;
@@ -33,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Referrals and their history in DynamoDB. Every change is one transaction: the referral put whole
@@ -52,16 +53,18 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
             Referral::erased, referral -> List.of(), entry -> entry.note().isPresent(), HistoryEntry::withoutNote);
 
     private final DynamoDbClient dynamo;
+    private final AuditTrail audit;
     private final RecordStore<Referral, HistoryEntry> store;
     private final IndexQueries<ReferralItem, Referral> indexes;
     private final String patientsTableName;
     private final PatientLinks links;
     private final Clock clock;
 
-    public ReferralRepository(DynamoDbClient dynamo, DynamoDbTable<ReferralItem> referrals, DynamoDbTable<HistoryItem> history,
-                              String patientsTableName, PatientLinks links, Clock clock) {
+    public ReferralRepository(DynamoDbClient dynamo, AuditTrail audit, DynamoDbTable<ReferralItem> referrals,
+                              DynamoDbTable<HistoryItem> history, String patientsTableName, PatientLinks links, Clock clock) {
         this.dynamo = dynamo;
-        this.store = new RecordStore<>(dynamo, new StoredAs<>(referrals, ReferralItem::of, ReferralItem::toReferral),
+        this.audit = audit;
+        this.store = new RecordStore<>(dynamo, audit, new StoredAs<>(referrals, ReferralItem::of, ReferralItem::toReferral),
                 new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry), ReferralItem.BY_PATIENT, "referralId", "referral");
         this.indexes = new IndexQueries<>(referrals, ReferralItem::toReferral);
         this.patientsTableName = patientsTableName;
@@ -77,14 +80,14 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
      * in the same transaction. The idempotency store is the route's: only creation claims keys.
      */
     public Creation create(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                           TransactWriteItem auditEntry) {
+                           Actor actor) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Referral> replaced = request.replaces().map(id -> replaceable(id, request.helpNumber()));
             Referral referral = request.drafted(caller, clock.instant());
             List<TransactWriteItem> referringAgain = replaced.map(old -> referAgain(old, referral, caller)).orElse(List.of());
             List<PatientLinks.Check> linked = links.of(referral.helpNumber(), referral.visitId(), Optional.empty());
             List<TransactWriteItem> items = creation(referral, "attribute_not_exists(referralId)", referringAgain, linked, caller,
-                    auditEntry, claim.map(c -> idempotency.claimItem(c, referral.id())));
+                    actor, claim.map(c -> idempotency.claimItem(c, referral.id())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
                 return new Creation(referral, false);
@@ -113,9 +116,9 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
      * cancellation) under a condition that cannot hold, so DynamoDB cancels it and nothing is written.
      */
     public Referral rehearseCreate(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                                   TransactWriteItem auditEntry) {
+                                   Actor actor) {
         Referral nobody = request.drafted(caller, clock.instant());
-        var items = creation(nobody, "attribute_exists(referralId) AND attribute_not_exists(referralId)", List.of(), List.of(), caller, auditEntry,
+        var items = creation(nobody, "attribute_exists(referralId) AND attribute_not_exists(referralId)", List.of(), List.of(), caller, actor,
                 claim.map(c -> idempotency.claimItem(c, nobody.id())));
         Transactions.rehearse(dynamo, items);
         return nobody;
@@ -126,7 +129,7 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
      * check, the rejected referral it replaces, its link to a visit, the audit entry, the claim last.
      */
     private List<TransactWriteItem> creation(Referral referral, String condition, List<TransactWriteItem> referringAgain,
-                                             List<PatientLinks.Check> linked, Caller caller, TransactWriteItem auditEntry,
+                                             List<PatientLinks.Check> linked, Caller caller, Actor actor,
                                              Optional<TransactWriteItem> claim) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(referral, condition));
@@ -134,7 +137,7 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
         items.add(ConditionalWrites.patientIsActive(patientsTableName, referral.helpNumber()));
         items.addAll(referringAgain);
         linked.forEach(link -> items.add(link.item()));
-        items.add(auditEntry);
+        items.add(audit.changeBy(actor, referral.helpNumber()));
         claim.ifPresent(items::add);
         return items;
     }
@@ -160,31 +163,30 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
      * Moves the referral by the transition {@code parse} makes of it (its dates are checked against the
      * referral's) if it is still at {@code expectedVersion}; 412 otherwise.
      */
-    public Referral transition(String id, long expectedVersion, Function<Referral, Transition> parse, Caller caller,
-                               Function<HelpNumber, TransactWriteItem> auditEntry) {
+    public Referral transition(String id, long expectedVersion, Function<Referral, Transition> parse, Caller caller, Actor actor) {
         return store.step(id, expectedVersion, current -> {
             Transition transition = parse.apply(current);
             ReferralState next = ReferralWorkflow.TRANSITIONS.next(current.state(), transition.action());
             Referral moved = current.moved(next, transition.date(), transition.record(current.outcome()));
             return new RecordStore.Step<>(moved, entry(moved, Optional.of(current.state()), Optional.of(transition.action()),
                     Optional.of(transition), caller));
-        }, auditEntry);
+        }, actor);
     }
 
     /**
      * Flags a referral for follow-up with its audit entry, unless it moved since it was read or is
      * flagged already; true if it flagged it.
      */
-    public boolean flagForFollowUp(Referral referral, LocalDate today, TransactWriteItem auditEntry) {
+    public boolean flagForFollowUp(Referral referral, LocalDate today, Actor actor) {
         var flag = putIf(referral.needingFollowUp(today), "version = :version AND attribute_not_exists(followUp)", referral.version());
         // false: moved or flagged meanwhile, and tomorrow's run looks again
-        return Transactions.writeUnlessMoved(dynamo, List.of(flag, auditEntry));
+        return Transactions.writeUnlessMoved(dynamo, List.of(flag, audit.changeBy(actor, referral.helpNumber())));
     }
 
     /** A merge reaching the referrals: each under the old help number moves to the survivor's ({@link RecordStore#movePatient}). */
     @Override
-    public int movePatient(HelpNumber from, HelpNumber to, Supplier<TransactWriteItem> auditEntry) {
-        return store.movePatient(from, to, referral -> referral.mergedInto(to), auditEntry);
+    public int movePatient(HelpNumber from, HelpNumber to, Actor actor) {
+        return store.movePatient(from, to, referral -> referral.mergedInto(to), actor);
     }
 
     /**
@@ -192,8 +194,8 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
      * and each history entry's note removed ({@link RecordStore#erasePatient}). Returns how many changed.
      */
     @Override
-    public int erasePatient(HelpNumber helpNumber, Instant at, Supplier<TransactWriteItem> auditEntry) {
-        return store.erasePatient(helpNumber, at, PERSONAL, auditEntry);
+    public int erasePatient(HelpNumber helpNumber, Instant at, Actor actor) {
+        return store.erasePatient(helpNumber, at, PERSONAL, actor);
     }
 
     /** The referrals and their history as the workflow machinery keeps them. */

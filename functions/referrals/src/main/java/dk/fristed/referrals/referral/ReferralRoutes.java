@@ -4,6 +4,7 @@ import dk.fristed.records.referral.Referral;
 import dk.fristed.records.referral.ReferralCounts;
 import dk.fristed.records.referral.ReferralItem;
 import dk.fristed.records.referral.ReferralState;
+import dk.fristed.audit.Actor;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;
@@ -48,7 +49,7 @@ public final class ReferralRoutes {
         ReferralRequest body = request.bodyAs(ReferralRequest.class);
         NewReferral referral = NewReferral.from(body, sites, ClinicCalendar.today(clock));
         var creation = referrals.create(referral, request.caller(), idempotency.claimFor(request, "/referrals", body), idempotency,
-                audit.changeOf(request, referral.helpNumber()));
+                Actor.of(request));
         Referral created = creation.referral();
         ApiResponse response = ApiResponse.created("/referrals/" + created.id(), ReferralResponse.of(created))
                 .withHeader("ETag", ETags.of(created.version()));
@@ -63,7 +64,7 @@ public final class ReferralRoutes {
         ReferralRequest body = request.bodyAs(ReferralRequest.class);
         NewReferral referral = NewReferral.from(body, sites, ClinicCalendar.today(clock));
         return ReferralResponse.of(referrals.rehearseCreate(referral, request.caller(),
-                idempotency.claimFor(request, "/referrals", body), idempotency, audit.changeOf(request, referral.helpNumber())));
+                idempotency.claimFor(request, "/referrals", body), idempotency, Actor.of(request)));
     }
 
     /** {@code GET /referrals/{referralId}}, {@code GET /referrals?site=&from=&to=&state=}, {@code GET /patients/{helpNumber}/referrals}. */
@@ -76,7 +77,7 @@ public final class ReferralRoutes {
         TransitionRequest body = request.bodyAs(TransitionRequest.class);
         return records.step(request, (id, expected, r) -> referrals.transition(id, expected,
                 current -> Transition.from(body, current.date(), ClinicCalendar.today(clock)), r.caller(),
-                helpNumber -> audit.changeOf(r, helpNumber)));
+                Actor.of(r)));
     }
 
     /** {@code GET /referrals/follow-up?site=}: what the daily follow-up flagged, longest waiting first. */

@@ -1,5 +1,6 @@
 package dk.fristed.visits.merge;
 
+import dk.fristed.audit.Actor;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiRequest;
@@ -37,7 +38,7 @@ public final class MergeRoutes {
         }
         var order = new PatientMerges.Order(survivor, survivorVersion, duplicate, duplicateVersion, TakenField.parse(body.takeFromDuplicate()));
         var claim = idempotency.claimFor(request, "/patients/" + survivor.value() + "/merges", body);
-        var result = merges.merge(order, claim, idempotency, patient -> audit.changeOf(request, patient));
+        var result = merges.merge(order, claim, idempotency, Actor.of(request));
         ApiResponse response = ApiResponse.ok(PatientResponse.of(result.survivor())).withHeader("ETag", ETags.of(result.survivor().version()));
         return response.replayedIf(result.replayed());
     }

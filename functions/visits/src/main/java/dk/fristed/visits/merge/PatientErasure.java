@@ -1,11 +1,9 @@
 package dk.fristed.visits.merge;
 
+import dk.fristed.audit.Actor;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.visits.patient.PatientRepository;
 import dk.fristed.visits.patient.PatientRoutes;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-
-import java.util.function.Function;
 
 /**
  * Erasure on request, with the merge's own way of moving visits: a merge still moving into the record
@@ -24,9 +22,9 @@ public final class PatientErasure implements PatientRoutes.Eraser {
     }
 
     @Override
-    public void erase(HelpNumber helpNumber, Function<HelpNumber, TransactWriteItem> auditEntry) {
+    public void erase(HelpNumber helpNumber, Actor actor) {
         patients.find(helpNumber).filter(p -> !p.erased()).ifPresent(merges::settled);
-        patients.erase(helpNumber, auditEntry).ifPresent(statistics -> {
+        patients.erase(helpNumber, actor).ifPresent(statistics -> {
             merges.settled(statistics);
             patients.closeErasure(helpNumber, statistics.helpNumber());
         });

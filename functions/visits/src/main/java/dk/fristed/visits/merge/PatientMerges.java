@@ -1,5 +1,7 @@
 package dk.fristed.visits.merge;
 
+import dk.fristed.audit.Actor;
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.Transactions;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.idempotency.IdempotencyClaim;
@@ -29,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Merging a duplicate patient record into the surviving one, in steps that a crash or timeout can
@@ -56,12 +57,15 @@ public final class PatientMerges implements PendingMoves {
     private static final int ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
+    private final AuditTrail audit;
     private final PatientRepository patients;
     private final DynamoDbTable<VisitItem> visits;
     private final String patientsTable;
 
-    public PatientMerges(DynamoDbClient dynamo, PatientRepository patients, DynamoDbTable<VisitItem> visits, String patientsTable) {
+    public PatientMerges(DynamoDbClient dynamo, AuditTrail audit, PatientRepository patients, DynamoDbTable<VisitItem> visits,
+                         String patientsTable) {
         this.dynamo = dynamo;
+        this.audit = audit;
         this.patients = patients;
         this.visits = visits;
         this.patientsTable = patientsTable;
@@ -77,7 +81,7 @@ public final class PatientMerges implements PendingMoves {
     }
 
     public Result merge(Order order, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                        Function<HelpNumber, TransactWriteItem> auditEntry) {
+                        Actor actor) {
         if (order.survivor().equals(order.duplicate())) {
             throw ApiProblem.badRequest("duplicate", "must be another record's help number: a record cannot be merged into itself");
         }
@@ -98,7 +102,7 @@ public final class PatientMerges implements PendingMoves {
                         "duplicateVersion");
             }
             Patient merged = merged(survivor, duplicate, order.taken());
-            List<TransactWriteItem> items = mergeItems(survivor, merged, duplicate, auditEntry);
+            List<TransactWriteItem> items = mergeItems(survivor, merged, duplicate, actor);
             claim.ifPresent(c -> items.add(idempotency.claimItem(c, order.survivor().value() + "/" + order.duplicate().value())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
@@ -140,16 +144,16 @@ public final class PatientMerges implements PendingMoves {
 
     /** The merge's transaction (step 1); the claim is added last by the caller. */
     private List<TransactWriteItem> mergeItems(Patient survivor, Patient merged, Patient duplicate,
-                                               Function<HelpNumber, TransactWriteItem> auditEntry) {
+                                               Actor actor) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(patients.overwrite(survivor, PatientItem.of(merged)));
         items.add(patients.overwrite(duplicate, PatientItem.of(duplicate).mergedInto(survivor.helpNumber())));
-        items.add(auditEntry.apply(survivor.helpNumber()));
-        items.add(auditEntry.apply(duplicate.helpNumber()));
+        items.add(audit.changeBy(actor, survivor.helpNumber()));
+        items.add(audit.changeBy(actor, duplicate.helpNumber()));
         for (HelpNumber pointer : duplicate.merges().from()) {
             Patient old = patients.find(pointer).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
             items.add(patients.atVersion(old, PatientItem.of(old).mergedInto(survivor.helpNumber())));
-            items.add(auditEntry.apply(pointer));
+            items.add(audit.changeBy(actor, pointer));
         }
         if (survivor.firstVisitKey().isPresent() && duplicate.firstVisitKey().isPresent()) {
             // both had a first visit: the later one is first no more

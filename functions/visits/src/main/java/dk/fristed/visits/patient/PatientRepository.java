@@ -1,5 +1,7 @@
 package dk.fristed.visits.patient;
 
+import dk.fristed.audit.Actor;
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.records.patient.MergeLinks;
 import dk.fristed.records.patient.Patient;
 import dk.fristed.records.patient.PatientDetails;
@@ -31,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -48,11 +49,13 @@ public final class PatientRepository {
     private final DynamoDbTable<PatientItem> table;
     private final IdempotencyStore idempotency;
     private final Clock clock;
+    private final AuditTrail audit;
     private final Supplier<HelpNumber> helpNumbers;
 
-    public PatientRepository(DynamoDbClient dynamo, DynamoDbTable<PatientItem> table, IdempotencyStore idempotency,
+    public PatientRepository(DynamoDbClient dynamo, AuditTrail audit, DynamoDbTable<PatientItem> table, IdempotencyStore idempotency,
                              Clock clock, Supplier<HelpNumber> helpNumbers) {
         this.dynamo = dynamo;
+        this.audit = audit;
         this.table = table;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -68,10 +71,10 @@ public final class PatientRepository {
      * unused, so two registrations can never share one, even on two containers at the same instant.
      */
     public Registration register(PatientDetails details, Optional<IdempotencyClaim> claim,
-                                 Function<HelpNumber, TransactWriteItem> auditEntry) {
+                                 Actor actor) {
         for (int attempt = 0; attempt < HELP_NUMBER_ATTEMPTS; attempt++) {
             Patient patient = new Patient(helpNumbers.get(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
-            List<TransactWriteItem> items = registration(patient, "attribute_not_exists(helpNumber)", claim, auditEntry);
+            List<TransactWriteItem> items = registration(patient, "attribute_not_exists(helpNumber)", claim, actor);
             try {
                 dynamo.transactWriteItems(request -> request.transactItems(items));
                 return new Registration(patient, false);
@@ -96,23 +99,23 @@ public final class PatientRepository {
      * condition that cannot hold, so DynamoDB cancels the transaction and nothing is written.
      */
     public Registration rehearseRegistration(PatientDetails details, Optional<IdempotencyClaim> claim,
-                                             Function<HelpNumber, TransactWriteItem> auditEntry) {
+                                             Actor actor) {
         Patient nobody = new Patient(HelpNumber.random(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
-        var items = registration(nobody, "attribute_exists(helpNumber) AND attribute_not_exists(helpNumber)", claim, auditEntry);
+        var items = registration(nobody, "attribute_exists(helpNumber) AND attribute_not_exists(helpNumber)", claim, actor);
         Transactions.rehearse(dynamo, items);
         return new Registration(nobody, false);
     }
 
     /** A registration's transaction: the patient under {@code condition}, its audit entry, the request's claim. */
     private List<TransactWriteItem> registration(Patient patient, String condition, Optional<IdempotencyClaim> claim,
-                                                 Function<HelpNumber, TransactWriteItem> auditEntry) {
+                                                 Actor actor) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(table.tableName())
                 .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(patient), true))
                 .conditionExpression(condition)
                 .build()).build());
-        items.add(auditEntry.apply(patient.helpNumber()));
+        items.add(audit.changeBy(actor, patient.helpNumber()));
         claim.ifPresent(c -> items.add(idempotency.claimItem(c, patient.helpNumber().value())));
         return items;
     }
@@ -131,7 +134,7 @@ public final class PatientRepository {
      * and put back whole; the put's conditions make sure nothing changed in between, including the
      * first-visit mark that visit registration sets without a new version (then it reads again).
      */
-    public Patient replace(HelpNumber helpNumber, PatientDetails details, long expectedVersion, TransactWriteItem auditEntry) {
+    public Patient replace(HelpNumber helpNumber, PatientDetails details, long expectedVersion, Actor actor) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Patient current = current(helpNumber, "helpNumber");
             if (current.version() != expectedVersion) {
@@ -139,7 +142,7 @@ public final class PatientRepository {
             }
             Patient changed = new Patient(helpNumber, details, current.registeredAt(), expectedVersion + 1,
                     current.firstVisitKey(), Optional.empty(), current.merges());
-            if (Transactions.writeUnlessMoved(dynamo, List.of(overwrite(current, PatientItem.of(changed)), auditEntry))) {
+            if (Transactions.writeUnlessMoved(dynamo, List.of(overwrite(current, PatientItem.of(changed)), audit.changeBy(actor, helpNumber)))) {
                 return changed;
             }
         }
@@ -155,11 +158,11 @@ public final class PatientRepository {
      * record the visits must move to: the new one, or the one an erasure that stopped half way left.
      * Erasing twice changes nothing more, but is audited too.
      */
-    public Optional<Patient> erase(HelpNumber helpNumber, Function<HelpNumber, TransactWriteItem> auditEntry) {
+    public Optional<Patient> erase(HelpNumber helpNumber, Actor actor) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Patient current = find(helpNumber).orElseThrow(PatientRepository::notFound);
             if (current.erased()) {
-                dynamo.transactWriteItems(request -> request.transactItems(auditEntry.apply(helpNumber)));
+                dynamo.transactWriteItems(request -> request.transactItems(audit.changeBy(actor, helpNumber)));
                 // a survivor lists the duplicates merged into it; the statistical record lists none
                 return current.mergedInto().flatMap(this::find).filter(into -> into.erased() && !into.merges().from().contains(helpNumber));
             }
@@ -177,12 +180,12 @@ public final class PatientRepository {
                     .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(statistics), true))
                     .conditionExpression("attribute_not_exists(helpNumber)").build()).build());
             items.add(overwrite(current, PatientItem.tombstone(helpNumber, at, current.version() + 1, Optional.of(statistics.helpNumber()))));
-            items.add(auditEntry.apply(helpNumber));
+            items.add(audit.changeBy(actor, helpNumber));
             for (HelpNumber merged : current.merges().from()) {
                 Patient pointer = find(merged).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
                 if (!pointer.erased()) {
                     items.add(atVersion(pointer, PatientItem.tombstone(merged, at, pointer.version() + 1, pointer.mergedInto())));
-                    items.add(auditEntry.apply(merged));
+                    items.add(audit.changeBy(actor, merged));
                 }
             }
             if (Transactions.writeIfUnchanged(dynamo, items)) {

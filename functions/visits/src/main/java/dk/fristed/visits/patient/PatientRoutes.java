@@ -1,5 +1,6 @@
 package dk.fristed.visits.patient;
 
+import dk.fristed.audit.Actor;
 import dk.fristed.records.patient.Patient;
 import dk.fristed.records.patient.PatientDetails;
 import dk.fristed.records.patient.Sex;
@@ -15,14 +16,12 @@ import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
 import java.time.Year;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The patient routes: each method parses, calls the repository and answers. */
 public final class PatientRoutes {
@@ -35,7 +34,7 @@ public final class PatientRoutes {
 
     /** Erases a patient and moves what the statistics keep away from their number (the merge package does it). */
     public interface Eraser {
-        void erase(HelpNumber helpNumber, Function<HelpNumber, TransactWriteItem> auditEntry);
+        void erase(HelpNumber helpNumber, Actor actor);
     }
 
     public PatientRoutes(PatientRepository patients, Eraser eraser, IdempotencyStore idempotency, AuditTrail audit, Cursor cursor,
@@ -64,14 +63,14 @@ public final class PatientRoutes {
     /** What writes the registration: the repository's {@code register} or its rehearsal. */
     private interface Registrar {
         PatientRepository.Registration register(PatientDetails details, Optional<IdempotencyClaim> claim,
-                                                Function<HelpNumber, TransactWriteItem> auditEntry);
+                                                Actor actor);
     }
 
     private ApiResponse register(ApiRequest request, Registrar registrar) {
         PatientRequest body = request.bodyAs(PatientRequest.class);
         PatientDetails details = body.details(Year.now(clock));
         var claim = idempotency.claimFor(request, "/patients", body);
-        var registration = registrar.register(details, claim, helpNumber -> audit.changeOf(request, helpNumber));
+        var registration = registrar.register(details, claim, Actor.of(request));
         Patient patient = registration.patient();
         ApiResponse response = ApiResponse.created("/patients/" + patient.helpNumber().formatted(), PatientResponse.of(patient))
                 .withHeader("ETag", ETags.of(patient.version()));
@@ -91,14 +90,14 @@ public final class PatientRoutes {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
         long expected = ETags.requireIfMatch(request);
         PatientDetails details = request.bodyAs(PatientRequest.class).details(Year.now(clock));
-        Patient patient = patients.replace(helpNumber, details, expected, audit.changeOf(request, helpNumber));
+        Patient patient = patients.replace(helpNumber, details, expected, Actor.of(request));
         return ApiResponse.ok(PatientResponse.of(patient)).withHeader("ETag", ETags.of(patient.version()));
     }
 
     /** {@code DELETE /patients/{helpNumber}}: erasure on the patient's request (admin). */
     public ApiResponse erase(ApiRequest request) {
         HelpNumber helpNumber = HelpNumber.parse(request.path("helpNumber"), "helpNumber");
-        eraser.erase(helpNumber, patient -> audit.changeOf(request, patient));
+        eraser.erase(helpNumber, Actor.of(request));
         return ApiResponse.noContent();
     }
 

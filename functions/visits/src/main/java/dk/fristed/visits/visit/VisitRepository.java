@@ -1,5 +1,7 @@
 package dk.fristed.visits.visit;
 
+import dk.fristed.audit.Actor;
+import dk.fristed.audit.AuditTrail;
 import dk.fristed.records.visit.Visit;
 import dk.fristed.records.visit.VisitItem;
 import dk.fristed.aws.Transactions;
@@ -52,14 +54,16 @@ public final class VisitRepository {
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<VisitItem> table;
     private final String patientsTableName;
+    private final AuditTrail audit;
     private final PatientRepository patients;
     private final PendingMoves merges;
     private final IdempotencyStore idempotency;
     private final Clock clock;
 
-    public VisitRepository(DynamoDbClient dynamo, DynamoDbTable<VisitItem> table, String patientsTableName,
+    public VisitRepository(DynamoDbClient dynamo, AuditTrail audit, DynamoDbTable<VisitItem> table, String patientsTableName,
                            PatientRepository patients, PendingMoves merges, IdempotencyStore idempotency, Clock clock) {
         this.dynamo = dynamo;
+        this.audit = audit;
         this.table = table;
         this.patientsTableName = patientsTableName;
         this.patients = patients;
@@ -71,7 +75,7 @@ public final class VisitRepository {
     public record Registration(Visit visit, boolean replayed) {
     }
 
-    public Registration register(NewVisit request, Optional<IdempotencyClaim> claim, TransactWriteItem auditEntry) {
+    public Registration register(NewVisit request, Optional<IdempotencyClaim> claim, Actor actor) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // a merge into this patient whose visits are still moving is completed first: the first visit may be among them
             Patient patient = merges.settled(patients.current(request.helpNumber(), "helpNumber"));
@@ -90,7 +94,7 @@ public final class VisitRepository {
             if (first && patient.firstVisitKey().isPresent()) {
                 items.add(VisitItem.noLongerFirst(table.tableName(), visit.helpNumber(), patient.firstVisitKey().get()));
             }
-            items.add(auditEntry);
+            items.add(audit.changeBy(actor, request.helpNumber()));
             claim.ifPresent(c -> items.add(idempotency.claimItem(c, visit.helpNumber().value() + "/" + visit.key())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));

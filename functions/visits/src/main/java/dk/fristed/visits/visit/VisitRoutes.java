@@ -1,5 +1,6 @@
 package dk.fristed.visits.visit;
 
+import dk.fristed.audit.Actor;
 import dk.fristed.records.visit.Visit;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
@@ -40,7 +41,7 @@ public final class VisitRoutes {
         VisitRequest body = request.bodyAs(VisitRequest.class);
         NewVisit visit = NewVisit.from(body, sites, ClinicCalendar.today(clock));
         var registration = visits.register(visit, idempotency.claimFor(request, "/visits", body),
-                audit.changeOf(request, visit.helpNumber()));
+                Actor.of(request));
         Visit created = registration.visit();
         ApiResponse response = ApiResponse.created(
                 "/patients/" + created.helpNumber().formatted() + "/visits", VisitResponse.of(created));
