@@ -22,11 +22,12 @@ import java.util.Optional;
  * costs over (a) is the SDK's own first use, which no function that encrypts can avoid.
  */
 final class BareEncryptedPut {
-    private BareEncryptedPut() {
-    }
+    private BareEncryptedPut() {}
 
     static int run(boolean primed) {
-        var keyring = MaterialProviders.builder().MaterialProvidersConfig(MaterialProvidersConfig.builder().build()).build()
+        var keyring = MaterialProviders.builder()
+                .MaterialProvidersConfig(MaterialProvidersConfig.builder().build())
+                .build()
                 .CreateRawAesKeyring(CreateRawAesKeyringInput.builder()
                         .keyNamespace("bench")
                         .keyName("field-key")
@@ -37,13 +38,20 @@ final class BareEncryptedPut {
         var config = DynamoDbTableEncryptionConfig.builder()
                 .logicalTableName(table)
                 .partitionKeyName("id")
-                .attributeActionsOnEncrypt(Map.of("id", CryptoAction.SIGN_ONLY, "site", CryptoAction.SIGN_ONLY,
-                        "service", CryptoAction.ENCRYPT_AND_SIGN))
+                .attributeActionsOnEncrypt(Map.of(
+                        "id",
+                        CryptoAction.SIGN_ONLY,
+                        "site",
+                        CryptoAction.SIGN_ONLY,
+                        "service",
+                        CryptoAction.ENCRYPT_AND_SIGN))
                 .algorithmSuiteId(DBEAlgorithmSuiteId.ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY_SYMSIG_HMAC_SHA384)
                 .keyring(keyring)
                 .build();
         var interceptor = DynamoDbEncryptionInterceptor.builder()
-                .config(DynamoDbTablesEncryptionConfig.builder().tableEncryptionConfigs(Map.of(table, config)).build())
+                .config(DynamoDbTablesEncryptionConfig.builder()
+                        .tableEncryptionConfigs(Map.of(table, config))
+                        .build())
                 .build();
         return BarePut.run(primed, Optional.of(interceptor));
     }

@@ -19,8 +19,7 @@ import java.util.UUID;
  * is the same with the Database Encryption SDK's interceptor on the client.
  */
 final class BarePut {
-    private BarePut() {
-    }
+    private BarePut() {}
 
     static int run(boolean primed) {
         return run(primed, Optional.empty());
@@ -30,8 +29,8 @@ final class BarePut {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(System.getenv("AWS_REGION")))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"))))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"))))
                 .endpointOverride(URI.create(System.getenv("AWS_ENDPOINT_URL_DYNAMODB")));
         interceptor.ifPresent(i -> builder.overrideConfiguration(c -> c.addExecutionInterceptor(i)));
         try (DynamoDbClient dynamo = builder.build()) {
@@ -45,8 +44,14 @@ final class BarePut {
 
     private static int put(DynamoDbClient dynamo) {
         return dynamo.putItem(r -> r.tableName(System.getenv("BENCH_TABLE"))
-                .item(Map.of("id", AttributeValue.fromS(UUID.randomUUID().toString()),
-                        "site", AttributeValue.fromS("odense"), "service", AttributeValue.fromS("doctor"))))
-                .sdkHttpResponse().statusCode();
+                        .item(Map.of(
+                                "id",
+                                AttributeValue.fromS(UUID.randomUUID().toString()),
+                                "site",
+                                AttributeValue.fromS("odense"),
+                                "service",
+                                AttributeValue.fromS("doctor"))))
+                .sdkHttpResponse()
+                .statusCode();
     }
 }

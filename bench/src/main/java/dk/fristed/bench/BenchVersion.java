@@ -4,6 +4,5 @@ package dk.fristed.bench;
 final class BenchVersion {
     static final String VERSION = "0.1.0-SNAPSHOT";
 
-    private BenchVersion() {
-    }
+    private BenchVersion() {}
 }

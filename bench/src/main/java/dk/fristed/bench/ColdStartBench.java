@@ -3,9 +3,9 @@ package dk.fristed.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.devkit.FreePort;
-import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.devkit.LocalDynamo;
 import dk.fristed.devkit.SamTemplate;
+import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -62,8 +62,7 @@ public final class ColdStartBench {
     }
 
     /** @param requestMicros the timed request alone, as the child measured it (used for primed runs) */
-    record Sample(long millis, long peakRssKb, long requestMicros) {
-    }
+    record Sample(long millis, long peakRssKb, long requestMicros) {}
 
     public static void main(String[] ignored) {
         int status = 1;
@@ -98,13 +97,22 @@ public final class ColdStartBench {
 
         try (LocalDynamo dynamo = LocalDynamo.server(Files.createTempDirectory("fristed-bench-db"), FreePort.next())) {
             Map<String, String> tables = dynamo.createTables(template, "bench-");
-            dynamo.client().createTable(r -> r.tableName("bench-baseline").billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+            dynamo.client()
+                    .createTable(r -> r.tableName("bench-baseline")
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
+                            .attributeDefinitions(AttributeDefinition.builder()
+                                    .attributeName("id")
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build())
+                            .keySchema(KeySchemaElement.builder()
+                                    .attributeName("id")
+                                    .keyType(KeyType.HASH)
+                                    .build()));
             // the events/ fixtures refer to this patient (a referral needs one that exists); only its key
             // is read, by the referral's condition check, so a bare item stands in for a registration
-            dynamo.client().putItem(r -> r.tableName(tables.get("PatientsTable"))
-                    .item(Map.of("helpNumber", AttributeValue.fromS(FIXTURE_PATIENT))));
+            dynamo.client()
+                    .putItem(r -> r.tableName(tables.get("PatientsTable"))
+                            .item(Map.of("helpNumber", AttributeValue.fromS(FIXTURE_PATIENT))));
 
             Map<String, String> env = new HashMap<>(LocalDynamo.clientVariables(dynamo.endpoint()));
             env.put("BENCH_TABLE", "bench-baseline");
@@ -115,18 +123,24 @@ public final class ColdStartBench {
 
             String baselines = root.resolve("bench/target/bench-baselines.jar").toString();
             // a jar, not a folder: application CDS archives only classes loaded from jars
-            String child = root.resolve("bench/target/bench-" + BenchVersion.VERSION + ".jar").toString();
+            String child = root.resolve("bench/target/bench-" + BenchVersion.VERSION + ".jar")
+                    .toString();
             List<Candidate> candidates = new ArrayList<>();
             String bare = "(a) bare SDK client + PutItem";
             String encrypted = "(c) = (a) + Database Encryption SDK interceptor";
             candidates.add(new Candidate(bare, baselines, List.of("bare"), null));
-            candidates.add(new Candidate("(b) naive: BeanTableSchema, Apache, default chains", baselines, List.of("naive"), null));
-            candidates.add(new Candidate(encrypted, root.resolve("bench/target/bench-encrypted-baseline.jar").toString(),
-                    List.of("encrypted"), null));
+            candidates.add(new Candidate(
+                    "(b) naive: BeanTableSchema, Apache, default chains", baselines, List.of("naive"), null));
+            candidates.add(new Candidate(
+                    encrypted,
+                    root.resolve("bench/target/bench-encrypted-baseline.jar").toString(),
+                    List.of("encrypted"),
+                    null));
             for (var function : template.functions()) {
                 if (function.routes().isEmpty()) {
                     // a daily schedule or a stream: no client waits for its cold start
-                    System.out.printf("not measured: %s (no HTTP route; runs on a schedule or a stream)%n", function.logicalId());
+                    System.out.printf(
+                            "not measured: %s (no HTTP route; runs on a schedule or a stream)%n", function.logicalId());
                     continue;
                 }
                 function.environment().forEach((name, value) -> {
@@ -137,24 +151,37 @@ public final class ColdStartBench {
                 Path fixture = firstRequestOf(function, root.resolve("events"));
                 Path flattened = flatten(fixture, work.resolve(function.logicalId() + ".event.properties"));
                 String jar = root.resolve(function.codeUri()).toString();
-                candidates.add(new Candidate(function.logicalId() + " " + Json.mapper().readTree(fixture.toFile()).get("routeKey").asText(),
-                        jar + ":" + child, List.of("function", function.handlerClass(), flattened.toString()),
+                candidates.add(new Candidate(
+                        function.logicalId() + " "
+                                + Json.mapper()
+                                        .readTree(fixture.toFile())
+                                        .get("routeKey")
+                                        .asText(),
+                        jar + ":" + child,
+                        List.of("function", function.handlerClass(), flattened.toString()),
                         function.environment().containsKey(FieldEncryption.FIELD_KEY_VARIABLE) ? encrypted : bare));
             }
 
             List<String> jvmFlags = jvmFlags(template);
-            System.out.printf("cold start: %d paired runs each, fresh JVM (%s), DynamoDB Local at %s%n",
+            System.out.printf(
+                    "cold start: %d paired runs each, fresh JVM (%s), DynamoDB Local at %s%n",
                     runs, String.join(" ", jvmFlags), dynamo.endpoint());
             Map<String, List<Sample>> plain = new LinkedHashMap<>();
             Map<String, List<Sample>> cds = new LinkedHashMap<>();
             Map<String, List<Sample>> primed = new LinkedHashMap<>();
-            List<Candidate> primable = candidates.stream().filter(c -> !c.args().get(0).equals("naive")).toList();
+            List<Candidate> primable = candidates.stream()
+                    .filter(c -> !c.args().get(0).equals("naive"))
+                    .toList();
             Runnable forget = () -> REGISTERED_ONCE.forEach(table -> forgetAll(dynamo, tables.get(table)));
             for (Candidate candidate : candidates) {
                 Path archive = work.resolve(candidate.name().replaceAll("\\W+", "-") + ".jsa");
                 Files.deleteIfExists(archive);
                 forget.run();
-                run(candidate, jvmFlags, env, List.of("-XX:ArchiveClassesAtExit=" + archive)); // training run writes the archive
+                run(
+                        candidate,
+                        jvmFlags,
+                        env,
+                        List.of("-XX:ArchiveClassesAtExit=" + archive)); // training run writes the archive
                 plain.put(candidate.name(), new ArrayList<>());
                 cds.put(candidate.name(), new ArrayList<>());
                 primed.put(candidate.name(), new ArrayList<>());
@@ -166,7 +193,8 @@ public final class ColdStartBench {
                     forget.run();
                     plain.get(candidate.name()).add(run(candidate, jvmFlags, env, List.of()));
                     forget.run();
-                    cds.get(candidate.name()).add(run(candidate, jvmFlags, env, List.of("-XX:SharedArchiveFile=" + archive)));
+                    cds.get(candidate.name())
+                            .add(run(candidate, jvmFlags, env, List.of("-XX:SharedArchiveFile=" + archive)));
                 }
                 for (Candidate candidate : primable) {
                     forget.run();
@@ -176,7 +204,8 @@ public final class ColdStartBench {
             Verdict plainVerdict = report("without class-data sharing", candidates, plain);
             Verdict cdsVerdict = report("with an application CDS archive (-XX:SharedArchiveFile)", candidates, cds);
             reportPrimed(primable, primed);
-            System.out.println(summary(plainVerdict, cdsVerdict, (double) median(plain, encrypted) / median(plain, bare)));
+            System.out.println(
+                    summary(plainVerdict, cdsVerdict, (double) median(plain, encrypted) / median(plain, bare)));
         }
     }
 
@@ -184,7 +213,8 @@ public final class ColdStartBench {
     private static void forgetAll(LocalDynamo dynamo, String table) {
         var client = dynamo.client();
         List<String> keys = client.describeTable(r -> r.tableName(table)).table().keySchema().stream()
-                .map(KeySchemaElement::attributeName).toList();
+                .map(KeySchemaElement::attributeName)
+                .toList();
         client.scanPaginator(r -> r.tableName(table)).items().forEach(item -> {
             Map<String, AttributeValue> key = new HashMap<>();
             keys.forEach(name -> key.put(name, item.get(name)));
@@ -193,17 +223,20 @@ public final class ColdStartBench {
     }
 
     /** One table's verdict: functions over 1.5x their own floor, and those over 1.5x (a) alone. */
-    record Verdict(List<String> overFloor, List<String> overBare) {
-    }
+    record Verdict(List<String> overFloor, List<String> overBare) {}
 
     /** Prints one table and returns its verdict. */
     private static Verdict report(String title, List<Candidate> candidates, Map<String, List<Sample>> samples) {
         Map<String, Long> medians = new HashMap<>();
         candidates.forEach(c -> medians.put(c.name(), median(samples, c.name())));
         long bare = medians.get(candidates.get(0).name());
-        long bareRss = median(samples.get(candidates.get(0).name()).stream().mapToLong(Sample::peakRssKb).toArray());
+        long bareRss = median(samples.get(candidates.get(0).name()).stream()
+                .mapToLong(Sample::peakRssKb)
+                .toArray());
         System.out.printf("%n%s%n", title);
-        System.out.printf("  %-56s %10s %13s %9s %9s %9s %9s%n", "", "median", "min-max", "x (a)", "x floor", "peak RSS", "x (a)");
+        System.out.printf(
+                "  %-56s %10s %13s %9s %9s %9s %9s%n",
+                "", "median", "min-max", "x (a)", "x floor", "peak RSS", "x (a)");
         Verdict verdict = new Verdict(new ArrayList<>(), new ArrayList<>());
         for (Candidate candidate : candidates) {
             List<Sample> s = samples.get(candidate.name());
@@ -219,10 +252,16 @@ public final class ColdStartBench {
             if (!candidate.baseline() && ratio > TARGET_RATIO) {
                 verdict.overBare().add(String.format("%s %.2fx", label(candidate.name()), ratio));
             }
-            System.out.printf("  %-56s %8d ms %6d-%-6d %8.2fx %9s %6d MiB %8.2fx%s%n", candidate.name(), wall,
+            System.out.printf(
+                    "  %-56s %8d ms %6d-%-6d %8.2fx %9s %6d MiB %8.2fx%s%n",
+                    candidate.name(),
+                    wall,
                     java.util.Arrays.stream(millis).min().orElse(0),
                     java.util.Arrays.stream(millis).max().orElse(0),
-                    ratio, ownFloor, rss / 1024, (double) rss / bareRss,
+                    ratio,
+                    ownFloor,
+                    rss / 1024,
+                    (double) rss / bareRss,
                     candidate.baseline() ? "" : toFloor <= TARGET_RATIO ? "  within target" : "  OVER TARGET");
         }
         return verdict;
@@ -233,11 +272,15 @@ public final class ColdStartBench {
         List<String> over = new ArrayList<>(plain.overFloor());
         cds.overFloor().forEach(function -> over.add(function + " with CDS"));
         String verdict = over.isEmpty()
-                ? "make bench: every function within " + TARGET_RATIO + "x of its floor ((c) where it encrypts personal fields, else (a))"
+                ? "make bench: every function within " + TARGET_RATIO
+                        + "x of its floor ((c) where it encrypts personal fields, else (a))"
                 : "make bench: over " + TARGET_RATIO + "x of its floor: " + String.join("; ", over);
-        return plain.overBare().isEmpty() ? verdict
-                : verdict + String.format("; over %.1fx of (a) alone: %s (the encryption SDK alone, (c): %.2fx)",
-                TARGET_RATIO, String.join(", ", plain.overBare()), encryptionAlone);
+        return plain.overBare().isEmpty()
+                ? verdict
+                : verdict
+                        + String.format(
+                                "; over %.1fx of (a) alone: %s (the encryption SDK alone, (c): %.2fx)",
+                                TARGET_RATIO, String.join(", ", plain.overBare()), encryptionAlone);
     }
 
     /** A candidate's median wall time. */
@@ -256,13 +299,21 @@ public final class ColdStartBench {
      * which Lambda reports as Restore Duration, is not included. Informative: the target is on fresh JVMs.
      */
     private static void reportPrimed(List<Candidate> candidates, Map<String, List<Sample>> samples) {
-        long floor = median(samples.get(candidates.get(0).name()).stream().mapToLong(Sample::requestMicros).toArray());
+        long floor = median(samples.get(candidates.get(0).name()).stream()
+                .mapToLong(Sample::requestMicros)
+                .toArray());
         System.out.printf("%nthe first request after init and SnapStart priming (restore time not included)%n");
         System.out.printf("  %-56s %10s %13s %10s%n", "", "median", "min-max", "x (a)");
         for (Candidate candidate : candidates) {
-            long[] micros = samples.get(candidate.name()).stream().mapToLong(Sample::requestMicros).toArray();
-            System.out.printf("  %-56s %8.1f ms %6.1f-%-6.1f %9.2fx%n", candidate.name(), median(micros) / 1000.0,
-                    java.util.Arrays.stream(micros).min().orElse(0) / 1000.0, java.util.Arrays.stream(micros).max().orElse(0) / 1000.0,
+            long[] micros = samples.get(candidate.name()).stream()
+                    .mapToLong(Sample::requestMicros)
+                    .toArray();
+            System.out.printf(
+                    "  %-56s %8.1f ms %6.1f-%-6.1f %9.2fx%n",
+                    candidate.name(),
+                    median(micros) / 1000.0,
+                    java.util.Arrays.stream(micros).min().orElse(0) / 1000.0,
+                    java.util.Arrays.stream(micros).max().orElse(0) / 1000.0,
                     (double) median(micros) / floor);
         }
     }
@@ -273,24 +324,32 @@ public final class ColdStartBench {
      */
     private static List<String> jvmFlags(SamTemplate template) {
         var options = template.functions().stream()
-                .map(function -> String.valueOf(function.environment().getOrDefault("JAVA_TOOL_OPTIONS", "")).trim())
-                .distinct().toList();
+                .map(function -> String.valueOf(function.environment().getOrDefault("JAVA_TOOL_OPTIONS", ""))
+                        .trim())
+                .distinct()
+                .toList();
         if (options.size() != 1) {
-            throw new IllegalStateException("the functions' JAVA_TOOL_OPTIONS differ; the bench compares them on one JVM: " + options);
+            throw new IllegalStateException(
+                    "the functions' JAVA_TOOL_OPTIONS differ; the bench compares them on one JVM: " + options);
         }
-        List<String> flags = new ArrayList<>(options.get(0).isEmpty() ? List.of() : List.of(options.get(0).split("\\s+")));
+        List<String> flags = new ArrayList<>(
+                options.get(0).isEmpty() ? List.of() : List.of(options.get(0).split("\\s+")));
         flags.add(LAMBDA_COLLECTOR);
         return flags;
     }
 
-    private static Sample run(Candidate candidate, List<String> jvmFlags, Map<String, String> env, List<String> extraFlags) throws Exception {
+    private static Sample run(
+            Candidate candidate, List<String> jvmFlags, Map<String, String> env, List<String> extraFlags)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.addAll(extraFlags);
         // e.g. a profiler agent, for the measured runs only: CDS archives cannot be dumped with an agent
         String profiling = System.getenv(PROFILING_FLAGS_VARIABLE);
-        if (profiling != null && !profiling.isBlank() && extraFlags.stream().noneMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit"))) {
+        if (profiling != null
+                && !profiling.isBlank()
+                && extraFlags.stream().noneMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit"))) {
             command.addAll(List.of(profiling.trim().split("\\s+")));
         }
         command.add("-cp");
@@ -301,10 +360,12 @@ public final class ColdStartBench {
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"));
-        builder.environment().put(FunctionInvocation.RUN_KEY_VARIABLE, UUID.randomUUID().toString());
+        builder.environment()
+                .put(FunctionInvocation.RUN_KEY_VARIABLE, UUID.randomUUID().toString());
         long started = System.nanoTime();
         Process process = builder.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder seen = new StringBuilder();
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("RESULT ")) {
@@ -334,13 +395,20 @@ public final class ColdStartBench {
         Map<String, Path> fixtures = new LinkedHashMap<>(); // by file name, as they sort
         try (Stream<Path> files = Files.list(events)) {
             for (Path file : files.sorted().toList()) {
-                fixtures.putIfAbsent(Json.mapper().readTree(file.toFile()).get("routeKey").asText(), file);
+                fixtures.putIfAbsent(
+                        Json.mapper().readTree(file.toFile()).get("routeKey").asText(), file);
             }
         }
         return fixtures.entrySet().stream()
-                .filter(f -> routes.contains(f.getKey()) && f.getKey().startsWith("POST") && !f.getKey().contains("{"))
-                .map(Map.Entry::getValue).findFirst()
-                .or(() -> routes.stream().map(fixtures::get).filter(java.util.Objects::nonNull).findFirst())
+                .filter(f -> routes.contains(f.getKey())
+                        && f.getKey().startsWith("POST")
+                        && !f.getKey().contains("{"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .or(() -> routes.stream()
+                        .map(fixtures::get)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst())
                 .orElseThrow(() -> new IllegalStateException(function.logicalId() + " has no fixture in events/"));
     }
 
@@ -354,10 +422,18 @@ public final class ColdStartBench {
             }
         }
         for (String group : List.of("headers", "pathParameters", "queryStringParameters")) {
-            event.path(group).fields().forEachRemaining(e -> flat.setProperty(group + "." + e.getKey(), e.getValue().asText()));
+            event.path(group)
+                    .fields()
+                    .forEachRemaining(e -> flat.setProperty(
+                            group + "." + e.getKey(), e.getValue().asText()));
         }
-        event.path("requestContext").path("authorizer").path("jwt").path("claims").fields()
-                .forEachRemaining(e -> flat.setProperty("claims." + e.getKey(), e.getValue().asText()));
+        event.path("requestContext")
+                .path("authorizer")
+                .path("jwt")
+                .path("claims")
+                .fields()
+                .forEachRemaining(e ->
+                        flat.setProperty("claims." + e.getKey(), e.getValue().asText()));
         try (var out = Files.newBufferedWriter(target)) {
             flat.store(out, "flattened from " + fixture.getFileName());
         }
@@ -369,5 +445,4 @@ public final class ColdStartBench {
         java.util.Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
-
 }

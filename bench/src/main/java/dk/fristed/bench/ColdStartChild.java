@@ -15,8 +15,7 @@ public final class ColdStartChild {
     /** Set by the run methods just before the request that is timed. */
     static long requestStarted;
 
-    private ColdStartChild() {
-    }
+    private ColdStartChild() {}
 
     public static void main(String[] args) throws Exception {
         boolean primed = args[args.length - 1].equals("primed");

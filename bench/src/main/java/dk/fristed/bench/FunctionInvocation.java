@@ -23,8 +23,7 @@ final class FunctionInvocation {
     /** A fresh idempotency key per run, made by the parent so that no child times the making of it. */
     static final String RUN_KEY_VARIABLE = "BENCH_IDEMPOTENCY_KEY";
 
-    private FunctionInvocation() {
-    }
+    private FunctionInvocation() {}
 
     @SuppressWarnings("unchecked")
     static int run(String handlerClass, Path flattenedEvent, boolean primed) throws Exception {
@@ -36,12 +35,14 @@ final class FunctionInvocation {
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
         if (primed) {
             // Lambda's own constructor, which registers the priming, then what runs before the snapshot
-            var function = (ApiFunction) Class.forName(handlerClass).getConstructor().newInstance();
+            var function =
+                    (ApiFunction) Class.forName(handlerClass).getConstructor().newInstance();
             function.primeNow();
             handler = function;
         } else {
             handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(handlerClass)
-                    .getConstructor(Environment.class).newInstance(Environment.system());
+                    .getConstructor(Environment.class)
+                    .newInstance(Environment.system());
         }
         ColdStartChild.requestStarted = System.nanoTime();
         return handler.handleRequest(request, null).getStatusCode();
@@ -63,8 +64,10 @@ final class FunctionInvocation {
                         .withRequestId("bench")
                         .withRouteKey(routeKey)
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(group(fixture, "claims.")).build())
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                        .builder()
+                                        .withClaims(group(fixture, "claims."))
+                                        .build())
                                 .build())
                         .build())
                 .build();
@@ -72,7 +75,8 @@ final class FunctionInvocation {
 
     private static Map<String, String> group(Properties fixture, String prefix) {
         Map<String, String> values = new HashMap<>();
-        fixture.stringPropertyNames().stream().filter(name -> name.startsWith(prefix))
+        fixture.stringPropertyNames().stream()
+                .filter(name -> name.startsWith(prefix))
                 .forEach(name -> values.put(name.substring(prefix.length()), fixture.getProperty(name)));
         // a client sends a new key with every new request; the fixture's key would make every run after
         // the first a replay of the first

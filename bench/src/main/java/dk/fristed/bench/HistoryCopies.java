@@ -4,15 +4,15 @@ import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.ids.RecordIds;
 import dk.fristed.records.invoice.InvoiceItem;
-import dk.fristed.records.referral.ReferralItem;
-import dk.fristed.storage.IndexQueries;
 import dk.fristed.records.patient.PatientItem;
+import dk.fristed.records.referral.ReferralItem;
 import dk.fristed.records.visit.VisitItem;
+import dk.fristed.storage.IndexQueries;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,19 +45,30 @@ final class HistoryCopies {
     private final AtomicLong items = new AtomicLong();
 
     HistoryCopies(FunctionTestbed testbed, Map<String, String> tables, List<String> helpNumbers, int year) {
-        var encrypted = List.of(PatientItem.encryption(tables.get("PatientsTable")), VisitItem.encryption(tables.get("VisitsTable")),
-                ReferralItem.encryption(tables.get("ReferralsTable")), InvoiceItem.encryption(tables.get("InvoicesTable")));
-        enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(testbed.connection().open(testbed.fieldEncryption.interceptor(encrypted)))
+        var encrypted = List.of(
+                PatientItem.encryption(tables.get("PatientsTable")),
+                VisitItem.encryption(tables.get("VisitsTable")),
+                ReferralItem.encryption(tables.get("ReferralsTable")),
+                InvoiceItem.encryption(tables.get("InvoicesTable")));
+        enhanced = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(testbed.connection().open(testbed.fieldEncryption.interceptor(encrypted)))
                 .build();
         patients = enhanced.table(tables.get("PatientsTable"), PatientItem.SCHEMA);
         visits = enhanced.table(tables.get("VisitsTable"), VisitItem.SCHEMA);
         referrals = enhanced.table(tables.get("ReferralsTable"), ReferralItem.SCHEMA);
         invoices = enhanced.table(tables.get("InvoicesTable"), InvoiceItem.SCHEMA);
-        helpNumbers.forEach(h -> yearsPatients.add(patients.getItem(IndexQueries.key(HelpNumber.parse(h, "helpNumber").value()))));
+        helpNumbers.forEach(h -> yearsPatients.add(patients.getItem(
+                IndexQueries.key(HelpNumber.parse(h, "helpNumber").value()))));
         var site = QueryConditional.keyEqualTo(IndexQueries.key("oslo"));
-        yearsVisits = visits.index(VisitItem.BY_SITE_DATE).query(r -> r.queryConditional(site)).stream().flatMap(p -> p.items().stream()).toList();
-        yearsReferrals = referrals.index(ReferralItem.BY_SITE).query(r -> r.queryConditional(site)).stream().flatMap(p -> p.items().stream()).toList();
-        yearsInvoices = invoices.index(InvoiceItem.BY_SITE).query(r -> r.queryConditional(site)).stream().flatMap(p -> p.items().stream()).toList();
+        yearsVisits = visits.index(VisitItem.BY_SITE_DATE).query(r -> r.queryConditional(site)).stream()
+                .flatMap(p -> p.items().stream())
+                .toList();
+        yearsReferrals = referrals.index(ReferralItem.BY_SITE).query(r -> r.queryConditional(site)).stream()
+                .flatMap(p -> p.items().stream())
+                .toList();
+        yearsInvoices = invoices.index(InvoiceItem.BY_SITE).query(r -> r.queryConditional(site)).stream()
+                .flatMap(p -> p.items().stream())
+                .toList();
         items.set(yearsPatients.size() + yearsVisits.size() + yearsReferrals.size() + yearsInvoices.size());
     }
 
@@ -87,7 +98,8 @@ final class HistoryCopies {
 
     private void copy(int back) {
         Map<String, String> helpNumbers = new HashMap<>();
-        Function<String, String> renumbered = old -> helpNumbers.computeIfAbsent(old, o -> HelpNumber.random().value());
+        Function<String, String> renumbered =
+                old -> helpNumbers.computeIfAbsent(old, o -> HelpNumber.random().value());
         write(patients, PatientItem.class, PatientItem.SCHEMA, yearsPatients, p -> {
             p.setHelpNumber(renumbered.apply(p.getHelpNumber()));
             p.setFirstVisitKey(moved(p.getFirstVisitKey(), back));
@@ -128,7 +140,12 @@ final class HistoryCopies {
         return LocalDate.parse(key.substring(0, 10)).minusYears(back) + key.substring(10);
     }
 
-    private <T> void write(DynamoDbTable<T> table, Class<T> type, StaticTableSchema<T> schema, List<T> originals, java.util.function.Consumer<T> change) {
+    private <T> void write(
+            DynamoDbTable<T> table,
+            Class<T> type,
+            StaticTableSchema<T> schema,
+            List<T> originals,
+            java.util.function.Consumer<T> change) {
         for (int from = 0; from < originals.size(); from += BATCH) {
             var batch = WriteBatch.builder(type).mappedTableResource(table);
             for (T original : originals.subList(from, Math.min(originals.size(), from + BATCH))) {

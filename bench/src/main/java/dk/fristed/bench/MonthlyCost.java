@@ -14,11 +14,21 @@ import java.util.Map;
  */
 public final class MonthlyCost {
     /** List prices in USD, us-east-1 / eu-north-1 alike or close, as published in 2025; edit when they change. */
-    record Prices(double lambdaPerGbSecond, double lambdaPerMillionRequests, double httpApiPerMillionRequests,
-                  double dynamoPerMillionWriteUnits, double dynamoPerMillionReadUnits, double dynamoStoragePerGbMonth,
-                  double pitrPerGbMonth, double kmsKeyPerMonth, double kmsPerTenThousandRequests,
-                  double logsIngestPerGb, double logsStoragePerGbMonth, double alarmMetricPerMonth) {
-        static final Prices LIST_2025 = new Prices(0.0000133334, 0.20, 1.00, 0.625, 0.125, 0.25, 0.20, 1.00, 0.03, 0.50, 0.03, 0.10);
+    record Prices(
+            double lambdaPerGbSecond,
+            double lambdaPerMillionRequests,
+            double httpApiPerMillionRequests,
+            double dynamoPerMillionWriteUnits,
+            double dynamoPerMillionReadUnits,
+            double dynamoStoragePerGbMonth,
+            double pitrPerGbMonth,
+            double kmsKeyPerMonth,
+            double kmsPerTenThousandRequests,
+            double logsIngestPerGb,
+            double logsStoragePerGbMonth,
+            double alarmMetricPerMonth) {
+        static final Prices LIST_2025 =
+                new Prices(0.0000133334, 0.20, 1.00, 0.625, 0.125, 0.25, 0.20, 1.00, 0.03, 0.50, 0.03, 0.10);
     }
 
     /** How a visit to the clinic turns into requests: besides registering it, looking the patient up and so on. */
@@ -26,15 +36,16 @@ public final class MonthlyCost {
 
     static {
         REQUESTS_PER_VISIT.put("POST /visits", 1.0);
-        REQUESTS_PER_VISIT.put("POST /patients", 0.25);           // over 75 % of visits are by returning patients
-        REQUESTS_PER_VISIT.put("GET /patients", 0.25);            // duplicate check before registering someone
+        REQUESTS_PER_VISIT.put("POST /patients", 0.25); // over 75 % of visits are by returning patients
+        REQUESTS_PER_VISIT.put("GET /patients", 0.25); // duplicate check before registering someone
         REQUESTS_PER_VISIT.put("GET /patients/{helpNumber}", 2.0); // reception and the clinician
         REQUESTS_PER_VISIT.put("GET /patients/{helpNumber}/visits", 1.0);
         REQUESTS_PER_VISIT.put("PUT /patients/{helpNumber}", 0.1);
-        REQUESTS_PER_VISIT.put("GET /visits", 0.2);                // day lists at the sites
+        REQUESTS_PER_VISIT.put("GET /visits", 0.2); // day lists at the sites
         REQUESTS_PER_VISIT.put("GET /openapi.json", 0.0);
         REQUESTS_PER_VISIT.put("DELETE /patients/{helpNumber}", 0.001); // erasure on request is rare
-        REQUESTS_PER_VISIT.put("POST /patients/{helpNumber}/merges", 0.01); // a duplicate found about once in a hundred visits
+        REQUESTS_PER_VISIT.put(
+                "POST /patients/{helpNumber}/merges", 0.01); // a duplicate found about once in a hundred visits
         REQUESTS_PER_VISIT.put("GET /audit/patients/{helpNumber}", 0.01); // an admin answering a question
         REQUESTS_PER_VISIT.put("GET /audit/users/{subject}", 0.01);
         // Oslo 2024: 217 referrals for 2,044 consultations, about 0.11 a visit; each is drafted, sent,
@@ -42,10 +53,10 @@ public final class MonthlyCost {
         REQUESTS_PER_VISIT.put("POST /referrals", 0.11);
         REQUESTS_PER_VISIT.put("POST /referrals/{referralId}/transitions", 0.33);
         REQUESTS_PER_VISIT.put("GET /referrals/{referralId}", 0.3);
-        REQUESTS_PER_VISIT.put("GET /patients/{helpNumber}/referrals", 0.3);  // the clinician checks open referrals
-        REQUESTS_PER_VISIT.put("GET /referrals", 0.05);                       // a site's list by period or state
-        REQUESTS_PER_VISIT.put("GET /referrals/follow-up", 0.1);              // the coordinator's follow-up list
-        REQUESTS_PER_VISIT.put("GET /referrals/counts", 0.005);               // reports, a few times a year
+        REQUESTS_PER_VISIT.put("GET /patients/{helpNumber}/referrals", 0.3); // the clinician checks open referrals
+        REQUESTS_PER_VISIT.put("GET /referrals", 0.05); // a site's list by period or state
+        REQUESTS_PER_VISIT.put("GET /referrals/follow-up", 0.1); // the coordinator's follow-up list
+        REQUESTS_PER_VISIT.put("GET /referrals/counts", 0.005); // reports, a few times a year
         // Oslo 2024: 363 invoices credited for 2,044 consultations, about 0.18 a visit; each is registered,
         // asked to credit and answered (2-3 transitions), opened a few times
         REQUESTS_PER_VISIT.put("POST /invoices", 0.18);
@@ -53,9 +64,9 @@ public final class MonthlyCost {
         REQUESTS_PER_VISIT.put("GET /invoices/{invoiceId}", 0.4);
         REQUESTS_PER_VISIT.put("GET /patients/{helpNumber}/invoices", 0.2);
         REQUESTS_PER_VISIT.put("GET /invoices", 0.05);
-        REQUESTS_PER_VISIT.put("GET /invoices/deadlines", 0.1);              // the coordinator's deadline list
-        REQUESTS_PER_VISIT.put("GET /invoices/totals", 0.01);                // finance, a few times a month
-        REQUESTS_PER_VISIT.put("GET /invoices/export", 0.002);              // a coordinator's spreadsheet, monthly
+        REQUESTS_PER_VISIT.put("GET /invoices/deadlines", 0.1); // the coordinator's deadline list
+        REQUESTS_PER_VISIT.put("GET /invoices/totals", 0.01); // finance, a few times a month
+        REQUESTS_PER_VISIT.put("GET /invoices/export", 0.002); // a coordinator's spreadsheet, monthly
         // the budget does not grow with visits: a few hundred ledger entries a year and a treasurer's
         // look each week, written as a share of the 225 visits a month
         REQUESTS_PER_VISIT.put("POST /budget/years", 0.0004);
@@ -81,20 +92,24 @@ public final class MonthlyCost {
      * sites) on an index, eventually consistent.
      */
     static final double SCHEDULED_RUNS_PER_MONTH = 2 * 30;
+
     static final double SCHEDULED_READ_UNITS_PER_RUN = 8 * 0.5;
 
-    static final double MEMORY_GB = 1.0;            // template.yaml Globals MemorySize 1024
-    static final double BILLED_SECONDS = 0.060;     // warm requests take 10-30 ms; restores after idle add to it
-    static final double BYTES_PER_PATIENT = 1250;   // item (about 620 bytes with encryption's header and signature) and its ByCohort copy
-    static final double BYTES_PER_VISIT = 1100;     // item (about 550 bytes) and its BySiteDate copy
+    static final double MEMORY_GB = 1.0; // template.yaml Globals MemorySize 1024
+    static final double BILLED_SECONDS = 0.060; // warm requests take 10-30 ms; restores after idle add to it
+    static final double BYTES_PER_PATIENT =
+            1250; // item (about 620 bytes with encryption's header and signature) and its ByCohort copy
+    static final double BYTES_PER_VISIT = 1100; // item (about 550 bytes) and its BySiteDate copy
     /** A referral (about 2 KB encrypted) in the table and three of its indexes, and about five history entries. */
     static final double BYTES_PER_REFERRAL = 4 * 2000 + 5 * 800;
+
     static final double REFERRALS_PER_VISIT = 0.11;
     /** An invoice (about 2 KB encrypted) in the table and three of its indexes, four history entries and its number guard. */
     static final double BYTES_PER_INVOICE = 4 * 2000 + 4 * 800 + 100;
+
     static final double INVOICES_PER_VISIT = 0.18;
-    static final double LOG_BYTES_PER_REQUEST = 300 + 250;  // the function's line and the API's access log line
-    static final int CUSTOMER_MANAGED_KEYS = 3;     // DataKey, ServerHmacKey and FieldKey
+    static final double LOG_BYTES_PER_REQUEST = 300 + 250; // the function's line and the API's access log line
+    static final int CUSTOMER_MANAGED_KEYS = 3; // DataKey, ServerHmacKey and FieldKey
     /** template.yaml's alarms count per metric: the queue 1, the API 2, admin 2, the other nine functions 9 + 9 (the dashboard: free). */
     static final int ALARM_METRICS = 23;
     /**
@@ -105,21 +120,22 @@ public final class MonthlyCost {
      */
     static final double KMS_REQUESTS_PER_MONTH_IN_USE = 12 * 12 * 12 * 30 + 3 * 2 * 6 * 12 * 30;
 
-    private MonthlyCost() {
-    }
+    private MonthlyCost() {}
 
     public static void main(String[] args) {
         for (var function : SamTemplate.ofProject().functions()) {
             function.routes().forEach(route -> {
                 if (!REQUESTS_PER_VISIT.containsKey(route.key())) {
-                    throw new IllegalStateException("no usage assumption for " + route.key() + ": add it to MonthlyCost");
+                    throw new IllegalStateException(
+                            "no usage assumption for " + route.key() + ": add it to MonthlyCost");
                 }
             });
         }
         System.out.println("Monthly AWS bill, USD, before free tiers (list prices 2025; assumptions in docs/cost.md)");
         print("Danish clinics: 2,700 visits a year", 2_700);
         print("100 x: 270,000 visits a year", 270_000);
-        System.out.println("make cost: the fixed part (KMS keys, alarms) dominates at the clinics' volume; usage costs scale linearly");
+        System.out.println(
+                "make cost: the fixed part (KMS keys, alarms) dominates at the clinics' volume; usage costs scale linearly");
     }
 
     static Map<String, Double> bill(double visitsPerYear, Prices p) {
@@ -137,8 +153,13 @@ public final class MonthlyCost {
         double invocations = requests + SCHEDULED_RUNS_PER_MONTH; // the daily runs are Lambda runs, not API requests
         reads += SCHEDULED_RUNS_PER_MONTH * SCHEDULED_READ_UNITS_PER_RUN;
         // data kept for five years of visits, their referrals and invoices
-        double storedGb = 5 * visitsPerYear * (BYTES_PER_VISIT + 0.3 * BYTES_PER_PATIENT + REFERRALS_PER_VISIT * BYTES_PER_REFERRAL
-                + INVOICES_PER_VISIT * BYTES_PER_INVOICE) / 1e9;
+        double storedGb = 5
+                * visitsPerYear
+                * (BYTES_PER_VISIT
+                        + 0.3 * BYTES_PER_PATIENT
+                        + REFERRALS_PER_VISIT * BYTES_PER_REFERRAL
+                        + INVOICES_PER_VISIT * BYTES_PER_INVOICE)
+                / 1e9;
         Map<String, Double> bill = new LinkedHashMap<>();
         bill.put("Lambda requests", invocations / 1e6 * p.lambdaPerMillionRequests());
         bill.put("Lambda compute (arm64, 1 GB)", invocations * BILLED_SECONDS * MEMORY_GB * p.lambdaPerGbSecond());
@@ -148,7 +169,9 @@ public final class MonthlyCost {
         bill.put("DynamoDB storage + PITR", storedGb * (p.dynamoStoragePerGbMonth() + p.pitrPerGbMonth()));
         bill.put("KMS keys", CUSTOMER_MANAGED_KEYS * p.kmsKeyPerMonth());
         bill.put("KMS requests", KMS_REQUESTS_PER_MONTH_IN_USE / 1e4 * p.kmsPerTenThousandRequests());
-        bill.put("CloudWatch Logs", requests * LOG_BYTES_PER_REQUEST / 1e9 * (p.logsIngestPerGb() + 3 * p.logsStoragePerGbMonth()));
+        bill.put(
+                "CloudWatch Logs",
+                requests * LOG_BYTES_PER_REQUEST / 1e9 * (p.logsIngestPerGb() + 3 * p.logsStoragePerGbMonth()));
         bill.put("CloudWatch alarms (23 metrics)", ALARM_METRICS * p.alarmMetricPerMonth());
         bill.put("Cognito (under 10,000 monthly users: free)", 0.0);
         bill.put("requests per month", requests);

@@ -13,13 +13,15 @@ import java.util.UUID;
  * (Apache) and the default credential and region chains, then the same PutItem.
  */
 final class NaivePut {
-    private NaivePut() {
-    }
+    private NaivePut() {}
 
     static int run() {
-        System.setProperty("software.amazon.awssdk.http.service.impl", "software.amazon.awssdk.http.apache.ApacheSdkHttpService");
+        System.setProperty(
+                "software.amazon.awssdk.http.service.impl", "software.amazon.awssdk.http.apache.ApacheSdkHttpService");
         try (DynamoDbClient dynamo = DynamoDbClient.create()) { // endpoint from AWS_ENDPOINT_URL_DYNAMODB
-            var table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build()
+            var table = DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(dynamo)
+                    .build()
                     .table(System.getenv("BENCH_TABLE"), TableSchema.fromBean(Record.class));
             Record record = new Record();
             record.setId(UUID.randomUUID().toString());
@@ -37,11 +39,28 @@ final class NaivePut {
         private String service;
 
         @DynamoDbPartitionKey
-        public String getId() { return id; }
-        public void setId(String id) { this.id = id; }
-        public String getSite() { return site; }
-        public void setSite(String site) { this.site = site; }
-        public String getService() { return service; }
-        public void setService(String service) { this.service = service; }
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public String getSite() {
+            return site;
+        }
+
+        public void setSite(String site) {
+            this.site = site;
+        }
+
+        public String getService() {
+            return service;
+        }
+
+        public void setService(String service) {
+            this.service = service;
+        }
     }
 }

@@ -7,12 +7,18 @@ import java.util.List;
 
 /** How much of a year the publishable version shows: its counts shown against hidden, and the nationalities listed. */
 final class PublishedCells {
-    private static final List<String> BREAKDOWNS = List.of("/patients/bySex", "/patients/byAgeGroup", "/visits/byArea",
-            "/diagnoses/byChapter", "/referrals/byKind", "/referrals/byState", "/referrals/rejectionsByReason",
-            "/referrals/complaintOutcomes", "/invoices/byOutcome");
+    private static final List<String> BREAKDOWNS = List.of(
+            "/patients/bySex",
+            "/patients/byAgeGroup",
+            "/visits/byArea",
+            "/diagnoses/byChapter",
+            "/referrals/byKind",
+            "/referrals/byState",
+            "/referrals/rejectionsByReason",
+            "/referrals/complaintOutcomes",
+            "/invoices/byOutcome");
 
-    private PublishedCells() {
-    }
+    private PublishedCells() {}
 
     static String of(String publishedJson, String internalJson) {
         JsonNode published = Json.read(publishedJson, JsonNode.class);
@@ -28,6 +34,7 @@ final class PublishedCells {
         int nationalities = internal.at("/patients/byNationality").size();
         int listed = published.at("/patients/byNationality").size();
         return shown + " of " + cells + " counts shown; " + listed + " of " + nationalities + " nationalities listed, "
-                + published.at("/patients/otherNationalities") + " patients in the others; withheld " + published.get("withheld");
+                + published.at("/patients/otherNationalities") + " patients in the others; withheld "
+                + published.get("withheld");
     }
 }

@@ -23,13 +23,19 @@ final class ReadUnits implements ExecutionInterceptor {
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
         if (request instanceof QueryRequest query) {
-            return query.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            return query.toBuilder()
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .build();
         }
         if (request instanceof BatchGetItemRequest batch) {
-            return batch.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            return batch.toBuilder()
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .build();
         }
         if (request instanceof GetItemRequest get) {
-            return get.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            return get.toBuilder()
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .build();
         }
         return request;
     }

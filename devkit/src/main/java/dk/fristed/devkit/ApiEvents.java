@@ -31,11 +31,11 @@ public final class ApiEvents {
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvents.class.getClassLoader());
     private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, ApiEvents.class.getClassLoader());
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private ApiEvents() {
-    }
+    private ApiEvents() {}
 
     /** An event fixture from events/, as a JSON tree a test may adjust before sending. */
     public static ObjectNode fixture(String name) {
@@ -80,9 +80,16 @@ public final class ApiEvents {
      *
      * @param claims the verified JWT's claims as the JWT authorizer passes them (every value a string), or null
      */
-    public static ObjectNode build(String routeKey, String method, String path, String rawQueryString,
-                                   Map<String, String> headers, Map<String, String> pathParameters,
-                                   Map<String, String> queryParameters, byte[] body, Map<String, String> claims) {
+    public static ObjectNode build(
+            String routeKey,
+            String method,
+            String path,
+            String rawQueryString,
+            Map<String, String> headers,
+            Map<String, String> pathParameters,
+            Map<String, String> queryParameters,
+            byte[] body,
+            Map<String, String> claims) {
         ObjectNode event = Json.mapper().createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", routeKey);

@@ -12,17 +12,21 @@ import software.amazon.cryptography.keystore.model.VersionKeyInput;
  * policy says (new records use the new version, old records keep decrypting with theirs).
  */
 public final class BranchKeys {
-    private BranchKeys() {
-    }
+    private BranchKeys() {}
 
     /** Creates a branch key and answers its id, to deploy with as BranchKeyId. */
     public static String create(Environment env) {
-        return FieldEncryption.keyStore(env).CreateKey(CreateKeyInput.builder().build()).branchKeyIdentifier();
+        return FieldEncryption.keyStore(env)
+                .CreateKey(CreateKeyInput.builder().build())
+                .branchKeyIdentifier();
     }
 
     /** Makes a new version of the branch key the active one; functions pick it up within the cache TTL. */
     public static void rotate(Environment env, String branchKeyId) {
-        FieldEncryption.keyStore(env).VersionKey(VersionKeyInput.builder().branchKeyIdentifier(branchKeyId).build());
+        FieldEncryption.keyStore(env)
+                .VersionKey(VersionKeyInput.builder()
+                        .branchKeyIdentifier(branchKeyId)
+                        .build());
     }
 
     public static void main(String[] args) {
@@ -34,8 +38,8 @@ public final class BranchKeys {
                     + "  (keep the id: every encrypted record needs it)");
         } else if (args.length == 2 && args[0].equals("rotate")) {
             rotate(env, args[1]);
-            System.err.println("rotated: new records use the new version within " + FieldEncryption.BRANCH_KEY_TTL_SECONDS / 60
-                    + " minutes; existing records keep theirs");
+            System.err.println("rotated: new records use the new version within "
+                    + FieldEncryption.BRANCH_KEY_TTL_SECONDS / 60 + " minutes; existing records keep theirs");
         } else {
             System.err.println("usage: BranchKeys create | rotate <branch key id>");
             System.exit(2);

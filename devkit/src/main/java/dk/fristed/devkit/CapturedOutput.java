@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Everything written to stdout and stderr while a scenario runs: what a log-privacy test reads. */
 public final class CapturedOutput {
-    private CapturedOutput() {
-    }
+    private CapturedOutput() {}
 
     public static String during(Runnable scenario) {
         PrintStream out = System.out;

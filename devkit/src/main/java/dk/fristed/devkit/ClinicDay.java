@@ -35,8 +35,8 @@ public final class ClinicDay implements AutoCloseable {
     }
 
     /** What the day's clients saw. */
-    public record Outcome(int requests, int retried, int lostAnswers, Map<Integer, Integer> statuses, List<String> failures) {
-    }
+    public record Outcome(
+            int requests, int retried, int lostAnswers, Map<Integer, Integer> statuses, List<String> failures) {}
 
     private static final int MAX_TRIES = 12;
 
@@ -54,9 +54,11 @@ public final class ClinicDay implements AutoCloseable {
     private final List<String> failures = new ArrayList<>();
     /** The scenario's patients by their number in the day, and the referrals of each. */
     private final Map<Integer, String> patients = new LinkedHashMap<>();
+
     private final Map<Integer, List<String>> referrals = new LinkedHashMap<>();
     /** The invoice of every third patient, and the period's totals read once the day is over. */
     private final Map<Integer, String> invoices = new LinkedHashMap<>();
+
     private JsonNode invoiceTotals;
     /** The month's report, read last: its reads run side by side, each of them faulted like any other. */
     private JsonNode monthReport;
@@ -67,7 +69,11 @@ public final class ClinicDay implements AutoCloseable {
      */
     public ClinicDay(Faults faults, boolean idempotencyKeys) throws IOException {
         this.idempotencyKeys = idempotencyKeys;
-        this.proxy = new FaultyDynamo(testbed.endpoint(), faults.share(), faults.seed(), Duration.ofMillis(450),
+        this.proxy = new FaultyDynamo(
+                testbed.endpoint(),
+                faults.share(),
+                faults.seed(),
+                Duration.ofMillis(450),
                 List.of(FaultyDynamo.Fault.values()));
         this.phone = new Random(faults.seed() * 31 + 7);
         this.lostAnswerShare = faults.share() / 2;
@@ -86,49 +92,85 @@ public final class ClinicDay implements AutoCloseable {
      */
     public Outcome run(int patientCount) {
         for (int p = 0; p < patientCount; p++) {
-            JsonNode patient = create("/patients", "coordinator", "{\"birthYear\":" + (1960 + p) + ",\"sex\":\""
-                    + (p % 2 == 0 ? "female" : "male") + "\",\"nationality\":\"RO\",\"languages\":[\"ro\"],\"interpreterNeeded\":true,"
-                    + "\"name\":\"Patient " + p + "\"}", "p" + p);
+            JsonNode patient = create(
+                    "/patients",
+                    "coordinator",
+                    "{\"birthYear\":" + (1960 + p) + ",\"sex\":\""
+                            + (p % 2 == 0 ? "female" : "male")
+                            + "\",\"nationality\":\"RO\",\"languages\":[\"ro\"],\"interpreterNeeded\":true,"
+                            + "\"name\":\"Patient " + p + "\"}",
+                    "p" + p);
             if (patient != null) {
                 patients.put(p, patient.get("helpNumber").asText());
             }
         }
         patients.forEach((p, helpNumber) -> {
             for (int v = 0; v < 2; v++) {
-                create("/visits", "clinician", "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\",\"date\":\"2025-03-0"
-                        + (v == 0 ? 5 : 3) + "\",\"service\":\"doctor\",\"diagnoses\":[\"R05\"]}", "p" + p + "v" + v);
+                create(
+                        "/visits",
+                        "clinician",
+                        "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\",\"date\":\"2025-03-0"
+                                + (v == 0 ? 5 : 3) + "\",\"service\":\"doctor\",\"diagnoses\":[\"R05\"]}",
+                        "p" + p + "v" + v);
             }
             if (p % 3 == 0) {
-                change("/patients/" + helpNumber, "PUT", "coordinator", "{\"birthYear\":" + (1960 + p) + ",\"sex\":\""
-                        + (p % 2 == 0 ? "female" : "male") + "\",\"nationality\":\"RO\",\"languages\":[\"ro\",\"en\"],"
-                        + "\"interpreterNeeded\":false,\"name\":\"Patient " + p + "\"}", "/patients/" + helpNumber,
+                change(
+                        "/patients/" + helpNumber,
+                        "PUT",
+                        "coordinator",
+                        "{\"birthYear\":" + (1960 + p) + ",\"sex\":\""
+                                + (p % 2 == 0 ? "female" : "male")
+                                + "\",\"nationality\":\"RO\",\"languages\":[\"ro\",\"en\"],"
+                                + "\"interpreterNeeded\":false,\"name\":\"Patient " + p + "\"}",
+                        "/patients/" + helpNumber,
                         stored -> stored.get("languages").size() == 2);
             }
             if (p % 2 == 0) {
-                JsonNode referral = create("/referrals", "clinician", "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\","
-                        + "\"date\":\"2025-03-05\",\"kind\":\"examination\",\"modality\":\"ct\",\"receiver\":\"OUH\","
-                        + "\"urgency\":\"routine\",\"clinicalQuestion\":\"Question " + p + "\"}", "p" + p + "r");
+                JsonNode referral = create(
+                        "/referrals",
+                        "clinician",
+                        "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\","
+                                + "\"date\":\"2025-03-05\",\"kind\":\"examination\",\"modality\":\"ct\",\"receiver\":\"OUH\","
+                                + "\"urgency\":\"routine\",\"clinicalQuestion\":\"Question " + p + "\"}",
+                        "p" + p + "r");
                 if (referral != null) {
                     String id = referral.get("id").asText();
                     referrals.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
                     move(id, "{\"action\":\"send\"}", "sent");
-                    move(id, p % 4 == 0 ? "{\"action\":\"accept\"}" : "{\"action\":\"reject\",\"reason\":\"wrong_receiver\"}",
+                    move(
+                            id,
+                            p % 4 == 0
+                                    ? "{\"action\":\"accept\"}"
+                                    : "{\"action\":\"reject\",\"reason\":\"wrong_receiver\"}",
                             p % 4 == 0 ? "accepted" : "rejected");
                 }
             }
             if (p % 3 == 1) {
                 // 1,000.00 DKK plus the patient's number in øre: partly credited, the rest paid by the fund
                 long amount = 100_000 + p;
-                JsonNode invoice = create("/invoices", "coordinator", "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\","
-                        + "\"creditor\":\"OUH\",\"invoiceNumber\":\"DAY-" + p + "\",\"invoiceDate\":\"2025-03-01\",\"dueDate\":\"2025-03-31\","
-                        + "\"receivedOn\":\"2025-03-04\",\"amount\":" + amount + ",\"currency\":\"DKK\"}", "p" + p + "i");
+                JsonNode invoice = create(
+                        "/invoices",
+                        "coordinator",
+                        "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\","
+                                + "\"creditor\":\"OUH\",\"invoiceNumber\":\"DAY-" + p
+                                + "\",\"invoiceDate\":\"2025-03-01\",\"dueDate\":\"2025-03-31\","
+                                + "\"receivedOn\":\"2025-03-04\",\"amount\":" + amount + ",\"currency\":\"DKK\"}",
+                        "p" + p + "i");
                 if (invoice != null) {
                     String id = invoice.get("id").asText();
                     invoices.put(p, id);
-                    moveInvoice(id, "{\"action\":\"request_credit\",\"channel\":\"letter\",\"date\":\"2025-03-04\"}", "credit_requested");
-                    moveInvoice(id, "{\"action\":\"credit_partly\",\"amount\":60000,\"currency\":\"DKK\",\"date\":\"2025-03-05\"}",
+                    moveInvoice(
+                            id,
+                            "{\"action\":\"request_credit\",\"channel\":\"letter\",\"date\":\"2025-03-04\"}",
+                            "credit_requested");
+                    moveInvoice(
+                            id,
+                            "{\"action\":\"credit_partly\",\"amount\":60000,\"currency\":\"DKK\",\"date\":\"2025-03-05\"}",
                             "partly_credited");
-                    moveInvoice(id, "{\"action\":\"pay\",\"amount\":" + (amount - 60_000) + ",\"currency\":\"DKK\",\"date\":\"2025-03-05\"}",
+                    moveInvoice(
+                            id,
+                            "{\"action\":\"pay\",\"amount\":" + (amount - 60_000)
+                                    + ",\"currency\":\"DKK\",\"date\":\"2025-03-05\"}",
                             "paid");
                 }
             }
@@ -144,13 +186,16 @@ public final class ClinicDay implements AutoCloseable {
                 send("DELETE", "/patients/" + patients.get(p), "admin", null, Map.of(), true);
             }
         }
-        proxy.enabled(false); // Lambda's event source mapping reads the stream itself; its own retries are LocalStreams'
+        proxy.enabled(
+                false); // Lambda's event source mapping reads the stream itself; its own retries are LocalStreams'
         while (streams.deliver() > 0) {
             // until the erasures are through
         }
-        APIGatewayV2HTTPResponse totals = send("GET", "/invoices/totals?from=2025-03-01&to=2025-03-31", "finance", null, Map.of(), false);
+        APIGatewayV2HTTPResponse totals =
+                send("GET", "/invoices/totals?from=2025-03-01&to=2025-03-31", "finance", null, Map.of(), false);
         invoiceTotals = totals == null ? null : parse(totals.getBody());
-        APIGatewayV2HTTPResponse report = send("GET", "/reports?from=2025-03-01&to=2025-03-31", "coordinator", null, Map.of(), false);
+        APIGatewayV2HTTPResponse report =
+                send("GET", "/reports?from=2025-03-01&to=2025-03-31", "coordinator", null, Map.of(), false);
         monthReport = report == null ? null : parse(report.getBody());
         return new Outcome(requests.get(), retried.get(), lost.get(), statuses, failures);
     }
@@ -166,8 +211,13 @@ public final class ClinicDay implements AutoCloseable {
      * A change with If-Match: on 412 after a lost answer, the change may have landed; the client reads
      * the record again and is done if it is there, else it tries with the new version.
      */
-    private void change(String path, String method, String role, String body, String readPath,
-                        java.util.function.Predicate<JsonNode> done) {
+    private void change(
+            String path,
+            String method,
+            String role,
+            String body,
+            String readPath,
+            java.util.function.Predicate<JsonNode> done) {
         for (int round = 0; round < MAX_TRIES; round++) {
             APIGatewayV2HTTPResponse current = send("GET", readPath, role, null, Map.of(), false);
             if (current == null || current.getStatusCode() != 200) {
@@ -200,17 +250,33 @@ public final class ClinicDay implements AutoCloseable {
         if (idempotencyKeys) {
             headers.put("idempotency-key", "day-merge-0001");
         }
-        send("POST", "/patients/" + survivor + "/merges", "coordinator", "{\"duplicate\":\"" + duplicate + "\",\"duplicateVersion\":"
-                + parse(merged.getBody()).get("version").asLong() + "}", headers, true);
+        send(
+                "POST",
+                "/patients/" + survivor + "/merges",
+                "coordinator",
+                "{\"duplicate\":\"" + duplicate + "\",\"duplicateVersion\":"
+                        + parse(merged.getBody()).get("version").asLong() + "}",
+                headers,
+                true);
     }
 
     private void move(String id, String body, String state) {
-        change("/referrals/" + id + "/transitions", "POST", "clinician", body, "/referrals/" + id,
+        change(
+                "/referrals/" + id + "/transitions",
+                "POST",
+                "clinician",
+                body,
+                "/referrals/" + id,
                 stored -> stored.get("state").asText().equals(state));
     }
 
     private void moveInvoice(String id, String body, String state) {
-        change("/invoices/" + id + "/transitions", "POST", "coordinator", body, "/invoices/" + id,
+        change(
+                "/invoices/" + id + "/transitions",
+                "POST",
+                "coordinator",
+                body,
+                "/invoices/" + id,
                 stored -> stored.get("state").asText().equals(state));
     }
 
@@ -219,8 +285,8 @@ public final class ClinicDay implements AutoCloseable {
     }
 
     /** One request as a phone sends it: again on 429/503 after Retry-After, again when a change's answer is lost. */
-    private APIGatewayV2HTTPResponse send(String method, String path, String role, String body, Map<String, String> headers,
-                                          boolean change) {
+    private APIGatewayV2HTTPResponse send(
+            String method, String path, String role, String body, Map<String, String> headers, boolean change) {
         int q = path.indexOf('?');
         Map<String, String> all = new LinkedHashMap<>(headers);
         if (body != null) {
@@ -228,22 +294,32 @@ public final class ClinicDay implements AutoCloseable {
         }
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
             requests.incrementAndGet();
-            APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(method, q < 0 ? path : path.substring(0, q),
-                    q < 0 ? "" : path.substring(q + 1), all, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                    ApiEvents.claims("day-" + role, role))).orElseThrow();
+            APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(
+                            method,
+                            q < 0 ? path : path.substring(0, q),
+                            q < 0 ? "" : path.substring(q + 1),
+                            all,
+                            body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                            ApiEvents.claims("day-" + role, role)))
+                    .orElseThrow();
             synchronized (statuses) {
                 statuses.merge(response.getStatusCode(), 1, Integer::sum);
             }
             // faulty or not, every answer is one openapi.json describes (429 and 503 included)
-            OpenApiContract.assertResponseValid(method, q < 0 ? path : path.substring(0, q), response.getStatusCode(),
-                    response.getHeaders(), response.getBody());
+            OpenApiContract.assertResponseValid(
+                    method,
+                    q < 0 ? path : path.substring(0, q),
+                    response.getStatusCode(),
+                    response.getHeaders(),
+                    response.getBody());
             if (response.getStatusCode() == 500) {
                 failures.add(method + " " + path + " answered 500");
                 return response;
             }
             if (response.getStatusCode() == 429 || response.getStatusCode() == 503) {
                 if (!response.getHeaders().containsKey("Retry-After")) {
-                    failures.add(method + " " + path + " answered " + response.getStatusCode() + " without Retry-After");
+                    failures.add(
+                            method + " " + path + " answered " + response.getStatusCode() + " without Retry-After");
                 }
                 retried.incrementAndGet();
                 continue; // a phone waits Retry-After seconds; the scenario does not need to
@@ -268,45 +344,84 @@ public final class ClinicDay implements AutoCloseable {
         Map<String, Object> summary = new TreeMap<>();
         patients.forEach((p, helpNumber) -> {
             String key = helpNumber.replace("-", "");
-            var patient = testbed.raw.getItem(r -> r.tableName(testbed.tables.get("PatientsTable"))
-                    .key(Map.of("helpNumber", AttributeValue.fromS(key))).consistentRead(true)).item();
-            var visits = testbed.raw.query(r -> r.tableName(testbed.tables.get("VisitsTable")).keyConditionExpression("helpNumber = :h")
-                    .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(key))).consistentRead(true)).items();
+            var patient = testbed.raw
+                    .getItem(r -> r.tableName(testbed.tables.get("PatientsTable"))
+                            .key(Map.of("helpNumber", AttributeValue.fromS(key)))
+                            .consistentRead(true))
+                    .item();
+            var visits = testbed.raw
+                    .query(r -> r.tableName(testbed.tables.get("VisitsTable"))
+                            .keyConditionExpression("helpNumber = :h")
+                            .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(key)))
+                            .consistentRead(true))
+                    .items();
             List<String> refs = new ArrayList<>();
             for (String id : referrals.getOrDefault(p, List.of())) {
-                var item = testbed.raw.getItem(r -> r.tableName(testbed.tables.get("ReferralsTable"))
-                        .key(Map.of("referralId", AttributeValue.fromS(id))).consistentRead(true)).item();
-                int history = testbed.raw.query(r -> r.tableName(testbed.tables.get("ReferralHistoryTable"))
-                        .keyConditionExpression("referralId = :r").expressionAttributeValues(Map.of(":r", AttributeValue.fromS(id)))
-                        .consistentRead(true)).count();
-                refs.add(item.get("state").s() + "/history " + history + "/v" + item.get("version").n()
-                        + (item.containsKey("clinicalQuestion") ? "/text" : "/erased"));
+                var item = testbed.raw
+                        .getItem(r -> r.tableName(testbed.tables.get("ReferralsTable"))
+                                .key(Map.of("referralId", AttributeValue.fromS(id)))
+                                .consistentRead(true))
+                        .item();
+                int history = testbed.raw
+                        .query(r -> r.tableName(testbed.tables.get("ReferralHistoryTable"))
+                                .keyConditionExpression("referralId = :r")
+                                .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(id)))
+                                .consistentRead(true))
+                        .count();
+                refs.add(item.get("state").s() + "/history " + history + "/v"
+                        + item.get("version").n() + (item.containsKey("clinicalQuestion") ? "/text" : "/erased"));
             }
             String invoice = invoices.containsKey(p) ? invoiceSummary(invoices.get(p)) : "none";
-            summary.put(String.format("patient %02d", p), (patient.containsKey("erasedAt") ? "erased" : "kept")
-                    + (patient.containsKey("mergedInto") ? "/merged" : "") + (patient.containsKey("mergeMoving") ? "/moving" : "") + "/v"
-                    + patient.get("version").n() + "/visits " + visits.size() + "/first "
-                    + visits.stream().filter(v -> v.containsKey("firstVisit") && v.get("firstVisit").bool()).count() + "/referrals " + refs
-                    + "/invoice " + invoice);
+            summary.put(
+                    String.format("patient %02d", p),
+                    (patient.containsKey("erasedAt") ? "erased" : "kept")
+                            + (patient.containsKey("mergedInto") ? "/merged" : "")
+                            + (patient.containsKey("mergeMoving") ? "/moving" : "") + "/v"
+                            + patient.get("version").n() + "/visits " + visits.size() + "/first "
+                            + visits.stream()
+                                    .filter(v -> v.containsKey("firstVisit")
+                                            && v.get("firstVisit").bool())
+                                    .count()
+                            + "/referrals " + refs
+                            + "/invoice " + invoice);
         });
-        summary.put("invoice totals", invoiceTotals == null ? "none" : invoiceTotals.get("invoices") + " " + invoiceTotals.get("amounts"));
+        summary.put(
+                "invoice totals",
+                invoiceTotals == null ? "none" : invoiceTotals.get("invoices") + " " + invoiceTotals.get("amounts"));
         summary.put("month's report", monthReport == null ? "none" : monthReport.toString());
-        for (String table : List.of("PatientsTable", "VisitsTable", "ReferralsTable", "ReferralHistoryTable", "InvoicesTable",
-                "InvoiceHistoryTable", "InvoiceNumbersTable", "IdempotencyTable")) {
-            summary.put("items in " + table, testbed.raw.scan(r -> r.tableName(testbed.tables.get(table))).count());
+        for (String table : List.of(
+                "PatientsTable",
+                "VisitsTable",
+                "ReferralsTable",
+                "ReferralHistoryTable",
+                "InvoicesTable",
+                "InvoiceHistoryTable",
+                "InvoiceNumbersTable",
+                "IdempotencyTable")) {
+            summary.put(
+                    "items in " + table,
+                    testbed.raw
+                            .scan(r -> r.tableName(testbed.tables.get(table)))
+                            .count());
         }
         return summary;
     }
 
     /** An invoice's state, version and history length, as stored (its amounts are encrypted: the totals show them). */
     private String invoiceSummary(String id) {
-        var item = testbed.raw.getItem(r -> r.tableName(testbed.tables.get("InvoicesTable"))
-                .key(Map.of("invoiceId", AttributeValue.fromS(id))).consistentRead(true)).item();
-        int history = testbed.raw.query(r -> r.tableName(testbed.tables.get("InvoiceHistoryTable"))
-                .keyConditionExpression("invoiceId = :i").expressionAttributeValues(Map.of(":i", AttributeValue.fromS(id)))
-                .consistentRead(true)).count();
-        return item.get("state").s() + "/history " + history + "/v" + item.get("version").n()
-                + (item.containsKey("erasedAt") ? "/erased" : "/kept");
+        var item = testbed.raw
+                .getItem(r -> r.tableName(testbed.tables.get("InvoicesTable"))
+                        .key(Map.of("invoiceId", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item();
+        int history = testbed.raw
+                .query(r -> r.tableName(testbed.tables.get("InvoiceHistoryTable"))
+                        .keyConditionExpression("invoiceId = :i")
+                        .expressionAttributeValues(Map.of(":i", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .count();
+        return item.get("state").s() + "/history " + history + "/v"
+                + item.get("version").n() + (item.containsKey("erasedAt") ? "/erased" : "/kept");
     }
 
     public Map<FaultyDynamo.Fault, Integer> injected() {

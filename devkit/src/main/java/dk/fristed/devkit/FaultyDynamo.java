@@ -122,7 +122,8 @@ public final class FaultyDynamo implements AutoCloseable {
 
     /** One client connection, several calls on it (keep-alive), until a fault or the client closes it. */
     private void serve(Socket client) {
-        try (client; Socket upstream = new Socket(target.getHost(), target.getPort())) {
+        try (client;
+                Socket upstream = new Socket(target.getHost(), target.getPort())) {
             InputStream in = new BufferedInputStream(client.getInputStream());
             InputStream upstreamIn = new BufferedInputStream(upstream.getInputStream());
             while (true) {
@@ -154,7 +155,8 @@ public final class FaultyDynamo implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException | InterruptedException e) {
-            // the client gave up (a timeout) or the test is over: as in AWS, the other side just sees the connection end
+            // the client gave up (a timeout) or the test is over: as in AWS, the other side just sees the connection
+            // end
         }
     }
 
@@ -193,14 +195,18 @@ public final class FaultyDynamo implements AutoCloseable {
         if (fault == Fault.TRANSACTION_CONFLICT) {
             String payload = new String(request, StandardCharsets.UTF_8);
             int items = Math.max(1, count(payload.substring(payload.indexOf("\r\n\r\n")), "\"TableName\""));
-            StringBuilder reasons = new StringBuilder("{\"Code\":\"TransactionConflict\",\"Message\":\"Transaction is ongoing for the item\"}");
+            StringBuilder reasons = new StringBuilder(
+                    "{\"Code\":\"TransactionConflict\",\"Message\":\"Transaction is ongoing for the item\"}");
             for (int i = 1; i < items; i++) {
                 reasons.append(",{\"Code\":\"None\"}");
             }
-            body = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"Transaction cancelled, please refer "
-                    + "cancellation reasons for specific reasons [TransactionConflict]\",\"CancellationReasons\":[" + reasons + "]}";
+            body = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type
+                    + "\",\"message\":\"Transaction cancelled, please refer "
+                    + "cancellation reasons for specific reasons [TransactionConflict]\",\"CancellationReasons\":["
+                    + reasons + "]}";
         } else {
-            body = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"injected by FaultyDynamo\"}";
+            body = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type
+                    + "\",\"message\":\"injected by FaultyDynamo\"}";
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + status + (status == 500 ? " Internal Server Error" : " Bad Request") + "\r\n"

@@ -40,11 +40,13 @@ public final class FunctionTestbed {
     public final FieldEncryption fieldEncryption = FieldEncryption.rawAes(FIELD_KEY);
     /** Table names by logical id. */
     public final Map<String, String> tables;
+
     private LocalGateway gateway;
 
     public FunctionTestbed() {
         // no time to live: tests set the clock, DynamoDB Local's sweeper would delete by the real one
-        tables = DYNAMO.createTables(SamTemplate.ofProject(), "t" + UUID.randomUUID().toString().substring(0, 8) + "-", false);
+        tables = DYNAMO.createTables(
+                SamTemplate.ofProject(), "t" + UUID.randomUUID().toString().substring(0, 8) + "-", false);
     }
 
     /** What the function opens its DynamoDB client with: the local server, its interceptors, and counting. */
@@ -73,7 +75,8 @@ public final class FunctionTestbed {
      */
     public void serve(Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> byLogicalId) {
         var fallback = byLogicalId.values().iterator().next();
-        gateway = LocalGateway.withHandlers(SamTemplate.ofProject(), definition -> byLogicalId.getOrDefault(definition.logicalId(), fallback));
+        gateway = LocalGateway.withHandlers(
+                SamTemplate.ofProject(), definition -> byLogicalId.getOrDefault(definition.logicalId(), fallback));
     }
 
     /** The template's stream subscriptions on this testbed's tables, each served by the handler given for its function. */
@@ -84,8 +87,11 @@ public final class FunctionTestbed {
     /** A response with its body parsed when it is JSON; {@code text} is the body as sent (a CSV export, say). */
     public record Response(int status, Map<String, String> headers, JsonNode body, String text) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String problemField() {
@@ -110,12 +116,17 @@ public final class FunctionTestbed {
         byte[] bytes = null;
         if (body != null) {
             allHeaders.putIfAbsent("content-type", "application/json");
-            bytes = body instanceof byte[] raw ? raw : (body instanceof String text ? text : Json.write(body)).getBytes(StandardCharsets.UTF_8);
+            bytes = body instanceof byte[] raw
+                    ? raw
+                    : (body instanceof String text ? text : Json.write(body)).getBytes(StandardCharsets.UTF_8);
         }
-        APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(method, path, query, allHeaders, bytes,
-                role == null ? null : claims(role))).orElseThrow(() -> new AssertionError("no route for " + method + " " + path));
-        OpenApiContract.assertResponseValid(method, path, response.getStatusCode(), response.getHeaders(), response.getBody());
-        String type = response.getHeaders() == null ? null : response.getHeaders().get("Content-Type");
+        APIGatewayV2HTTPResponse response = gateway.handle(new LocalGateway.Request(
+                        method, path, query, allHeaders, bytes, role == null ? null : claims(role)))
+                .orElseThrow(() -> new AssertionError("no route for " + method + " " + path));
+        OpenApiContract.assertResponseValid(
+                method, path, response.getStatusCode(), response.getHeaders(), response.getBody());
+        String type =
+                response.getHeaders() == null ? null : response.getHeaders().get("Content-Type");
         if (response.getBody() != null && type != null && !type.contains("json")) {
             return new Response(response.getStatusCode(), response.getHeaders(), null, response.getBody());
         }

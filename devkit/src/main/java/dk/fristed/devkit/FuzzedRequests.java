@@ -14,15 +14,18 @@ import java.util.TreeMap;
  * If-Match and a body, from a signed-in user of {@code group}, as API Gateway hands it to the function.
  */
 public final class FuzzedRequests {
-    private FuzzedRequests() {
-    }
+    private FuzzedRequests() {}
 
     /**
      * @param known a good value per path parameter name ({@code helpNumber}, {@code referralId}, ...)
      * @param queryNames the query parameters the function's routes read
      */
-    public static APIGatewayV2HTTPEvent request(FuzzedDataProvider data, List<String> routes, Map<String, String> known,
-                                                String[] queryNames, String group) {
+    public static APIGatewayV2HTTPEvent request(
+            FuzzedDataProvider data,
+            List<String> routes,
+            Map<String, String> known,
+            String[] queryNames,
+            String group) {
         String route = data.pickValue(routes);
         Map<String, String> path = new HashMap<>();
         new TreeMap<>(known).forEach((name, good) -> { // in a fixed order, so that a failing input replays
@@ -55,8 +58,10 @@ public final class FuzzedRequests {
                         .withRequestId("fuzz")
                         .withRouteKey(route)
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(FunctionTestbed.claims(group)).build())
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                        .builder()
+                                        .withClaims(FunctionTestbed.claims(group))
+                                        .build())
                                 .build())
                         .build())
                 .build();

@@ -35,7 +35,8 @@ public final class LambdaApi implements RequestHandler<APIGatewayV2HTTPEvent, AP
     private final URI invocations;
     private final String region;
     private final AwsCredentialsProvider credentials;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public LambdaApi(Environment env, String functionName) {
         this.region = AwsClients.region(env).id();
@@ -48,15 +49,19 @@ public final class LambdaApi implements RequestHandler<APIGatewayV2HTTPEvent, AP
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context ignored) {
         String payload = ApiEvents.write(event);
-        var signed = AwsV4HttpSigner.create().sign(request -> request
-                .identity(credentials.resolveCredentials())
-                .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(invocations)
-                        .putHeader("content-type", "application/json").build())
-                .payload(ContentStreamProvider.fromUtf8String(payload))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+        var signed = AwsV4HttpSigner.create()
+                .sign(request -> request.identity(credentials.resolveCredentials())
+                        .request(SdkHttpRequest.builder()
+                                .method(SdkHttpMethod.POST)
+                                .uri(invocations)
+                                .putHeader("content-type", "application/json")
+                                .build())
+                        .payload(ContentStreamProvider.fromUtf8String(payload))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
         // generous: LocalStack starts a function's container on its first invocation
-        var builder = HttpRequest.newBuilder(invocations).timeout(Duration.ofMinutes(3))
+        var builder = HttpRequest.newBuilder(invocations)
+                .timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.ofString(payload));
         signed.request().forEachHeader((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase())) {

@@ -2,6 +2,9 @@ package dk.fristed.devkit;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -9,10 +12,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 import java.lang.reflect.Field;
 import java.net.URI;
@@ -55,8 +54,9 @@ public final class LocalDynamo implements AutoCloseable {
     /** An HTTP server on {@code port} that keeps its data in {@code dataDir} across restarts. */
     public static LocalDynamo server(Path dataDir, int port) throws Exception {
         Files.createDirectories(dataDir);
-        return start(new String[] {"-dbPath", dataDir.toAbsolutePath().toString(), "-port", Integer.toString(port),
-                "-disableTelemetry"});
+        return start(new String[] {
+            "-dbPath", dataDir.toAbsolutePath().toString(), "-port", Integer.toString(port), "-disableTelemetry"
+        });
     }
 
     /** DynamoDB Local prints its configuration block on System.out; `make run` prints only its own banner. */
@@ -77,10 +77,13 @@ public final class LocalDynamo implements AutoCloseable {
         try {
             server.start();
         } catch (Exception e) {
-            if (e.getCause() instanceof java.net.BindException || e instanceof java.net.BindException
+            if (e.getCause() instanceof java.net.BindException
+                    || e instanceof java.net.BindException
                     || String.valueOf(e.getMessage()).contains("Failed to bind")) {
-                throw new IllegalStateException("port " + port + " is in use: is another `make run` still running?"
-                        + " Stop it, or choose another port with DYNAMODB_PORT=...", e);
+                throw new IllegalStateException(
+                        "port " + port + " is in use: is another `make run` still running?"
+                                + " Stop it, or choose another port with DYNAMODB_PORT=...",
+                        e);
             }
             throw e;
         }
@@ -92,7 +95,8 @@ public final class LocalDynamo implements AutoCloseable {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.EU_NORTH_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.executionInterceptors(List.of(interceptors)))
                 .build();
@@ -116,7 +120,8 @@ public final class LocalDynamo implements AutoCloseable {
         return software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.EU_NORTH_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
@@ -139,7 +144,8 @@ public final class LocalDynamo implements AutoCloseable {
                 ((ServerConnector) connector).setHost("127.0.0.1");
             }
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("cannot restrict DynamoDB Local to 127.0.0.1 (has its version changed?)", e);
+            throw new IllegalStateException(
+                    "cannot restrict DynamoDB Local to 127.0.0.1 (has its version changed?)", e);
         }
     }
 
@@ -172,13 +178,19 @@ public final class LocalDynamo implements AutoCloseable {
             String name = prefix + table.logicalId();
             try {
                 client.createTable(table.createRequest(name));
-                table.timeToLiveAttribute().filter(attribute -> timeToLive).ifPresent(attribute -> client.updateTimeToLive(r -> r.tableName(name)
-                        .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true))));
+                table.timeToLiveAttribute()
+                        .filter(attribute -> timeToLive)
+                        .ifPresent(attribute -> client.updateTimeToLive(r -> r.tableName(name)
+                                .timeToLiveSpecification(
+                                        s -> s.attributeName(attribute).enabled(true))));
             } catch (ResourceInUseException alreadyThere) {
-                // kept from an earlier run: its data is the point of -dbPath; a stream added to the template since is added to it
+                // kept from an earlier run: its data is the point of -dbPath; a stream added to the template since is
+                // added to it
                 table.streamViewType().ifPresent(view -> {
                     if (client.describeTable(r -> r.tableName(name)).table().latestStreamArn() == null) {
-                        client.updateTable(r -> r.tableName(name).streamSpecification(spec -> spec.streamEnabled(true).streamViewType(view)));
+                        client.updateTable(r -> r.tableName(name)
+                                .streamSpecification(
+                                        spec -> spec.streamEnabled(true).streamViewType(view)));
                     }
                 });
             }

@@ -22,9 +22,10 @@ import java.util.function.Function;
  * runner verifies JWTs; tests pass claims directly).
  */
 public final class LocalGateway {
-    private record Target(SamTemplate.FunctionDefinition function, SamTemplate.HttpRoute route,
-                          RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-    }
+    private record Target(
+            SamTemplate.FunctionDefinition function,
+            SamTemplate.HttpRoute route,
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
 
     private final RouteMatcher<Target> routes = new RouteMatcher<>();
     private final List<SamTemplate.FunctionDefinition> functions;
@@ -38,14 +39,16 @@ public final class LocalGateway {
      * its environment variables resolved for a local run plus {@code extraVariables} (DynamoDB Local's
      * endpoint, credentials, the local server key).
      */
-    public static LocalGateway fromTemplate(SamTemplate template, Map<String, String> tableNames,
-                                            Map<String, String> extraVariables) {
+    public static LocalGateway fromTemplate(
+            SamTemplate template, Map<String, String> tableNames, Map<String, String> extraVariables) {
         return withHandlers(template, function -> handler(function, template, tableNames, extraVariables));
     }
 
     /** The template's routes, served by handlers the caller builds (tests pass collaborators in). */
-    public static LocalGateway withHandlers(SamTemplate template,
-            Function<SamTemplate.FunctionDefinition, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers) {
+    public static LocalGateway withHandlers(
+            SamTemplate template,
+            Function<SamTemplate.FunctionDefinition, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>
+                    handlers) {
         LocalGateway gateway = new LocalGateway(template.functions());
         for (var function : gateway.functions) {
             var handler = handlers.apply(function);
@@ -61,9 +64,13 @@ public final class LocalGateway {
     }
 
     /** A request as a client sends it; {@code claims} are the verified token's, or null for none. */
-    public record Request(String method, String path, String rawQuery, Map<String, String> headers, byte[] body,
-                          Map<String, String> claims) {
-    }
+    public record Request(
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, String> headers,
+            byte[] body,
+            Map<String, String> claims) {}
 
     /** The route key a request matches, as the access log names it; empty when none does. */
     public Optional<String> routeKey(String method, String path) {
@@ -79,9 +86,20 @@ public final class LocalGateway {
         Target target = match.get().target();
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
-        ObjectNode event = ApiEvents.build(target.route().key(), request.method(), request.path(), request.rawQuery(),
-                headers, match.get().pathParameters(), queryParameters(request.rawQuery()), request.body(), request.claims());
-        return Optional.of(target.handler().handleRequest(ApiEvents.read(event), new LocalContext(target.function().logicalId())));
+        ObjectNode event = ApiEvents.build(
+                target.route().key(),
+                request.method(),
+                request.path(),
+                request.rawQuery(),
+                headers,
+                match.get().pathParameters(),
+                queryParameters(request.rawQuery()),
+                request.body(),
+                request.claims());
+        return Optional.of(target.handler()
+                .handleRequest(
+                        ApiEvents.read(event),
+                        new LocalContext(target.function().logicalId())));
     }
 
     /** As API Gateway does: repeated parameters are joined with commas. */
@@ -105,14 +123,17 @@ public final class LocalGateway {
     /** One function of the template, built as {@link #fromTemplate} builds each. */
     @SuppressWarnings("unchecked")
     public static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(
-            SamTemplate.FunctionDefinition function, SamTemplate template, Map<String, String> tableNames,
+            SamTemplate.FunctionDefinition function,
+            SamTemplate template,
+            Map<String, String> tableNames,
             Map<String, String> extraVariables) {
-        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) instance(function, template, tableNames, extraVariables);
+        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                instance(function, template, tableNames, extraVariables);
     }
 
     /** The template's functions without HTTP routes (schedules, streams), by logical id, built as {@link #instance} builds them. */
-    public static Map<String, RequestHandler<?, ?>> routeless(SamTemplate template, Map<String, String> tableNames,
-                                                            Map<String, String> extraVariables) {
+    public static Map<String, RequestHandler<?, ?>> routeless(
+            SamTemplate template, Map<String, String> tableNames, Map<String, String> extraVariables) {
         Map<String, RequestHandler<?, ?>> functions = new LinkedHashMap<>();
         for (var function : template.functions()) {
             if (function.routes().isEmpty()) {
@@ -123,10 +144,14 @@ public final class LocalGateway {
     }
 
     /** Any function of the template (an HTTP, scheduled or stream handler), built from its environment as Lambda would. */
-    public static RequestHandler<?, ?> instance(SamTemplate.FunctionDefinition function, SamTemplate template,
-                                               Map<String, String> tableNames, Map<String, String> extraVariables) {
+    public static RequestHandler<?, ?> instance(
+            SamTemplate.FunctionDefinition function,
+            SamTemplate template,
+            Map<String, String> tableNames,
+            Map<String, String> extraVariables) {
         Map<String, String> variables = new LinkedHashMap<>();
-        function.environment().forEach((name, value) -> variables.put(name, template.resolveLocally(value, tableNames)));
+        function.environment()
+                .forEach((name, value) -> variables.put(name, template.resolveLocally(value, tableNames)));
         variables.remove("JAVA_TOOL_OPTIONS");
         variables.putAll(extraVariables);
         try {
@@ -136,8 +161,10 @@ public final class LocalGateway {
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(function.logicalId() + " failed at init", e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(function.logicalId() + ": " + function.handler()
-                    + " needs a public constructor taking dk.fristed.config.Environment", e);
+            throw new IllegalStateException(
+                    function.logicalId() + ": " + function.handler()
+                            + " needs a public constructor taking dk.fristed.config.Environment",
+                    e);
         }
     }
 }

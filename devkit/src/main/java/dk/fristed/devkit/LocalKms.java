@@ -6,9 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dk.fristed.json.Json;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -21,6 +18,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A stand-in for AWS KMS with one symmetric key, on loopback, for testing the hierarchical keyring
@@ -69,19 +69,28 @@ public final class LocalKms implements AutoCloseable {
                 switch (operation) {
                     case "GenerateDataKeyWithoutPlaintext" -> {
                         requireKey(request.path("KeyId").asText());
-                        byte[] plaintext = new byte[request.path("NumberOfBytes").asInt(32)];
+                        byte[] plaintext =
+                                new byte[request.path("NumberOfBytes").asInt(32)];
                         RANDOM.nextBytes(plaintext);
                         response.put("CiphertextBlob", encrypt(plaintext, request.path("EncryptionContext")));
                     }
-                    case "Decrypt" -> response.put("Plaintext", Base64.getEncoder().encodeToString(
-                            decrypt(request.path("CiphertextBlob").asText(), request.path("EncryptionContext"))));
+                    case "Decrypt" ->
+                        response.put(
+                                "Plaintext",
+                                Base64.getEncoder()
+                                        .encodeToString(decrypt(
+                                                request.path("CiphertextBlob").asText(),
+                                                request.path("EncryptionContext"))));
                     case "ReEncrypt" -> {
                         requireKey(request.path("DestinationKeyId").asText());
-                        byte[] plaintext = decrypt(request.path("CiphertextBlob").asText(), request.path("SourceEncryptionContext"));
-                        response.put("CiphertextBlob", encrypt(plaintext, request.path("DestinationEncryptionContext")));
+                        byte[] plaintext = decrypt(
+                                request.path("CiphertextBlob").asText(), request.path("SourceEncryptionContext"));
+                        response.put(
+                                "CiphertextBlob", encrypt(plaintext, request.path("DestinationEncryptionContext")));
                         response.put("SourceKeyId", KEY_ARN);
                     }
-                    default -> throw new KmsError("UnsupportedOperationException", "LocalKms does not implement " + operation);
+                    default ->
+                        throw new KmsError("UnsupportedOperationException", "LocalKms does not implement " + operation);
                 }
                 response.put("KeyId", KEY_ARN);
             } catch (KmsError e) {
@@ -110,7 +119,11 @@ public final class LocalKms implements AutoCloseable {
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
         byte[] sealed = cipher(Cipher.ENCRYPT_MODE, iv, context, plaintext);
-        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed).array());
+        return Base64.getEncoder()
+                .encodeToString(ByteBuffer.allocate(12 + sealed.length)
+                        .put(iv)
+                        .put(sealed)
+                        .array());
     }
 
     private byte[] decrypt(String blob, JsonNode context) {
@@ -124,7 +137,9 @@ public final class LocalKms implements AutoCloseable {
 
     private byte[] cipher(int mode, byte[] iv, JsonNode context, byte[] input) {
         TreeMap<String, String> sorted = new TreeMap<>();
-        context.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue().asText()));
+        context.fields()
+                .forEachRemaining(
+                        field -> sorted.put(field.getKey(), field.getValue().asText()));
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, new SecretKeySpec(rootKey, "AES"), new GCMParameterSpec(128, iv));

@@ -60,7 +60,8 @@ public final class LocalSchedules {
     public Object invoke(String logicalId) {
         var handler = handlers.get(logicalId);
         if (handler == null) {
-            throw new IllegalArgumentException("no scheduled function " + logicalId + "; these are: " + handlers.keySet());
+            throw new IllegalArgumentException(
+                    "no scheduled function " + logicalId + "; these are: " + handlers.keySet());
         }
         return handler.handleRequest(event(logicalId, Instant.now()), new LocalContext(logicalId));
     }
@@ -73,16 +74,22 @@ public final class LocalSchedules {
     private void scheduleNext(ScheduledExecutorService executor, String logicalId) {
         Instant now = Instant.now();
         Duration wait = Duration.between(now, next(schedules.get(logicalId).expression(), now));
-        executor.schedule(() -> {
-            try {
-                System.out.println("{\"level\":\"INFO\",\"logger\":\"local-runner\",\"message\":\"scheduled run\",\"function\":\""
-                        + logicalId + "\",\"result\":" + Json.write(invoke(logicalId)) + "}");
-            } catch (RuntimeException e) {
-                System.err.println("{\"level\":\"ERROR\",\"logger\":\"local-runner\",\"message\":\"scheduled run failed\",\"function\":\""
-                        + logicalId + "\",\"error\":\"" + e.getClass().getName() + "\"}");
-            }
-            scheduleNext(executor, logicalId);
-        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(
+                () -> {
+                    try {
+                        System.out.println(
+                                "{\"level\":\"INFO\",\"logger\":\"local-runner\",\"message\":\"scheduled run\",\"function\":\""
+                                        + logicalId + "\",\"result\":" + Json.write(invoke(logicalId)) + "}");
+                    } catch (RuntimeException e) {
+                        System.err.println(
+                                "{\"level\":\"ERROR\",\"logger\":\"local-runner\",\"message\":\"scheduled run failed\",\"function\":\""
+                                        + logicalId + "\",\"error\":\""
+                                        + e.getClass().getName() + "\"}");
+                    }
+                    scheduleNext(executor, logicalId);
+                },
+                wait.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** The first time after {@code after} that the expression fires. */
@@ -90,24 +97,28 @@ public final class LocalSchedules {
         Matcher rate = RATE.matcher(expression);
         if (rate.matches()) {
             long n = Long.parseLong(rate.group(1));
-            Duration every = rate.group(2).startsWith("minute") ? Duration.ofMinutes(n)
+            Duration every = rate.group(2).startsWith("minute")
+                    ? Duration.ofMinutes(n)
                     : rate.group(2).startsWith("hour") ? Duration.ofHours(n) : Duration.ofDays(n);
             return after.plus(every);
         }
         Matcher cron = DAILY_CRON.matcher(expression);
         if (cron.matches()) {
             ZonedDateTime now = after.atZone(ZoneOffset.UTC);
-            ZonedDateTime today = now.with(LocalTime.of(Integer.parseInt(cron.group(2)), Integer.parseInt(cron.group(1))));
+            ZonedDateTime today =
+                    now.with(LocalTime.of(Integer.parseInt(cron.group(2)), Integer.parseInt(cron.group(1))));
             return (today.isAfter(now) ? today : today.plusDays(1)).toInstant();
         }
-        throw new IllegalArgumentException("the local runner runs rate(...) and daily cron(M H * * ? *) schedules, not " + expression);
+        throw new IllegalArgumentException(
+                "the local runner runs rate(...) and daily cron(M H * * ? *) schedules, not " + expression);
     }
 
     /** The event an EventBridge rule sends a Lambda target. */
     static ScheduledEvent event(String logicalId, Instant at) {
         String json = "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
                 + "\"source\":\"aws.events\",\"account\":\"123456789012\",\"time\":\"" + at.toString() + "\","
-                + "\"region\":\"eu-north-1\",\"resources\":[\"arn:aws:events:eu-north-1:123456789012:rule/" + logicalId + "\"],"
+                + "\"region\":\"eu-north-1\",\"resources\":[\"arn:aws:events:eu-north-1:123456789012:rule/" + logicalId
+                + "\"],"
                 + "\"detail\":{}}";
         return SERIALIZER.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }

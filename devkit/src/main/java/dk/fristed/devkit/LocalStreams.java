@@ -39,9 +39,12 @@ public final class LocalStreams {
     private final DynamoDbStreamsClient streams;
     private final List<Subscriber> subscribers = new ArrayList<>();
 
-    private record Subscriber(SamTemplate.StreamSubscription subscription, String streamArn, List<JsonNode> patterns,
-                              RequestHandler<DynamodbEvent, StreamsEventResponse> handler, Map<String, String> positions) {
-    }
+    private record Subscriber(
+            SamTemplate.StreamSubscription subscription,
+            String streamArn,
+            List<JsonNode> patterns,
+            RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
+            Map<String, String> positions) {}
 
     private LocalStreams(DynamoDbStreamsClient streams) {
         this.streams = streams;
@@ -52,8 +55,11 @@ public final class LocalStreams {
      * gives for its function's logical id; a subscription it gives none for is left out (a test of one
      * function's erasure).
      */
-    public static LocalStreams fromTemplate(SamTemplate template, LocalDynamo dynamo, Map<String, String> tableNames,
-                                            java.util.function.Function<String, ? extends RequestHandler<?, ?>> handlers) {
+    public static LocalStreams fromTemplate(
+            SamTemplate template,
+            LocalDynamo dynamo,
+            Map<String, String> tableNames,
+            java.util.function.Function<String, ? extends RequestHandler<?, ?>> handlers) {
         LocalStreams local = new LocalStreams(dynamo.streamsClient());
         for (var subscription : template.streamSubscriptions()) {
             RequestHandler<?, ?> handler = handlers.apply(subscription.functionLogicalId());
@@ -61,16 +67,19 @@ public final class LocalStreams {
                 continue;
             }
             String table = tableNames.get(subscription.tableLogicalId());
-            String arn = dynamo.client().describeTable(r -> r.tableName(table)).table().latestStreamArn();
+            String arn = dynamo.client()
+                    .describeTable(r -> r.tableName(table))
+                    .table()
+                    .latestStreamArn();
             if (arn == null) {
-                throw new IllegalStateException(subscription.tableLogicalId() + " has no stream: give it a StreamSpecification");
+                throw new IllegalStateException(
+                        subscription.tableLogicalId() + " has no stream: give it a StreamSpecification");
             }
             List<JsonNode> patterns = new ArrayList<>();
             for (String pattern : subscription.filterPatterns()) {
                 patterns.add(readTree(pattern));
             }
-            local.subscribers.add(new Subscriber(subscription, arn, patterns, streamHandler(handler),
-                    new HashMap<>()));
+            local.subscribers.add(new Subscriber(subscription, arn, patterns, streamHandler(handler), new HashMap<>()));
         }
         return local;
     }
@@ -85,7 +94,9 @@ public final class LocalStreams {
     public synchronized int deliver() {
         int delivered = 0;
         for (Subscriber subscriber : subscribers) {
-            for (Shard shard : streams.describeStream(r -> r.streamArn(subscriber.streamArn())).streamDescription().shards()) {
+            for (Shard shard : streams.describeStream(r -> r.streamArn(subscriber.streamArn()))
+                    .streamDescription()
+                    .shards()) {
                 delivered += deliverShard(subscriber, shard.shardId());
             }
         }
@@ -94,9 +105,14 @@ public final class LocalStreams {
 
     private int deliverShard(Subscriber subscriber, String shardId) {
         String after = subscriber.positions().get(shardId);
-        String iterator = streams.getShardIterator(r -> r.streamArn(subscriber.streamArn()).shardId(shardId)
-                .shardIteratorType(after == null ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                .sequenceNumber(after)).shardIterator();
+        String iterator = streams.getShardIterator(r -> r.streamArn(subscriber.streamArn())
+                        .shardId(shardId)
+                        .shardIteratorType(
+                                after == null
+                                        ? ShardIteratorType.TRIM_HORIZON
+                                        : ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                        .sequenceNumber(after))
+                .shardIterator();
         int delivered = 0;
         while (iterator != null) {
             String current = iterator;
@@ -107,22 +123,36 @@ public final class LocalStreams {
             List<ObjectNode> passed = new ArrayList<>();
             for (Record record : result.records()) {
                 ObjectNode json = lambdaRecord(record, subscriber.streamArn());
-                if (subscriber.patterns().isEmpty() || subscriber.patterns().stream().anyMatch(p -> matches(p, json))) {
+                if (subscriber.patterns().isEmpty()
+                        || subscriber.patterns().stream().anyMatch(p -> matches(p, json))) {
                     passed.add(json);
                 }
             }
             if (!passed.isEmpty()) {
                 ObjectNode event = Json.mapper().createObjectNode();
                 event.putArray("Records").addAll(passed);
-                DynamodbEvent lambdaEvent = SERIALIZER.fromJson(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)));
-                StreamsEventResponse response = subscriber.handler().handleRequest(lambdaEvent,
-                        new LocalContext(subscriber.subscription().functionLogicalId()));
-                if (response != null && response.getBatchItemFailures() != null && !response.getBatchItemFailures().isEmpty()) {
+                DynamodbEvent lambdaEvent = SERIALIZER.fromJson(
+                        new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)));
+                StreamsEventResponse response = subscriber
+                        .handler()
+                        .handleRequest(
+                                lambdaEvent,
+                                new LocalContext(subscriber.subscription().functionLogicalId()));
+                if (response != null
+                        && response.getBatchItemFailures() != null
+                        && !response.getBatchItemFailures().isEmpty()) {
                     return delivered; // as Lambda: the failed record and those after it come again
                 }
                 delivered += passed.size();
             }
-            subscriber.positions().put(shardId, result.records().get(result.records().size() - 1).dynamodb().sequenceNumber());
+            subscriber
+                    .positions()
+                    .put(
+                            shardId,
+                            result.records()
+                                    .get(result.records().size() - 1)
+                                    .dynamodb()
+                                    .sequenceNumber());
             iterator = result.nextShardIterator();
         }
         return delivered;
@@ -140,7 +170,9 @@ public final class LocalStreams {
         ObjectNode dynamodb = json.putObject("dynamodb");
         var stream = record.dynamodb();
         if (stream.approximateCreationDateTime() != null) {
-            dynamodb.put("ApproximateCreationDateTime", stream.approximateCreationDateTime().getEpochSecond());
+            dynamodb.put(
+                    "ApproximateCreationDateTime",
+                    stream.approximateCreationDateTime().getEpochSecond());
         }
         dynamodb.set("Keys", image(stream.keys()));
         if (stream.hasNewImage()) {
@@ -192,7 +224,9 @@ public final class LocalStreams {
         while (fields.hasNext()) {
             var field = fields.next();
             JsonNode actual = value == null ? null : value.get(field.getKey());
-            boolean ok = field.getValue().isArray() ? anyRule(field.getValue(), actual) : actual != null && matches(field.getValue(), actual);
+            boolean ok = field.getValue().isArray()
+                    ? anyRule(field.getValue(), actual)
+                    : actual != null && matches(field.getValue(), actual);
             if (!ok) {
                 return false;
             }
@@ -204,7 +238,8 @@ public final class LocalStreams {
         for (JsonNode rule : rules) {
             if (rule.isObject()) {
                 if (!rule.has("exists") || rule.size() != 1) {
-                    throw new IllegalArgumentException("LocalStreams supports exact values and {\"exists\": ...} only, not " + rule);
+                    throw new IllegalArgumentException(
+                            "LocalStreams supports exact values and {\"exists\": ...} only, not " + rule);
                 }
                 if (rule.get("exists").asBoolean() == (actual != null)) {
                     return true;

@@ -24,12 +24,11 @@ import java.util.Map;
  */
 public final class OpenApiContract {
     public static final Path DOCUMENT = SamTemplate.projectRoot().resolve("openapi.json");
-    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-            .createForInlineApiSpecification(asOpenApi30(DOCUMENT))
-            .build();
+    private static final OpenApiInteractionValidator VALIDATOR =
+            OpenApiInteractionValidator.createForInlineApiSpecification(asOpenApi30(DOCUMENT))
+                    .build();
 
-    private OpenApiContract() {
-    }
+    private OpenApiContract() {}
 
     private static String asOpenApi30(Path document) {
         try {
@@ -48,9 +47,12 @@ public final class OpenApiContract {
      * check it before sending (the functions check every body themselves, naming the field).
      */
     public static boolean requestMatches(String method, String path, String body) {
-        var request = com.atlassian.oai.validator.model.SimpleRequest.Builder
-                .post(path).withHeader("Authorization", "Bearer x").withHeader("If-Match", "\"1\"").withHeader("Idempotency-Key", "request-check-0001")
-                .withContentType("application/json").withBody(body);
+        var request = com.atlassian.oai.validator.model.SimpleRequest.Builder.post(path)
+                .withHeader("Authorization", "Bearer x")
+                .withHeader("If-Match", "\"1\"")
+                .withHeader("Idempotency-Key", "request-check-0001")
+                .withContentType("application/json")
+                .withBody(body);
         if (!method.equalsIgnoreCase("POST")) {
             throw new IllegalArgumentException("only POST bodies are checked here");
         }
@@ -60,7 +62,8 @@ public final class OpenApiContract {
     }
 
     /** Fails with the validator's report when the response does not match the description of its operation. */
-    public static void assertResponseValid(String method, String path, int status, Map<String, String> headers, String body) {
+    public static void assertResponseValid(
+            String method, String path, int status, Map<String, String> headers, String body) {
         var response = SimpleResponse.Builder.status(status);
         if (headers != null) {
             headers.forEach(response::withHeader);
@@ -70,7 +73,8 @@ public final class OpenApiContract {
         }
         ValidationReport report;
         synchronized (VALIDATOR) {
-            report = VALIDATOR.validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
+            report = VALIDATOR.validateResponse(
+                    path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
         }
         if (report.hasErrors()) {
             throw new AssertionError(method + " " + path + " answered " + status + " outside openapi.json:\n"

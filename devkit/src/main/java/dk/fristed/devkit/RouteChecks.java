@@ -11,8 +11,7 @@ import java.util.function.Supplier;
 
 /** What the functions' round-trip tests ask of a {@link FunctionTestbed}'s answers, written once. */
 public final class RouteChecks {
-    private RouteChecks() {
-    }
+    private RouteChecks() {}
 
     /** The request makes exactly the DynamoDB calls pinned for its route in {@link RouteProfiles}, and never a Scan. */
     public static void assertCalls(FunctionTestbed testbed, String route, Runnable request) {
@@ -20,7 +19,8 @@ public final class RouteChecks {
         request.run();
         List<String> made = testbed.dynamoCalls.list();
         if (!RouteProfiles.of(route).dynamoCalls().equals(made) || made.contains("scan")) {
-            throw new AssertionError(route + " made " + made + ", its profile says " + RouteProfiles.of(route).dynamoCalls());
+            throw new AssertionError(route + " made " + made + ", its profile says "
+                    + RouteProfiles.of(route).dynamoCalls());
         }
     }
 
@@ -41,13 +41,20 @@ public final class RouteChecks {
      * Adds a line to {@code failures} unless the answer to hostile input is a 4xx problem document
      * without a stack trace; the line quotes the start of the path and body, never an answer.
      */
-    public static void expectCleanProblem(List<String> failures, FunctionTestbed.Response response, String method, String path,
-                                          String body) {
-        boolean problem = response.body() != null && response.body().has("status") && response.body().has("title");
+    public static void expectCleanProblem(
+            List<String> failures, FunctionTestbed.Response response, String method, String path, String body) {
+        boolean problem = response.body() != null
+                && response.body().has("status")
+                && response.body().has("title");
         String text = response.text() == null ? "" : response.text();
-        if (response.status() < 400 || response.status() >= 500 || !problem || text.contains("Exception") || text.contains("at dk.")) {
+        if (response.status() < 400
+                || response.status() >= 500
+                || !problem
+                || text.contains("Exception")
+                || text.contains("at dk.")) {
             failures.add(method + " " + path.substring(0, Math.min(path.length(), 60)) + " with "
-                    + (body == null ? "no body" : body.substring(0, Math.min(body.length(), 40))) + " -> " + response.status());
+                    + (body == null ? "no body" : body.substring(0, Math.min(body.length(), 40))) + " -> "
+                    + response.status());
         }
     }
 
@@ -96,30 +103,44 @@ public final class RouteChecks {
 
     /** A coordinator merges {@code duplicate} into {@code survivor} through the visits function, at the versions just read. */
     public static void mergePatients(FunctionTestbed testbed, String survivor, String duplicate) {
-        String etag = testbed.call("GET", "/patients/" + survivor, "coordinator", null).header("ETag");
-        long version = testbed.call("GET", "/patients/" + duplicate, "coordinator", null).body().get("version").asLong();
+        String etag = testbed.call("GET", "/patients/" + survivor, "coordinator", null)
+                .header("ETag");
+        long version = testbed.call("GET", "/patients/" + duplicate, "coordinator", null)
+                .body()
+                .get("version")
+                .asLong();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("duplicate", duplicate);
         body.put("duplicateVersion", version);
-        var merged = testbed.call("POST", "/patients/" + survivor + "/merges", "coordinator", body, Map.of("If-Match", etag));
+        var merged = testbed.call(
+                "POST", "/patients/" + survivor + "/merges", "coordinator", body, Map.of("If-Match", etag));
         if (merged.status() != 200) {
             throw new AssertionError("merge failed: " + merged);
         }
     }
 
     /** One transition of the record at {@code recordPath} ({@code /referrals/{id}}), with the version given. */
-    public static FunctionTestbed.Response move(FunctionTestbed testbed, String recordPath, String role, long version,
-                                                Map<String, Object> body) {
+    public static FunctionTestbed.Response move(
+            FunctionTestbed testbed, String recordPath, String role, long version, Map<String, Object> body) {
         return testbed.call("POST", recordPath + "/transitions", role, body, Map.of("If-Match", "\"" + version + "\""));
     }
 
     /** Moves the record through the steps given, from the version it is at, failing loudly on any refusal; returns the last version. */
     public static long walk(FunctionTestbed testbed, String recordPath, String role, List<Map<String, Object>> steps) {
-        return walk(testbed, recordPath, role, testbed.call("GET", recordPath, role, null).body().get("history").size(), steps);
+        return walk(
+                testbed,
+                recordPath,
+                role,
+                testbed.call("GET", recordPath, role, null)
+                        .body()
+                        .get("history")
+                        .size(),
+                steps);
     }
 
     /** {@link #walk} from a version the caller knows (1 for a record just created): no read first. */
-    public static long walk(FunctionTestbed testbed, String recordPath, String role, long from, List<Map<String, Object>> steps) {
+    public static long walk(
+            FunctionTestbed testbed, String recordPath, String role, long from, List<Map<String, Object>> steps) {
         long version = from;
         for (Map<String, Object> step : steps) {
             var moved = move(testbed, recordPath, role, version, step);

@@ -13,11 +13,9 @@ import java.util.regex.Pattern;
  * {@code {parameter}}, and a parameter matches exactly one non-empty path segment.
  */
 public final class RouteMatcher<T> {
-    private record Entry<T>(String method, Pattern pattern, List<String> parameters, int literals, T target) {
-    }
+    private record Entry<T>(String method, Pattern pattern, List<String> parameters, int literals, T target) {}
 
-    public record Match<T>(T target, Map<String, String> pathParameters) {
-    }
+    public record Match<T>(T target, Map<String, String> pathParameters) {}
 
     private final List<Entry<T>> entries = new ArrayList<>();
 
@@ -45,8 +43,9 @@ public final class RouteMatcher<T> {
             if (entry.method().equals(method) && matcher.matches()) {
                 Map<String, String> parameters = new LinkedHashMap<>();
                 for (int i = 0; i < entry.parameters().size(); i++) {
-                    parameters.put(entry.parameters().get(i), java.net.URLDecoder.decode(matcher.group(i + 1),
-                            java.nio.charset.StandardCharsets.UTF_8));
+                    parameters.put(
+                            entry.parameters().get(i),
+                            java.net.URLDecoder.decode(matcher.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
                 }
                 return Optional.of(new Match<>(entry.target(), parameters));
             }

@@ -10,5 +10,4 @@ import java.util.List;
  * @param readUnits  read request units (strongly consistent 4 KB = 1, eventually consistent = 0.5)
  * @param writeUnits write request units (1 KB = 1, transactional = 2, plus 1 per index the item is in)
  */
-public record RouteProfile(String route, List<String> dynamoCalls, double readUnits, double writeUnits) {
-}
+public record RouteProfile(String route, List<String> dynamoCalls, double readUnits, double writeUnits) {}

@@ -43,7 +43,8 @@ public final class SamTemplate {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "template.yaml not found above " + Path.of("").toAbsolutePath());
     }
 
     public Path path() {
@@ -67,12 +68,14 @@ public final class SamTemplate {
 
     public List<TableDefinition> tables() {
         List<TableDefinition> tables = new ArrayList<>();
-        resources(TABLE).forEach((id, resource) -> tables.add(new TableDefinition(id, map(resource.get("Properties")))));
+        resources(TABLE)
+                .forEach((id, resource) -> tables.add(new TableDefinition(id, map(resource.get("Properties")))));
         return tables;
     }
 
     public List<FunctionDefinition> functions() {
-        Map<String, Object> globals = map(map(map(root.get("Globals")).get("Function")).get("Environment"));
+        Map<String, Object> globals =
+                map(map(map(root.get("Globals")).get("Function")).get("Environment"));
         List<FunctionDefinition> functions = new ArrayList<>();
         resources(FUNCTION).forEach((id, resource) -> {
             Map<String, Object> properties = map(resource.get("Properties"));
@@ -83,56 +86,67 @@ public final class SamTemplate {
                 Map<String, Object> e = map(event);
                 if ("HttpApi".equals(e.get("Type"))) {
                     Map<String, Object> p = map(e.get("Properties"));
-                    routes.add(new HttpRoute(eventId, String.valueOf(p.get("Method")).toUpperCase(), String.valueOf(p.get("Path"))));
+                    routes.add(new HttpRoute(
+                            eventId, String.valueOf(p.get("Method")).toUpperCase(), String.valueOf(p.get("Path"))));
                 }
             });
-            functions.add(new FunctionDefinition(id, (String) properties.get("Handler"), (String) properties.get("CodeUri"),
-                    environment, routes, properties.get("FunctionName")));
+            functions.add(new FunctionDefinition(
+                    id,
+                    (String) properties.get("Handler"),
+                    (String) properties.get("CodeUri"),
+                    environment,
+                    routes,
+                    properties.get("FunctionName")));
         });
         return functions;
     }
 
     /** Every DynamoDB stream event of a function: which table's stream it reads and the filter patterns it gives. */
     public List<StreamSubscription> streamSubscriptions() {
-        return events("DynamoDB").map(e -> {
-            List<?> getAtt = (List<?>) map(e.properties().get("Stream")).get("Fn::GetAtt");
-            if (getAtt == null || !"StreamArn".equals(getAtt.get(1))) {
-                throw new IllegalStateException(e.functionId() + "." + e.eventId() + ": Stream must be !GetAtt <Table>.StreamArn");
-            }
-            List<String> patterns = new ArrayList<>();
-            for (Object filter : (List<?>) map(e.properties().get("FilterCriteria")).getOrDefault("Filters", List.of())) {
-                patterns.add((String) map(filter).get("Pattern"));
-            }
-            return new StreamSubscription(e.functionId(), (String) getAtt.get(0), patterns);
-        }).toList();
+        return events("DynamoDB")
+                .map(e -> {
+                    List<?> getAtt = (List<?>) map(e.properties().get("Stream")).get("Fn::GetAtt");
+                    if (getAtt == null || !"StreamArn".equals(getAtt.get(1))) {
+                        throw new IllegalStateException(
+                                e.functionId() + "." + e.eventId() + ": Stream must be !GetAtt <Table>.StreamArn");
+                    }
+                    List<String> patterns = new ArrayList<>();
+                    for (Object filter :
+                            (List<?>) map(e.properties().get("FilterCriteria")).getOrDefault("Filters", List.of())) {
+                        patterns.add((String) map(filter).get("Pattern"));
+                    }
+                    return new StreamSubscription(e.functionId(), (String) getAtt.get(0), patterns);
+                })
+                .toList();
     }
 
     /** Every EventBridge schedule of a function ({@code Type: Schedule}), with its expression as written. */
     public List<ScheduleDefinition> schedules() {
-        return events("Schedule").map(e -> new ScheduleDefinition(e.functionId(), e.eventId(), (String) e.properties().get("Schedule")))
+        return events("Schedule")
+                .map(e -> new ScheduleDefinition(
+                        e.functionId(), e.eventId(), (String) e.properties().get("Schedule")))
                 .toList();
     }
 
-    private record Event(String functionId, String eventId, Map<String, Object> properties) {
-    }
+    private record Event(String functionId, String eventId, Map<String, Object> properties) {}
 
     /** The functions' events of one type, in template order. */
     private java.util.stream.Stream<Event> events(String type) {
         List<Event> events = new ArrayList<>();
-        resources(FUNCTION).forEach((id, resource) -> map(map(resource.get("Properties")).get("Events")).forEach((eventId, event) -> {
-            if (type.equals(map(event).get("Type"))) {
-                events.add(new Event(id, eventId, map(map(event).get("Properties"))));
-            }
-        }));
+        resources(FUNCTION)
+                .forEach((id, resource) -> map(map(resource.get("Properties")).get("Events"))
+                        .forEach((eventId, event) -> {
+                            if (type.equals(map(event).get("Type"))) {
+                                events.add(new Event(id, eventId, map(map(event).get("Properties"))));
+                            }
+                        }));
         return events.stream();
     }
 
-    public record ScheduleDefinition(String functionLogicalId, String eventId, String expression) {
-    }
+    public record ScheduleDefinition(String functionLogicalId, String eventId, String expression) {}
 
     /** A function reading a table's stream, with Lambda's filter patterns (a record passes if any matches). */
-    public record StreamSubscription(String functionLogicalId, String tableLogicalId, List<String> filterPatterns) {
-    }
+    public record StreamSubscription(String functionLogicalId, String tableLogicalId, List<String> filterPatterns) {}
 
     /**
      * A value of the template as it would be deployed locally: parameters take their defaults,
@@ -157,7 +171,9 @@ public final class SamTemplate {
             Matcher matcher = SUB_VARIABLE.matcher(text);
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {
-                matcher.appendReplacement(out, Matcher.quoteReplacement(resolveRef(matcher.group(1).split("\\.")[0], tableNames)));
+                matcher.appendReplacement(
+                        out,
+                        Matcher.quoteReplacement(resolveRef(matcher.group(1).split("\\.")[0], tableNames)));
             }
             return matcher.appendTail(out).toString();
         }
@@ -198,8 +214,13 @@ public final class SamTemplate {
      *
      * @param name its FunctionName as written in the template (a !Sub of the stage), or null
      */
-    public record FunctionDefinition(String logicalId, String handler, String codeUri, Map<String, Object> environment,
-                                     List<HttpRoute> routes, Object name) {
+    public record FunctionDefinition(
+            String logicalId,
+            String handler,
+            String codeUri,
+            Map<String, Object> environment,
+            List<HttpRoute> routes,
+            Object name) {
         public String handlerClass() {
             return handler.split("::")[0];
         }

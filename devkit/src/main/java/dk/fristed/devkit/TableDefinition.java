@@ -23,36 +23,47 @@ public record TableDefinition(String logicalId, Map<String, Object> properties) 
                 .attributeDefinitions(list(properties.get("AttributeDefinitions")).stream()
                         .map(d -> AttributeDefinition.builder()
                                 .attributeName((String) d.get("AttributeName"))
-                                .attributeType((String) d.get("AttributeType")).build())
+                                .attributeType((String) d.get("AttributeType"))
+                                .build())
                         .toList())
                 .keySchema(keySchema(properties.get("KeySchema")));
         List<Map<String, Object>> indexes = list(properties.get("GlobalSecondaryIndexes"));
         if (!indexes.isEmpty()) {
-            request.globalSecondaryIndexes(indexes.stream().map(index -> GlobalSecondaryIndex.builder()
-                    .indexName((String) index.get("IndexName"))
-                    .keySchema(keySchema(index.get("KeySchema")))
-                    .projection(projection(map(index.get("Projection"))))
-                    .build()).toList());
+            request.globalSecondaryIndexes(indexes.stream()
+                    .map(index -> GlobalSecondaryIndex.builder()
+                            .indexName((String) index.get("IndexName"))
+                            .keySchema(keySchema(index.get("KeySchema")))
+                            .projection(projection(map(index.get("Projection"))))
+                            .build())
+                    .toList());
         }
-        streamViewType().ifPresent(view -> request.streamSpecification(s -> s.streamEnabled(true).streamViewType(view)));
+        streamViewType()
+                .ifPresent(view ->
+                        request.streamSpecification(s -> s.streamEnabled(true).streamViewType(view)));
         return request.build();
     }
 
     /** The table's stream view type, if template.yaml gives it a stream. */
     public Optional<String> streamViewType() {
-        return Optional.ofNullable((String) map(properties.get("StreamSpecification")).get("StreamViewType"));
+        return Optional.ofNullable(
+                (String) map(properties.get("StreamSpecification")).get("StreamViewType"));
     }
 
     /** The attribute DynamoDB's time to live removes items by, if the table has one. */
     public Optional<String> timeToLiveAttribute() {
         Map<String, Object> ttl = map(properties.get("TimeToLiveSpecification"));
-        return Boolean.TRUE.equals(ttl.get("Enabled")) ? Optional.of((String) ttl.get("AttributeName")) : Optional.empty();
+        return Boolean.TRUE.equals(ttl.get("Enabled"))
+                ? Optional.of((String) ttl.get("AttributeName"))
+                : Optional.empty();
     }
 
     private static List<KeySchemaElement> keySchema(Object value) {
-        return list(value).stream().map(k -> KeySchemaElement.builder()
-                .attributeName((String) k.get("AttributeName"))
-                .keyType((String) k.get("KeyType")).build()).toList();
+        return list(value).stream()
+                .map(k -> KeySchemaElement.builder()
+                        .attributeName((String) k.get("AttributeName"))
+                        .keyType((String) k.get("KeyType"))
+                        .build())
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

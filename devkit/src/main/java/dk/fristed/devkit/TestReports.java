@@ -3,19 +3,19 @@ package dk.fristed.devkit;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 /**
  * make test's guard: every test class under a module's {@code src/test/java} must have left a surefire
@@ -31,19 +31,25 @@ public final class TestReports {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
 
     /** What one module's test classes left: which reported, which did not, and their counts. */
-    record ModuleResult(String module, List<String> classes, List<String> missing, List<String> problems,
-                        int passed, int failed, int skipped) {
+    record ModuleResult(
+            String module,
+            List<String> classes,
+            List<String> missing,
+            List<String> problems,
+            int passed,
+            int failed,
+            int skipped) {
         int reported() {
             return classes.size() - missing.size();
         }
     }
 
-    private TestReports() {
-    }
+    private TestReports() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: java TestReports.java <project root> <marker file written when the run started>");
+            System.err.println(
+                    "usage: java TestReports.java <project root> <marker file written when the run started>");
             System.exit(2);
         }
         Path root = Path.of(args[0]);
@@ -59,7 +65,8 @@ public final class TestReports {
             String module = modules.group(1).trim();
             Path tests = root.resolve(module).resolve("src/test/java");
             if (Files.isDirectory(tests)) {
-                results.add(checkModule(module, tests, root.resolve(module).resolve("target/surefire-reports"), started));
+                results.add(
+                        checkModule(module, tests, root.resolve(module).resolve("target/surefire-reports"), started));
             }
         }
         return results;
@@ -74,11 +81,15 @@ public final class TestReports {
         int skipped = 0;
         for (String testClass : classes) {
             Path report = reports.resolve("TEST-" + testClass + ".xml");
-            if (!Files.isRegularFile(report) || Files.getLastModifiedTime(report).compareTo(started) < 0) {
+            if (!Files.isRegularFile(report)
+                    || Files.getLastModifiedTime(report).compareTo(started) < 0) {
                 missing.add(testClass);
                 continue;
             }
-            Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile()).getDocumentElement();
+            Element suite = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(report.toFile())
+                    .getDocumentElement();
             int tests = count(suite, "tests");
             int failures = count(suite, "failures") + count(suite, "errors");
             int skips = count(suite, "skipped");
@@ -155,10 +166,12 @@ public final class TestReports {
             passed += result.passed();
             failed += result.failed();
             skipped += result.skipped();
-            byModule.put(result.module(), result.reported() + "/" + result.classes().size());
+            byModule.put(
+                    result.module(), result.reported() + "/" + result.classes().size());
             if (result.reported() == 0 && !result.classes().isEmpty()) {
-                problems.add(result.module() + ": none of its " + result.classes().size()
-                        + " test classes reported: the build stopped before its tests, or they did not run");
+                problems.add(
+                        result.module() + ": none of its " + result.classes().size()
+                                + " test classes reported: the build stopped before its tests, or they did not run");
             } else {
                 for (String missing : result.missing()) {
                     problems.add(result.module() + ": " + simpleName(missing)
@@ -167,7 +180,8 @@ public final class TestReports {
             }
             result.problems().forEach(problem -> problems.add(result.module() + ": " + problem));
         }
-        out.println("test classes reported, by module: " + byModule.toString().replaceAll("[{}]", "").replace('=', ' '));
+        out.println("test classes reported, by module: "
+                + byModule.toString().replaceAll("[{}]", "").replace('=', ' '));
         problems.forEach(problem -> out.println("MISSING OR INCOMPLETE: " + problem));
         out.println(reported + " of " + classes + " test classes reported" + (problems.isEmpty() ? "" : "; see above"));
         out.println("tests: " + passed + " passed, " + failed + " failed, " + skipped + " skipped");

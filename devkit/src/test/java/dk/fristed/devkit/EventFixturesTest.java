@@ -23,7 +23,10 @@ class EventFixturesTest {
                 var event = Json.mapper().readTree(file.toFile());
                 String route = event.get("routeKey").asText();
                 assertTrue(fixtureRoutes.add(route), "two fixtures for " + route);
-                assertEquals(route, ApiEvents.read(event).getRequestContext().getRouteKey(), file.getFileName().toString());
+                assertEquals(
+                        route,
+                        ApiEvents.read(event).getRequestContext().getRouteKey(),
+                        file.getFileName().toString());
             }
         }
         Set<String> deployed = new TreeSet<>();

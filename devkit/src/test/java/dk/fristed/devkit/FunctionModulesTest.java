@@ -32,18 +32,23 @@ class FunctionModulesTest {
         Path root = SamTemplate.projectRoot();
         Set<String> functions = modules(root.resolve("functions"));
         Set<String> records = modules(root.resolve("records"));
-        assertTrue(functions.containsAll(Set.of("visits", "reports")) && records.contains("visits"), functions + " " + records);
+        assertTrue(
+                functions.containsAll(Set.of("visits", "reports")) && records.contains("visits"),
+                functions + " " + records);
         List<String> wrong = new ArrayList<>();
         for (String function : functions) {
             deployedDependencies(root.resolve("functions").resolve(function).resolve("pom.xml")).stream()
-                    .filter(functions::contains).forEach(other -> wrong.add("functions/" + function + " -> " + other));
+                    .filter(functions::contains)
+                    .forEach(other -> wrong.add("functions/" + function + " -> " + other));
         }
         for (String record : records) {
             deployedDependencies(root.resolve("records").resolve(record).resolve("pom.xml")).stream()
-                    .filter(functions::contains).forEach(other -> wrong.add("records/" + record + " -> " + other));
+                    .filter(functions::contains)
+                    .forEach(other -> wrong.add("records/" + record + " -> " + other));
         }
         assertEquals(List.of(), wrong);
-        assertTrue(deployedDependencies(root.resolve("functions/reports/pom.xml")).contains("visits-records"),
+        assertTrue(
+                deployedDependencies(root.resolve("functions/reports/pom.xml")).contains("visits-records"),
                 "the reports read the visits' records through the records module");
     }
 
@@ -57,7 +62,9 @@ class FunctionModulesTest {
 
     private static Set<String> modules(Path dir) throws IOException {
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(p -> Files.exists(p.resolve("pom.xml"))).map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+            return children.filter(p -> Files.exists(p.resolve("pom.xml")))
+                    .map(p -> p.getFileName().toString())
+                    .collect(Collectors.toSet());
         }
     }
 

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PackageCyclesTest {
     private static final Pattern PACKAGE = Pattern.compile("^package (dk\\.fristed[\\w.]*);", Pattern.MULTILINE);
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(dk\\.fristed\\.[\\w.]*?)\\.[A-Z]", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?(dk\\.fristed\\.[\\w.]*?)\\.[A-Z]", Pattern.MULTILINE);
 
     @Test
     void theMainCodeHasNoPackageCycle() throws IOException {
@@ -51,8 +52,11 @@ class PackageCyclesTest {
         Map<String, Set<String>> graph = new TreeMap<>();
         List<Path> sources;
         try (Stream<Path> files = Files.walk(SamTemplate.projectRoot())) {
-            sources = files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/")
-                    && !p.toString().contains("/target/") && !p.toString().contains("/node_modules/")).toList();
+            sources = files.filter(p -> p.toString().endsWith(".java")
+                            && p.toString().contains("/src/main/java/")
+                            && !p.toString().contains("/target/")
+                            && !p.toString().contains("/node_modules/"))
+                    .toList();
         }
         for (Path source : sources) {
             String text = Files.readString(source);
@@ -87,8 +91,15 @@ class PackageCyclesTest {
         return found;
     }
 
-    private static void connect(String node, Map<String, Set<String>> graph, Map<String, Integer> index, Map<String, Integer> low,
-                                Deque<String> stack, Set<String> onStack, List<Set<String>> found, int[] counter) {
+    private static void connect(
+            String node,
+            Map<String, Set<String>> graph,
+            Map<String, Integer> index,
+            Map<String, Integer> low,
+            Deque<String> stack,
+            Set<String> onStack,
+            List<Set<String>> found,
+            int[] counter) {
         index.put(node, counter[0]);
         low.put(node, counter[0]++);
         stack.push(node);

@@ -24,10 +24,15 @@ class SamTemplateTest {
             String name = template.deployedName(function, "staging");
             assertTrue(name.matches("fristed-staging-[a-z-]+"), function.logicalId() + " is named " + name);
 
-            var properties = map(template.resources(SamTemplate.FUNCTION).get(function.logicalId()).get("Properties"));
-            String logGroup = String.valueOf(map(map(properties.get("LoggingConfig")).get("LogGroup")).get("Ref"));
+            var properties = map(template.resources(SamTemplate.FUNCTION)
+                    .get(function.logicalId())
+                    .get("Properties"));
+            String logGroup = String.valueOf(
+                    map(map(properties.get("LoggingConfig")).get("LogGroup")).get("Ref"));
             Object logGroupName = map(logGroups.get(logGroup).get("Properties")).get("LogGroupName");
-            assertEquals("/aws/lambda/" + name, template.resolveLocally(logGroupName, Map.of("Stage", "staging")),
+            assertEquals(
+                    "/aws/lambda/" + name,
+                    template.resolveLocally(logGroupName, Map.of("Stage", "staging")),
                     function.logicalId());
         }
     }

@@ -58,12 +58,11 @@ class TemplateLintTest {
         assertTrue(lint.output.contains("E3002"), lint.output);
     }
 
-    private record Lint(int exitCode, String output) {
-    }
+    private record Lint(int exitCode, String output) {}
 
     private static Lint run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(new ArrayList<>(command))
-                .directory(SamTemplate.projectRoot().toFile())  // where .cfnlintrc.yaml is
+                .directory(SamTemplate.projectRoot().toFile()) // where .cfnlintrc.yaml is
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -45,40 +45,69 @@ class TemplateOperationsTest {
         });
         String all = watched.toString();
         for (String function : template.resources(SamTemplate.FUNCTION).keySet()) {
-            assertTrue(all.contains("MetricName=Errors, Dimensions=[{Name=FunctionName, Value={Ref=" + function + "}}]"),
+            assertTrue(
+                    all.contains("MetricName=Errors, Dimensions=[{Name=FunctionName, Value={Ref=" + function + "}}]"),
                     function + "'s errors have an alarm");
-            assertTrue(all.contains("MetricName=Throttles, Dimensions=[{Name=FunctionName, Value={Ref=" + function + "}}]"),
+            assertTrue(
+                    all.contains(
+                            "MetricName=Throttles, Dimensions=[{Name=FunctionName, Value={Ref=" + function + "}}]"),
                     function + "'s throttles have an alarm");
         }
         assertTrue(all.contains("MetricName=5xx") && all.contains("{Ref=HttpApi}"), "the API's server errors");
-        assertTrue(all.contains("ApproximateNumberOfMessagesVisible") && all.contains("ErasureFailuresQueue"), "the erasure failures");
+        assertTrue(
+                all.contains("ApproximateNumberOfMessagesVisible") && all.contains("ErasureFailuresQueue"),
+                "the erasure failures");
         var topic = template.resources("AWS::SNS::Topic").get("AlarmTopic");
-        assertTrue(topic != null && map(topic.get("Properties")).containsKey("KmsMasterKeyId"), "the topic is encrypted");
+        assertTrue(
+                topic != null && map(topic.get("Properties")).containsKey("KmsMasterKeyId"), "the topic is encrypted");
     }
 
     @Test
     void theApisAccessLog_saysWhichRouteHowItEndedHowLongAndWhoseRole_neverAPathQueryIpOrToken() throws Exception {
-        var api = template.resources("AWS::Serverless::HttpApi").values().iterator().next();
+        var api = template.resources("AWS::Serverless::HttpApi")
+                .values()
+                .iterator()
+                .next();
         Map<String, Object> settings = map(map(api.get("Properties")).get("AccessLogSettings"));
         assertEquals(Map.of("Fn::GetAtt", List.of("ApiAccessLogGroup", "Arn")), settings.get("DestinationArn"));
         var format = dk.fristed.json.Json.mapper().readTree((String) settings.get("Format"));
         List<String> fields = new java.util.ArrayList<>();
         format.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("requestId", "time", "routeKey", "status", "latencyMs", "integrationStatus", "authorizerError", "roles"), fields);
-        var allowed = java.util.Set.of("$context.requestId", "$context.requestTimeEpoch", "$context.routeKey", "$context.status",
-                "$context.responseLatency", "$context.integrationStatus", "$context.authorizer.error",
+        assertEquals(
+                List.of(
+                        "requestId",
+                        "time",
+                        "routeKey",
+                        "status",
+                        "latencyMs",
+                        "integrationStatus",
+                        "authorizerError",
+                        "roles"),
+                fields);
+        var allowed = java.util.Set.of(
+                "$context.requestId",
+                "$context.requestTimeEpoch",
+                "$context.routeKey",
+                "$context.status",
+                "$context.responseLatency",
+                "$context.integrationStatus",
+                "$context.authorizer.error",
                 "$context.authorizer.claims.cognito:groups");
-        format.forEach(value -> assertTrue(allowed.contains(value.asText()), value.asText() + " could hold a help number, a cursor or who"));
-        assertRetained("ApiAccessLogGroup", template.resources("AWS::Logs::LogGroup").get("ApiAccessLogGroup"));
+        format.forEach(value -> assertTrue(
+                allowed.contains(value.asText()), value.asText() + " could hold a help number, a cursor or who"));
+        assertRetained(
+                "ApiAccessLogGroup", template.resources("AWS::Logs::LogGroup").get("ApiAccessLogGroup"));
     }
 
     @Test
     void everyEnvironmentInSamconfig_namesItsStageAndStack_andSetsEveryParameterWithoutADefault() throws Exception {
-        List<String> lines = java.nio.file.Files.readAllLines(SamTemplate.projectRoot().resolve("samconfig.toml"));
+        List<String> lines =
+                java.nio.file.Files.readAllLines(SamTemplate.projectRoot().resolve("samconfig.toml"));
         Map<String, List<String>> environments = new java.util.LinkedHashMap<>();
         String current = null;
         for (String line : lines) {
-            var section = java.util.regex.Pattern.compile("^\\[(\\w+)\\.deploy\\.parameters]").matcher(line);
+            var section = java.util.regex.Pattern.compile("^\\[(\\w+)\\.deploy\\.parameters]")
+                    .matcher(line);
             if (section.find()) {
                 current = section.group(1);
                 environments.put(current, new java.util.ArrayList<>());
@@ -96,20 +125,28 @@ class TemplateOperationsTest {
                     assertTrue(body.stream().anyMatch(l -> l.startsWith("\"" + name + "=")), env + " sets " + name);
                 }
             });
-            body.stream().filter(l -> l.startsWith("\"") && l.contains("=")).forEach(l -> assertTrue(
-                    parameters.containsKey(l.substring(1, l.indexOf('='))), env + " sets a parameter the template does not have: " + l));
+            body.stream()
+                    .filter(l -> l.startsWith("\"") && l.contains("="))
+                    .forEach(l -> assertTrue(
+                            parameters.containsKey(l.substring(1, l.indexOf('='))),
+                            env + " sets a parameter the template does not have: " + l));
         });
     }
 
     @Test
     void theDashboard_isJson_andShowsTheAlarmsThatAlwaysExist() throws Exception {
         var dashboard = template.resources("AWS::CloudWatch::Dashboard").get("OperationsDashboard");
-        List<?> sub = (List<?>) map(map(dashboard.get("Properties")).get("DashboardBody")).get("Fn::Sub");
+        List<?> sub = (List<?>)
+                map(map(dashboard.get("Properties")).get("DashboardBody")).get("Fn::Sub");
         String body = ((String) sub.get(0)).replaceAll("\\$\\{[^}]+}", "x");
         var widgets = dk.fristed.json.Json.mapper().readTree(body).get("widgets");
         assertTrue(widgets.size() >= 4, "alarms, answers, latency, functions, erasures");
         var alarms = template.resources("AWS::CloudWatch::Alarm");
-        var shown = java.util.regex.Pattern.compile("\\$\\{(\\w+)\\.Arn}").matcher((String) sub.get(0)).results().map(m -> m.group(1)).toList();
+        var shown = java.util.regex.Pattern.compile("\\$\\{(\\w+)\\.Arn}")
+                .matcher((String) sub.get(0))
+                .results()
+                .map(m -> m.group(1))
+                .toList();
         alarms.forEach((id, alarm) -> {
             if (alarm.get("Condition") == null) {
                 assertTrue(shown.contains(id), id + " is on the dashboard");

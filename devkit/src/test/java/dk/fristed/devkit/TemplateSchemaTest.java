@@ -20,13 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** `make validate`: template.yaml against the published SAM JSON Schema (../shared/schemas/sam.schema.json). */
 class TemplateSchemaTest {
     /** The published SAM schema, kept in the reference folder ../shared beside the project (SAM_SCHEMA overrides). */
-    static final Path SCHEMA = System.getenv("SAM_SCHEMA") != null ? Path.of(System.getenv("SAM_SCHEMA"))
-            : SamTemplate.projectRoot().resolveSibling("shared").resolve("schemas").resolve("sam.schema.json");
+    static final Path SCHEMA = System.getenv("SAM_SCHEMA") != null
+            ? Path.of(System.getenv("SAM_SCHEMA"))
+            : SamTemplate.projectRoot()
+                    .resolveSibling("shared")
+                    .resolve("schemas")
+                    .resolve("sam.schema.json");
 
     static JsonSchema samSchema() throws java.io.IOException {
         if (!Files.exists(SCHEMA)) {
-            throw new AssertionError("the SAM schema is not at " + SCHEMA + ": it lives in the reference folder ../shared beside"
-                    + " this project (schemas/sam.schema.json); set SAM_SCHEMA to use a copy elsewhere");
+            throw new AssertionError(
+                    "the SAM schema is not at " + SCHEMA + ": it lives in the reference folder ../shared beside"
+                            + " this project (schemas/sam.schema.json); set SAM_SCHEMA to use a copy elsewhere");
         }
         try (InputStream in = Files.newInputStream(SCHEMA)) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
@@ -46,10 +51,12 @@ class TemplateSchemaTest {
     @Test
     void schemaCheck_catchesABrokenTemplate() throws Exception {
         JsonSchema schema = samSchema();
-        Map<String, Object> broken = new java.util.LinkedHashMap<>(SamTemplate.ofProject().root());
+        Map<String, Object> broken =
+                new java.util.LinkedHashMap<>(SamTemplate.ofProject().root());
         // most SAM properties pass through to CloudFormation unchecked, but SAM's own keys are closed sets
-        broken.put("Resources", Map.of("F", Map.of("Type", "AWS::Serverless::Function",
-                "Propertes", Map.of("Handler", "x::y"))));
+        broken.put(
+                "Resources",
+                Map.of("F", Map.of("Type", "AWS::Serverless::Function", "Propertes", Map.of("Handler", "x::y"))));
 
         assertFalse(schema.validate(Json.mapper().valueToTree(broken)).isEmpty());
     }

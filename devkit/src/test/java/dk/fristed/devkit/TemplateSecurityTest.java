@@ -75,23 +75,35 @@ class TemplateSecurityTest {
      */
     @Test
     void keyPolicies_grantUseOnlyToTheStacksFunctionsAndAdmins() {
-        Set<String> use = Set.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:GenerateMac", "kms:*");
+        Set<String> use = Set.of(
+                "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:GenerateMac", "kms:*");
         keys.forEach((id, key) -> {
-            for (Object s : asList(map(map(key.get("Properties")).get("KeyPolicy")).get("Statement"))) {
+            for (Object s :
+                    asList(map(map(key.get("Properties")).get("KeyPolicy")).get("Statement"))) {
                 Map<String, Object> statement = map(s);
                 boolean grantsUse = asList(statement.get("Action")).stream().anyMatch(use::contains);
                 if (grantsUse) {
-                    Object principalArns = map(map(statement.get("Condition")).get("ArnLike")).get("aws:PrincipalArn");
-                    assertNotNull(principalArns, id + "." + statement.get("Sid") + " grants use without naming the roles");
+                    Object principalArns =
+                            map(map(statement.get("Condition")).get("ArnLike")).get("aws:PrincipalArn");
+                    assertNotNull(
+                            principalArns, id + "." + statement.get("Sid") + " grants use without naming the roles");
                     for (Object principal : principalArns instanceof List<?> list ? list : List.of(principalArns)) {
-                        assertTrue(String.valueOf(principal).contains("FunctionRole-*") || principal.equals(Map.of("Ref", "AdminRoleArn")),
+                        assertTrue(
+                                String.valueOf(principal).contains("FunctionRole-*")
+                                        || principal.equals(Map.of("Ref", "AdminRoleArn")),
                                 id + "." + statement.get("Sid") + " names " + principal);
                     }
                     if (id.equals("FieldKey") && String.valueOf(principalArns).contains("FunctionRole")) {
-                        assertEquals(List.of("kms:Decrypt"), asList(statement.get("Action")), "functions only unwrap branch keys");
+                        assertEquals(
+                                List.of("kms:Decrypt"),
+                                asList(statement.get("Action")),
+                                "functions only unwrap branch keys");
                     }
-                    assertEquals(map(map(statement.get("Condition")).get("StringEquals")).get("kms:CallerAccount"),
-                            Map.of("Ref", "AWS::AccountId"), id + " is for this account only");
+                    assertEquals(
+                            map(map(statement.get("Condition")).get("StringEquals"))
+                                    .get("kms:CallerAccount"),
+                            Map.of("Ref", "AWS::AccountId"),
+                            id + " is for this account only");
                 }
             }
         });
@@ -108,7 +120,10 @@ class TemplateSecurityTest {
             Map<String, Object> p = map(function.get("Properties"));
             assertEquals("java21", p.getOrDefault("Runtime", globals.get("Runtime")), id);
             assertEquals(List.of("arm64"), p.getOrDefault("Architectures", globals.get("Architectures")), id);
-            assertEquals("PublishedVersions", map(p.getOrDefault("SnapStart", globals.get("SnapStart"))).get("ApplyOn"), id);
+            assertEquals(
+                    "PublishedVersions",
+                    map(p.getOrDefault("SnapStart", globals.get("SnapStart"))).get("ApplyOn"),
+                    id);
 
             Object logGroup = map(map(p.get("LoggingConfig")).get("LogGroup")).get("Ref");
             assertTrue(logGroups.containsKey(String.valueOf(logGroup)), id + " logs to a group of this template");
@@ -151,8 +166,17 @@ class TemplateSecurityTest {
                 }
             }
         });
-        assertEquals(Set.of("PatientsTable", "VisitsTable", "ReferralsTable", "ReferralHistoryTable", "InvoicesTable",
-                "InvoiceHistoryTable", "InvoiceNumbersTable", "BudgetTable"), personal);
+        assertEquals(
+                Set.of(
+                        "PatientsTable",
+                        "VisitsTable",
+                        "ReferralsTable",
+                        "ReferralHistoryTable",
+                        "InvoicesTable",
+                        "InvoiceHistoryTable",
+                        "InvoiceNumbersTable",
+                        "BudgetTable"),
+                personal);
         template.resources(SamTemplate.FUNCTION).forEach((id, function) -> {
             Map<String, Object> p = map(function.get("Properties"));
             boolean reachesPersonalData = statements(p).stream()
@@ -166,8 +190,13 @@ class TemplateSecurityTest {
             assertEquals(Map.of("Fn::GetAtt", List.of("FieldKey", "Arn")), env.get("FIELD_KEY_ARN"), id);
             assertEquals(Map.of("Ref", "BranchKeyId"), env.get("BRANCH_KEY_ID"), id);
             assertEquals("HasBranchKey", function.get("Condition"), id + " must not exist before its branch key");
-            assertTrue(statements(p).stream().anyMatch(statement -> asList(statement.get("Action")).contains("kms:Decrypt")
-                    && asList(statement.get("Resource")).stream().anyMatch(r -> resourceName(r).equals("FieldKey"))), id);
+            assertTrue(
+                    statements(p).stream()
+                            .anyMatch(statement -> asList(statement.get("Action"))
+                                            .contains("kms:Decrypt")
+                                    && asList(statement.get("Resource")).stream()
+                                            .anyMatch(r -> resourceName(r).equals("FieldKey"))),
+                    id);
         });
     }
 
@@ -176,9 +205,13 @@ class TemplateSecurityTest {
     void keyStore_isReadOnlyForEveryFunction() {
         template.resources(SamTemplate.FUNCTION).forEach((id, function) -> {
             for (Map<String, Object> statement : statements(map(function.get("Properties")))) {
-                boolean onKeyStore = asList(statement.get("Resource")).stream().anyMatch(r -> resourceName(r).equals("KeyStoreTable"));
+                boolean onKeyStore = asList(statement.get("Resource")).stream()
+                        .anyMatch(r -> resourceName(r).equals("KeyStoreTable"));
                 if (onKeyStore) {
-                    assertEquals(List.of("dynamodb:GetItem"), asList(statement.get("Action")), id + " may only read branch keys");
+                    assertEquals(
+                            List.of("dynamodb:GetItem"),
+                            asList(statement.get("Action")),
+                            id + " may only read branch keys");
                 }
             }
         });
@@ -189,11 +222,14 @@ class TemplateSecurityTest {
         var allowedOnAudit = Set.of("dynamodb:PutItem", "dynamodb:Query", "dynamodb:GetItem");
         template.resources(SamTemplate.FUNCTION).forEach((id, function) -> {
             for (Map<String, Object> statement : statements(map(function.get("Properties")))) {
-                boolean onAudit = asList(statement.get("Resource")).stream().anyMatch(r -> resourceName(r).equals("AuditTable"));
+                boolean onAudit = asList(statement.get("Resource")).stream()
+                        .anyMatch(r -> resourceName(r).equals("AuditTable"));
                 if (onAudit) {
                     for (Object action : asList(statement.get("Action"))) {
-                        assertTrue(allowedOnAudit.contains(String.valueOf(action)),
-                                id + " may not " + action + " the audit trail: entries are appended, never changed or deleted");
+                        assertTrue(
+                                allowedOnAudit.contains(String.valueOf(action)),
+                                id + " may not " + action
+                                        + " the audit trail: entries are appended, never changed or deleted");
                     }
                 }
             }
@@ -207,49 +243,81 @@ class TemplateSecurityTest {
         Map<String, Object> p = map(apis.values().iterator().next().get("Properties"));
         Map<String, Object> auth = map(p.get("Auth"));
         String authorizer = String.valueOf(auth.get("DefaultAuthorizer"));
-        Map<String, Object> jwt = map(map(map(auth.get("Authorizers")).get(authorizer)).get("JwtConfiguration"));
+        Map<String, Object> jwt =
+                map(map(map(auth.get("Authorizers")).get(authorizer)).get("JwtConfiguration"));
         assertTrue(String.valueOf(jwt.get("issuer")).contains("UserPool"), "issuer is the template's user pool");
         assertFalse(asList(jwt.get("audience")).isEmpty());
         assertFalse(map(p.get("CorsConfiguration")).isEmpty());
-        template.resources(SamTemplate.FUNCTION).forEach((id, f) -> map(map(f.get("Properties")).get("Events")).forEach((event, e) -> {
-            Map<String, Object> eventAuth = map(map(map(e).get("Properties")).get("Auth"));
-            assertFalse("NONE".equals(eventAuth.get("Authorizer")), id + "." + event + " must not opt out of the authorizer");
-        }));
+        template.resources(SamTemplate.FUNCTION)
+                .forEach((id, f) -> map(map(f.get("Properties")).get("Events")).forEach((event, e) -> {
+                    Map<String, Object> eventAuth =
+                            map(map(map(e).get("Properties")).get("Auth"));
+                    assertFalse(
+                            "NONE".equals(eventAuth.get("Authorizer")),
+                            id + "." + event + " must not opt out of the authorizer");
+                }));
     }
 
     @Test
     void userPool_hasTheFourRoleGroupsAndTheOutputsExist() {
         Set<Object> groups = new java.util.HashSet<>();
-        template.resources("AWS::Cognito::UserPoolGroup").values()
+        template.resources("AWS::Cognito::UserPoolGroup")
+                .values()
                 .forEach(g -> groups.add(map(g.get("Properties")).get("GroupName")));
         assertEquals(Set.of("clinician", "coordinator", "finance", "admin"), groups);
-        assertTrue(map(template.root().get("Outputs")).keySet().containsAll(Set.of("ApiUrl", "UserPoolId", "UserPoolClientId")));
+        assertTrue(map(template.root().get("Outputs"))
+                .keySet()
+                .containsAll(Set.of("ApiUrl", "UserPoolId", "UserPoolClientId")));
     }
 
     @Test
     void appSignIn_isTheCodeFlowOfAPublicClient_withMfaAndShortTokens_atTheApiAudience() {
-        Map<String, Object> pool = map(template.resources("AWS::Cognito::UserPool").values().iterator().next().get("Properties"));
+        Map<String, Object> pool = map(template.resources("AWS::Cognito::UserPool")
+                .values()
+                .iterator()
+                .next()
+                .get("Properties"));
         assertEquals("ON", pool.get("MfaConfiguration"), "MFA stays required");
         assertEquals(List.of("SOFTWARE_TOKEN_MFA"), pool.get("EnabledMfas"));
-        assertEquals(Boolean.TRUE, map(pool.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly"), "admins invite; nobody signs up");
+        assertEquals(
+                Boolean.TRUE,
+                map(pool.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly"),
+                "admins invite; nobody signs up");
 
         var clients = template.resources("AWS::Cognito::UserPoolClient");
         assertEquals(Set.of("UserPoolClient"), clients.keySet(), "one app client: the one the API's authorizer names");
         Map<String, Object> client = map(clients.get("UserPoolClient").get("Properties"));
         assertEquals(Boolean.FALSE, client.get("GenerateSecret"), "an app cannot keep a secret: PKCE instead");
-        assertEquals(List.of("code"), client.get("AllowedOAuthFlows"), "no implicit flow: tokens never travel in a URL");
+        assertEquals(
+                List.of("code"), client.get("AllowedOAuthFlows"), "no implicit flow: tokens never travel in a URL");
         assertEquals(Map.of("Ref", "AppCallbackUrls"), client.get("CallbackURLs"));
         assertEquals(Map.of("Ref", "AppSignOutUrls"), client.get("LogoutURLs"));
         assertEquals(List.of("COGNITO"), client.get("SupportedIdentityProviders"));
         assertEquals(60, client.get("AccessTokenValidity"));
         assertEquals(12, client.get("RefreshTokenValidity"));
-        assertEquals(Map.of("AccessToken", "minutes", "IdToken", "minutes", "RefreshToken", "hours"), client.get("TokenValidityUnits"));
+        assertEquals(
+                Map.of("AccessToken", "minutes", "IdToken", "minutes", "RefreshToken", "hours"),
+                client.get("TokenValidityUnits"));
         assertEquals(Boolean.TRUE, client.get("EnableTokenRevocation"));
 
-        Map<String, Object> domain = map(template.resources("AWS::Cognito::UserPoolDomain").values().iterator().next().get("Properties"));
-        assertEquals(2, domain.get("ManagedLoginVersion"), "managed login: it walks a first sign-in through the authenticator set-up");
-        Map<String, Object> style = map(template.resources("AWS::Cognito::ManagedLoginBranding").values().iterator().next().get("Properties"));
-        assertEquals(Map.of("Ref", "UserPoolClient"), style.get("ClientId"), "without a style the client's login pages show an error");
+        Map<String, Object> domain = map(template.resources("AWS::Cognito::UserPoolDomain")
+                .values()
+                .iterator()
+                .next()
+                .get("Properties"));
+        assertEquals(
+                2,
+                domain.get("ManagedLoginVersion"),
+                "managed login: it walks a first sign-in through the authenticator set-up");
+        Map<String, Object> style = map(template.resources("AWS::Cognito::ManagedLoginBranding")
+                .values()
+                .iterator()
+                .next()
+                .get("Properties"));
+        assertEquals(
+                Map.of("Ref", "UserPoolClient"),
+                style.get("ClientId"),
+                "without a style the client's login pages show an error");
         assertTrue(map(template.root().get("Outputs")).keySet().containsAll(Set.of("OidcIssuer", "SignInDomain")));
     }
 

@@ -26,8 +26,22 @@ class TestReportsTest {
     @Test
     void everyClassReported_passesAndCountsWhatRan() throws Exception {
         module("functions/referrals", "ReferralsIT", "ReferralWorkflowTest");
-        report("functions/referrals", "ReferralsIT", 3, 0, 0, 0, STARTED.toInstant().plusSeconds(5));
-        report("functions/referrals", "ReferralWorkflowTest", 5, 0, 0, 1, STARTED.toInstant().plusSeconds(6));
+        report(
+                "functions/referrals",
+                "ReferralsIT",
+                3,
+                0,
+                0,
+                0,
+                STARTED.toInstant().plusSeconds(5));
+        report(
+                "functions/referrals",
+                "ReferralWorkflowTest",
+                5,
+                0,
+                0,
+                1,
+                STARTED.toInstant().plusSeconds(6));
 
         String out = summary(true);
 
@@ -39,7 +53,14 @@ class TestReportsTest {
     @Test
     void classWithoutReport_failsNamingIt() throws Exception {
         module("functions/referrals", "ReferralRequestFuzzTest", "ReferralTransitionsIT");
-        report("functions/referrals", "ReferralRequestFuzzTest", 2, 0, 0, 0, STARTED.toInstant().plusSeconds(5));
+        report(
+                "functions/referrals",
+                "ReferralRequestFuzzTest",
+                2,
+                0,
+                0,
+                0,
+                STARTED.toInstant().plusSeconds(5));
 
         String out = summary(false);
 
@@ -80,10 +101,13 @@ class TestReportsTest {
     @Test
     void skipWithoutReason_failsTheRun() throws Exception {
         module("local", "LocalStackIT");
-        write("local/target/surefire-reports/TEST-dk.fristed.LocalStackIT.xml", """
+        write(
+                "local/target/surefire-reports/TEST-dk.fristed.LocalStackIT.xml",
+                """
                 <testsuite name="dk.fristed.LocalStackIT" tests="1" errors="0" skipped="1" failures="0">
                   <testcase name="smoke" classname="dk.fristed.LocalStackIT"><skipped/></testcase>
-                </testsuite>""", STARTED.toInstant().plusSeconds(1));
+                </testsuite>""",
+                STARTED.toInstant().plusSeconds(1));
 
         assertTrue(summary(false).contains("local: LocalStackIT.smoke was skipped without saying why"));
     }
@@ -92,7 +116,8 @@ class TestReportsTest {
     void abstractClassesAndHelpers_areNotTestClasses() throws Exception {
         Path sources = root.resolve("shared/src/test/java/dk/fristed");
         Files.createDirectories(sources);
-        Files.writeString(sources.resolve("ApiContractTest.java"), "package dk.fristed;\nabstract class ApiContractTest {}\n");
+        Files.writeString(
+                sources.resolve("ApiContractTest.java"), "package dk.fristed;\nabstract class ApiContractTest {}\n");
         Files.writeString(sources.resolve("Fixtures.java"), "package dk.fristed;\nclass Fixtures {}\n");
         Files.writeString(sources.resolve("JsonTest.java"), "package dk.fristed;\nclass JsonTest {}\n");
 
@@ -100,10 +125,13 @@ class TestReportsTest {
     }
 
     private String summary(boolean expectedPass) throws Exception {
-        Files.writeString(root.resolve("pom.xml"), "<modules><module>shared</module><module>functions/referrals</module>"
-                + "<module>local</module><module>bench</module></modules>");
+        Files.writeString(
+                root.resolve("pom.xml"),
+                "<modules><module>shared</module><module>functions/referrals</module>"
+                        + "<module>local</module><module>bench</module></modules>");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        boolean passed = TestReports.summarise(TestReports.check(root, STARTED), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        boolean passed = TestReports.summarise(
+                TestReports.check(root, STARTED), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         if (expectedPass) {
             assertTrue(passed, out);
@@ -117,18 +145,24 @@ class TestReportsTest {
         Path sources = root.resolve(module).resolve("src/test/java/dk/fristed");
         Files.createDirectories(sources);
         for (String testClass : testClasses) {
-            Files.writeString(sources.resolve(testClass + ".java"), "package dk.fristed;\n\nclass " + testClass + " {}\n");
+            Files.writeString(
+                    sources.resolve(testClass + ".java"), "package dk.fristed;\n\nclass " + testClass + " {}\n");
         }
     }
 
-    private void report(String module, String testClass, int tests, int failures, int errors, int skipped, Instant written)
+    private void report(
+            String module, String testClass, int tests, int failures, int errors, int skipped, Instant written)
             throws Exception {
-        write(module + "/target/surefire-reports/TEST-dk.fristed." + testClass + ".xml",
+        write(
+                module + "/target/surefire-reports/TEST-dk.fristed." + testClass + ".xml",
                 "<testsuite name=\"dk.fristed." + testClass + "\" tests=\"" + tests + "\" errors=\"" + errors
                         + "\" skipped=\"" + skipped + "\" failures=\"" + failures + "\">"
-                        + (skipped > 0 ? "<testcase name=\"t\" classname=\"dk.fristed." + testClass
-                        + "\"><skipped message=\"needs Docker\"/></testcase>" : "")
-                        + "</testsuite>", written);
+                        + (skipped > 0
+                                ? "<testcase name=\"t\" classname=\"dk.fristed." + testClass
+                                        + "\"><skipped message=\"needs Docker\"/></testcase>"
+                                : "")
+                        + "</testsuite>",
+                written);
     }
 
     private void write(String path, String content, Instant modified) throws Exception {

@@ -34,7 +34,8 @@ class TransactionRetryIT {
 
     @Test
     void lostAnswerToACommit_isRetriedWithTheSameToken_andAppliedOnce() throws Exception {
-        try (FaultyDynamo proxy = new FaultyDynamo(testbed.endpoint(), 0, 1, Duration.ZERO, List.of(FaultyDynamo.Fault.DROP_ANSWER))) {
+        try (FaultyDynamo proxy =
+                new FaultyDynamo(testbed.endpoint(), 0, 1, Duration.ZERO, List.of(FaultyDynamo.Fault.DROP_ANSWER))) {
             DynamoDbClient client = AwsClients.dynamoDb(environment(proxy));
             String entry = UUID.randomUUID().toString();
             proxy.next(FaultyDynamo.Fault.DROP_ANSWER);
@@ -42,34 +43,55 @@ class TransactionRetryIT {
             client.transactWriteItems(r -> r.transactItems(putOnce(entry)));
 
             assertEquals(2, proxy.calls(), "the commit whose answer was lost, and the SDK's retry");
-            assertEquals(1, testbed.raw.query(q -> q.tableName(testbed.tables.get("AuditTable")).keyConditionExpression("helpNumber = :h")
-                    .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("RETRY")))).count());
+            assertEquals(
+                    1,
+                    testbed.raw
+                            .query(q -> q.tableName(testbed.tables.get("AuditTable"))
+                                    .keyConditionExpression("helpNumber = :h")
+                                    .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("RETRY"))))
+                            .count());
         }
     }
 
     @Test
     void sentAgainAsANewCall_aNewTokenMeetsItsOwnWrite() throws Exception {
-        try (FaultyDynamo proxy = new FaultyDynamo(testbed.endpoint(), 0, 1, Duration.ZERO, List.of(FaultyDynamo.Fault.DROP_ANSWER))) {
+        try (FaultyDynamo proxy =
+                new FaultyDynamo(testbed.endpoint(), 0, 1, Duration.ZERO, List.of(FaultyDynamo.Fault.DROP_ANSWER))) {
             // what a caller that retries by itself does: a new call, so a new token
-            DynamoDbClient noRetries = DynamoDbClient.builder().endpointOverride(proxy.endpoint()).region(Region.EU_NORTH_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalDynamo.ACCESS_KEY,
-                            LocalDynamo.SECRET_KEY)))
+            DynamoDbClient noRetries = DynamoDbClient.builder()
+                    .endpointOverride(proxy.endpoint())
+                    .region(Region.EU_NORTH_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(LocalDynamo.ACCESS_KEY, LocalDynamo.SECRET_KEY)))
                     .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                    .build();
             String entry = UUID.randomUUID().toString();
             proxy.next(FaultyDynamo.Fault.DROP_ANSWER);
-            assertThrows(SdkClientException.class, () -> noRetries.transactWriteItems(r -> r.transactItems(putOnce(entry))));
+            assertThrows(
+                    SdkClientException.class, () -> noRetries.transactWriteItems(r -> r.transactItems(putOnce(entry))));
 
-            var refused = assertThrows(TransactionCanceledException.class,
+            var refused = assertThrows(
+                    TransactionCanceledException.class,
                     () -> noRetries.transactWriteItems(r -> r.transactItems(putOnce(entry))));
-            assertEquals("ConditionalCheckFailed", refused.cancellationReasons().get(0).code());
+            assertEquals(
+                    "ConditionalCheckFailed",
+                    refused.cancellationReasons().get(0).code());
         }
     }
 
     private TransactWriteItem putOnce(String entryKey) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(testbed.tables.get("AuditTable"))
-                .item(Map.of("helpNumber", AttributeValue.fromS("RETRY"), "entryKey", AttributeValue.fromS(entryKey)))
-                .conditionExpression("attribute_not_exists(entryKey)").build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(testbed.tables.get("AuditTable"))
+                        .item(Map.of(
+                                "helpNumber",
+                                AttributeValue.fromS("RETRY"),
+                                "entryKey",
+                                AttributeValue.fromS(entryKey)))
+                        .conditionExpression("attribute_not_exists(entryKey)")
+                        .build())
+                .build();
     }
 
     private static Environment environment(FaultyDynamo proxy) {

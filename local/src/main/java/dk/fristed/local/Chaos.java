@@ -14,8 +14,7 @@ import java.util.Objects;
  * what the day without faults left. Exits 1 if one did not.
  */
 public final class Chaos {
-    private Chaos() {
-    }
+    private Chaos() {}
 
     public static void main(String[] args) throws Exception {
         int patients = Integer.parseInt(System.getenv().getOrDefault("CHAOS_PATIENTS", "30"));
@@ -25,7 +24,9 @@ public final class Chaos {
         try (ClinicDay clean = new ClinicDay(ClinicDay.Faults.NONE, true)) {
             var outcome = clean.run(patients);
             expected = clean.summary();
-            System.out.printf("without faults: %d requests, %d failures%n", outcome.requests(), outcome.failures().size());
+            System.out.printf(
+                    "without faults: %d requests, %d failures%n",
+                    outcome.requests(), outcome.failures().size());
         }
         Map<FaultyDynamo.Fault, Integer> injected = new EnumMap<>(FaultyDynamo.Fault.class);
         int calls = 0;
@@ -44,16 +45,27 @@ public final class Chaos {
                 lost += outcome.lostAnswers();
                 boolean ok = same && outcome.failures().isEmpty();
                 failedDays += ok ? 0 : 1;
-                System.out.printf("seed %d: %d requests, statuses %s, %s%s%n", seed, outcome.requests(), outcome.statuses(),
-                        same ? "tables as without faults" : "TABLES DIFFER", outcome.failures().isEmpty() ? "" : ", " + outcome.failures());
+                System.out.printf(
+                        "seed %d: %d requests, statuses %s, %s%s%n",
+                        seed,
+                        outcome.requests(),
+                        outcome.statuses(),
+                        same ? "tables as without faults" : "TABLES DIFFER",
+                        outcome.failures().isEmpty() ? "" : ", " + outcome.failures());
             }
         }
         int faulted = injected.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("%nmake chaos: %d days of %d patients, %d DynamoDB calls, %d faulted (%.0f %%): %s%n", seeds, patients, calls,
-                faulted, 100.0 * faulted / Math.max(1, calls), injected);
-        System.out.printf("  %d API requests, %d retried by clients (%d answers lost on the way to the phone)%n", requests, retried, lost);
-        System.out.printf("  %s%n", failedDays == 0 ? "every faulty day left exactly what the day without faults left: nothing lost, nothing twice"
-                : failedDays + " of " + seeds + " days differ from the day without faults");
+        System.out.printf(
+                "%nmake chaos: %d days of %d patients, %d DynamoDB calls, %d faulted (%.0f %%): %s%n",
+                seeds, patients, calls, faulted, 100.0 * faulted / Math.max(1, calls), injected);
+        System.out.printf(
+                "  %d API requests, %d retried by clients (%d answers lost on the way to the phone)%n",
+                requests, retried, lost);
+        System.out.printf(
+                "  %s%n",
+                failedDays == 0
+                        ? "every faulty day left exactly what the day without faults left: nothing lost, nothing twice"
+                        : failedDays + " of " + seeds + " days differ from the day without faults");
         System.exit(failedDays == 0 ? 0 : 1);
     }
 }

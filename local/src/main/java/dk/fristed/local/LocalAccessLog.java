@@ -23,7 +23,10 @@ final class LocalAccessLog {
 
     @SuppressWarnings("unchecked")
     static LocalAccessLog of(SamTemplate template) {
-        Map<String, Object> api = template.resources("AWS::Serverless::HttpApi").values().iterator().next();
+        Map<String, Object> api = template.resources("AWS::Serverless::HttpApi")
+                .values()
+                .iterator()
+                .next();
         var settings = (Map<String, Object>) ((Map<String, Object>) api.get("Properties")).get("AccessLogSettings");
         return new LocalAccessLog((String) settings.get("Format"));
     }

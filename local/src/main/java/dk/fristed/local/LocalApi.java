@@ -7,11 +7,11 @@ import dk.fristed.auth.Caller;
 import dk.fristed.auth.Role;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.devkit.LocalDynamo;
-import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.devkit.LocalGateway;
 import dk.fristed.devkit.LocalSchedules;
 import dk.fristed.devkit.LocalStreams;
 import dk.fristed.devkit.SamTemplate;
+import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.json.Json;
 
@@ -66,9 +66,17 @@ public final class LocalApi implements AutoCloseable {
     /** Delivers the tables' streams every second and runs the schedules, as Lambda and EventBridge do in AWS. */
     private final ScheduledExecutorService background;
 
-    private LocalApi(LocalDynamo dynamo, HttpServer server, ExecutorService workers, LocalGateway gateway,
-                     LocalAuthority authority, SamTemplate template, LocalStreams streams, LocalSchedules schedules,
-                     ScheduledExecutorService background, LocalApps apps) {
+    private LocalApi(
+            LocalDynamo dynamo,
+            HttpServer server,
+            ExecutorService workers,
+            LocalGateway gateway,
+            LocalAuthority authority,
+            SamTemplate template,
+            LocalStreams streams,
+            LocalSchedules schedules,
+            ScheduledExecutorService background,
+            LocalApps apps) {
         this.dynamo = dynamo;
         this.server = server;
         this.workers = workers;
@@ -86,7 +94,8 @@ public final class LocalApi implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", Integer.toString(DEFAULT_PORT)));
-        int dynamoPort = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_PORT", Integer.toString(DEFAULT_DYNAMODB_PORT)));
+        int dynamoPort = Integer.parseInt(
+                System.getenv().getOrDefault("DYNAMODB_PORT", Integer.toString(DEFAULT_DYNAMODB_PORT)));
         long started = System.nanoTime();
         LocalApi api = start(SamTemplate.ofProject(), dataDir(), fieldKeyFile(), port, dynamoPort);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -99,7 +108,9 @@ public final class LocalApi implements AutoCloseable {
     /** {@code .fristed/local} in the project root, or {@code FRISTED_DATA_DIR}. */
     static Path dataDir() {
         String configured = System.getenv("FRISTED_DATA_DIR");
-        return configured != null ? Path.of(configured) : SamTemplate.projectRoot().resolve(".fristed").resolve("local");
+        return configured != null
+                ? Path.of(configured)
+                : SamTemplate.projectRoot().resolve(".fristed").resolve("local");
     }
 
     /**
@@ -116,12 +127,14 @@ public final class LocalApi implements AutoCloseable {
         return configHome.resolve("fristed").resolve("local-field-key");
     }
 
-    public static LocalApi start(SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort) throws Exception {
+    public static LocalApi start(SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort)
+            throws Exception {
         return start(template, dataDir, fieldKeyFile, port, dynamoPort, LocalApps.fromEnvironment());
     }
 
     /** @param apps the origin pages may call from and where sign-in may return (tests set their own) */
-    public static LocalApi start(SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort, LocalApps apps)
+    public static LocalApi start(
+            SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort, LocalApps apps)
             throws Exception {
         return start(template, dataDir, fieldKeyFile, port, dynamoPort, apps, UnaryOperator.identity());
     }
@@ -130,8 +143,15 @@ public final class LocalApi implements AutoCloseable {
      * @param dynamoRoute what the functions' DynamoDB client reaches instead of DynamoDB Local's endpoint
      *                    (a test puts {@code FaultyDynamo} there to see a throttled answer in a browser)
      */
-    public static LocalApi start(SamTemplate template, Path dataDir, Path fieldKeyFile, int port, int dynamoPort, LocalApps apps,
-                                 UnaryOperator<URI> dynamoRoute) throws Exception {
+    public static LocalApi start(
+            SamTemplate template,
+            Path dataDir,
+            Path fieldKeyFile,
+            int port,
+            int dynamoPort,
+            LocalApps apps,
+            UnaryOperator<URI> dynamoRoute)
+            throws Exception {
         Files.createDirectories(dataDir);
         LocalDynamo dynamo = LocalDynamo.server(dataDir.resolve("dynamodb"), dynamoPort);
         try {
@@ -152,9 +172,11 @@ public final class LocalApi implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> deliver(streams), 1, 1, TimeUnit.SECONDS);
             schedules.start(background);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-            LocalAuthority authority = LocalAuthority.inFolder(dataDir, LocalAuthority.issuerAt(server.getAddress().getPort()));
+            LocalAuthority authority = LocalAuthority.inFolder(
+                    dataDir, LocalAuthority.issuerAt(server.getAddress().getPort()));
             ExecutorService workers = Executors.newFixedThreadPool(8);
-            LocalApi api = new LocalApi(dynamo, server, workers, gateway, authority, template, streams, schedules, background, apps);
+            LocalApi api = new LocalApi(
+                    dynamo, server, workers, gateway, authority, template, streams, schedules, background, apps);
             server.createContext("/", api::serve);
             server.setExecutor(workers);
             server.start();
@@ -170,8 +192,9 @@ public final class LocalApi implements AutoCloseable {
             streams.deliver();
         } catch (RuntimeException e) {
             // as Lambda: the records stay and come again; the class only, a message could quote a value
-            System.err.println("{\"level\":\"ERROR\",\"logger\":\"local-runner\",\"message\":\"stream delivery failed\",\"error\":\""
-                    + e.getClass().getName() + "\"}");
+            System.err.println(
+                    "{\"level\":\"ERROR\",\"logger\":\"local-runner\",\"message\":\"stream delivery failed\",\"error\":\""
+                            + e.getClass().getName() + "\"}");
         }
     }
 
@@ -208,8 +231,13 @@ public final class LocalApi implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             if (LocalSignIn.handles(path)) { // Cognito's endpoints: no bearer token, not the API
                 byte[] form = readBody(exchange.getRequestBody());
-                var answer = signIn.serve(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Origin"),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), form == null ? null : new String(form, StandardCharsets.UTF_8));
+                var answer = signIn.serve(
+                        method,
+                        path,
+                        exchange.getRequestURI().getRawQuery(),
+                        exchange.getRequestHeaders().getFirst("Origin"),
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
+                        form == null ? null : new String(form, StandardCharsets.UTF_8));
                 send(exchange, answer.status(), answer.headers(), answer.body());
                 return;
             }
@@ -219,17 +247,25 @@ public final class LocalApi implements AutoCloseable {
             }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                send(exchange, 413, Map.of("Content-Type", "application/json"), "{\"message\":\"Request Entity Too Large\"}");
+                send(
+                        exchange,
+                        413,
+                        Map.of("Content-Type", "application/json"),
+                        "{\"message\":\"Request Entity Too Large\"}");
                 return;
             }
             Map<String, String> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             // API Gateway runs the authorizer before it looks at the route's function
             gateway.routeKey(method, path).ifPresent(key -> access.put("routeKey", key));
             var claims = authority.verify(headers.get("authorization"));
             if (claims.isEmpty()) {
                 access.put("authorizer.error", "Unauthorized");
-                send(exchange, 401, Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
+                send(
+                        exchange,
+                        401,
+                        Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
                         "{\"message\":\"Unauthorized\"}");
                 return;
             }
@@ -238,8 +274,8 @@ public final class LocalApi implements AutoCloseable {
                 invoke(exchange, path.substring(INVOKE_PATH.length()), claims.get());
                 return;
             }
-            var response = gateway.handle(new LocalGateway.Request(method, path, exchange.getRequestURI().getRawQuery(),
-                    headers, body, claims.get()));
+            var response = gateway.handle(new LocalGateway.Request(
+                    method, path, exchange.getRequestURI().getRawQuery(), headers, body, claims.get()));
             if (response.isEmpty()) {
                 send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
                 return;
@@ -248,8 +284,9 @@ public final class LocalApi implements AutoCloseable {
             write(exchange, response.get());
         } catch (RuntimeException e) {
             // A function that fails at init or throws out of its handler: API Gateway's answer
-            System.err.println("{\"level\":\"ERROR\",\"logger\":\"local-runner\",\"message\":\"invocation failed\",\"error\":\""
-                    + e.getClass().getName() + "\"}");
+            System.err.println(
+                    "{\"level\":\"ERROR\",\"logger\":\"local-runner\",\"message\":\"invocation failed\",\"error\":\""
+                            + e.getClass().getName() + "\"}");
             send(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal Server Error\"}");
         }
     }
@@ -264,8 +301,15 @@ public final class LocalApi implements AutoCloseable {
             return;
         }
         if (!schedules.schedules().containsKey(logicalId)) {
-            send(exchange, 404, Map.of("Content-Type", "application/json"),
-                    Json.write(Map.of("message", "no scheduled function " + logicalId, "scheduled", schedules.schedules().keySet())));
+            send(
+                    exchange,
+                    404,
+                    Map.of("Content-Type", "application/json"),
+                    Json.write(Map.of(
+                            "message",
+                            "no scheduled function " + logicalId,
+                            "scheduled",
+                            schedules.schedules().keySet())));
             return;
         }
         send(exchange, 200, Map.of("Content-Type", "application/json"), Json.write(schedules.invoke(logicalId)));
@@ -281,18 +325,22 @@ public final class LocalApi implements AutoCloseable {
             headers.putAll(response.getHeaders());
         }
         headers.putAll(cors.onAnswer(exchange.getRequestHeaders().getFirst("Origin")));
-        byte[] body = response.getBody() == null ? null
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        byte[] body = response.getBody() == null
+                ? null
+                : response.getIsBase64Encoded()
+                        ? Base64.getDecoder().decode(response.getBody())
+                        : response.getBody().getBytes(StandardCharsets.UTF_8);
         sendBytes(exchange, response.getStatusCode(), headers, body);
     }
 
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
         sendBytes(exchange, status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
-    private static void sendBytes(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+    private static void sendBytes(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
         Object access = exchange.getAttribute(ACCESS);
         if (access != null) {
             ((Map<String, String>) access).put("status", Integer.toString(status));
@@ -338,34 +386,70 @@ public final class LocalApi implements AutoCloseable {
         Path tokens = dataDir().resolve("tokens");
         Files.createDirectories(tokens);
         for (Role role : Role.values()) {
-            Files.writeString(tokens.resolve(role.groupName() + ".jwt"), authority.issue(LocalUser.of(role).subject(), List.of(role)));
+            Files.writeString(
+                    tokens.resolve(role.groupName() + ".jwt"),
+                    authority.issue(LocalUser.of(role).subject(), List.of(role)));
         }
         StringBuilder banner = new StringBuilder();
-        banner.append("\nFristed local API  http://localhost:").append(port()).append("   (started in ").append(startMillis).append(" ms)\n");
-        banner.append("  DynamoDB Local    ").append(dynamo.endpoint()).append("   data kept in ").append(dataDir().resolve("dynamodb")).append('\n');
-        banner.append("  field key         ").append(fieldKeyFile()).append("   (kept apart from the data; losing it loses them)\n");
+        banner.append("\nFristed local API  http://localhost:")
+                .append(port())
+                .append("   (started in ")
+                .append(startMillis)
+                .append(" ms)\n");
+        banner.append("  DynamoDB Local    ")
+                .append(dynamo.endpoint())
+                .append("   data kept in ")
+                .append(dataDir().resolve("dynamodb"))
+                .append('\n');
+        banner.append("  field key         ")
+                .append(fieldKeyFile())
+                .append("   (kept apart from the data; losing it loses them)\n");
         banner.append("  template          ").append(template.path()).append("\n\n");
         for (var function : gateway.functions()) {
-            banner.append("  ").append(function.logicalId()).append("  (").append(function.handler()).append(")\n");
+            banner.append("  ")
+                    .append(function.logicalId())
+                    .append("  (")
+                    .append(function.handler())
+                    .append(")\n");
             for (var route : function.routes()) {
                 banner.append(String.format("    %-6s %s%n", route.method(), route.path()));
             }
         }
         for (var schedule : schedules.schedules().values()) {
-            banner.append("  ").append(schedule.functionLogicalId()).append("  runs ").append(schedule.expression())
-                    .append(" (UTC); now: make invoke FN=").append(schedule.functionLogicalId()).append('\n');
+            banner.append("  ")
+                    .append(schedule.functionLogicalId())
+                    .append("  runs ")
+                    .append(schedule.expression())
+                    .append(" (UTC); now: make invoke FN=")
+                    .append(schedule.functionLogicalId())
+                    .append('\n');
         }
         for (var subscription : template.streamSubscriptions()) {
-            banner.append("  ").append(subscription.functionLogicalId()).append("  reads the stream of ")
-                    .append(subscription.tableLogicalId()).append(" (delivered every second)\n");
+            banner.append("  ")
+                    .append(subscription.functionLogicalId())
+                    .append("  reads the stream of ")
+                    .append(subscription.tableLogicalId())
+                    .append(" (delivered every second)\n");
         }
         banner.append("\n  Tokens, valid 12 h, one per role (clinician, coordinator, finance, admin):\n");
-        banner.append("    TOKEN=$(cat ").append(tokens.resolve("clinician.jwt")).append(")   or   TOKEN=$(make -s token ROLE=clinician)\n");
-        banner.append("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:").append(port()).append("/patients/K7MQ-X9PK\n");
-        banner.append("\n  Apps sign in with OpenID Connect (authorization code + PKCE): authority ").append(authority.issuer())
-                .append(",\n    client id ").append(LocalAuthority.AUDIENCE).append(", pages on ").append(apps.origin())
-                .append(", returning to ").append(apps.callbackUrls()).append('\n');
-        banner.append("\n  Request bodies up to ").append(ApiFunction.MAX_BODY_BYTES / 1024).append(" KiB.  Ctrl-C stops.\n");
+        banner.append("    TOKEN=$(cat ")
+                .append(tokens.resolve("clinician.jwt"))
+                .append(")   or   TOKEN=$(make -s token ROLE=clinician)\n");
+        banner.append("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:")
+                .append(port())
+                .append("/patients/K7MQ-X9PK\n");
+        banner.append("\n  Apps sign in with OpenID Connect (authorization code + PKCE): authority ")
+                .append(authority.issuer())
+                .append(",\n    client id ")
+                .append(LocalAuthority.AUDIENCE)
+                .append(", pages on ")
+                .append(apps.origin())
+                .append(", returning to ")
+                .append(apps.callbackUrls())
+                .append('\n');
+        banner.append("\n  Request bodies up to ")
+                .append(ApiFunction.MAX_BODY_BYTES / 1024)
+                .append(" KiB.  Ctrl-C stops.\n");
         System.out.println(banner);
     }
 

@@ -23,11 +23,17 @@ public record LocalApps(String origin, List<String> callbackUrls, List<String> s
     /** From the variables, each defaulting to the dev server's origin. */
     public static LocalApps fromEnvironment() {
         String origin = Optional.ofNullable(System.getenv(ORIGIN_VARIABLE)).orElse(DEFAULT_ORIGIN);
-        return new LocalApps(origin, urls(CALLBACKS_VARIABLE, origin + "/signed-in"), urls(SIGN_OUTS_VARIABLE, origin + "/"));
+        return new LocalApps(
+                origin, urls(CALLBACKS_VARIABLE, origin + "/signed-in"), urls(SIGN_OUTS_VARIABLE, origin + "/"));
     }
 
     private static List<String> urls(String variable, String fallback) {
         String value = System.getenv(variable);
-        return value == null ? List.of(fallback) : Arrays.stream(value.split(",")).map(String::strip).filter(url -> !url.isEmpty()).toList();
+        return value == null
+                ? List.of(fallback)
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(url -> !url.isEmpty())
+                        .toList();
     }
 }

@@ -37,6 +37,7 @@ import java.util.UUID;
 public final class LocalAuthority {
     /** The app client's id: the tokens' audience, as the authorizer's audience is the stack's app client. */
     public static final String AUDIENCE = "fristed-local-client";
+
     static final Duration LIFETIME = Duration.ofHours(12);
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
@@ -72,7 +73,9 @@ public final class LocalAuthority {
                 return new LocalAuthority(RSAKey.parse(Files.readString(file)), Clock.systemUTC(), issuer);
             }
             Files.createDirectories(dataDir);
-            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
             Files.writeString(file, key.toJSONString());
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -91,7 +94,10 @@ public final class LocalAuthority {
     }
 
     String issue(String subject, List<Role> roles, String issuer, String audience, Instant expiry) {
-        return sign(claims(subject, roles, issuer, expiry).audience(audience).claim("token_use", "id").build());
+        return sign(claims(subject, roles, issuer, expiry)
+                .audience(audience)
+                .claim("token_use", "id")
+                .build());
     }
 
     /**
@@ -101,21 +107,28 @@ public final class LocalAuthority {
      */
     SignedIn signIn(LocalUser user, String nonce, Instant authTime, Duration lifetime) {
         Instant expiry = clock.instant().plus(lifetime);
-        JWTClaimsSet.Builder id = claims(user.subject(), user.roles(), issuer, expiry).audience(AUDIENCE)
-                .claim("token_use", "id").claim("email", user.email()).claim("cognito:username", user.subject())
+        JWTClaimsSet.Builder id = claims(user.subject(), user.roles(), issuer, expiry)
+                .audience(AUDIENCE)
+                .claim("token_use", "id")
+                .claim("email", user.email())
+                .claim("cognito:username", user.subject())
                 .claim("auth_time", authTime.getEpochSecond());
         if (nonce != null) {
             id.claim("nonce", nonce);
         }
-        JWTClaimsSet access = claims(user.subject(), user.roles(), issuer, expiry).claim("client_id", AUDIENCE)
-                .claim("token_use", "access").claim("scope", "openid email").claim("username", user.subject())
-                .claim("auth_time", authTime.getEpochSecond()).jwtID(UUID.randomUUID().toString()).build();
+        JWTClaimsSet access = claims(user.subject(), user.roles(), issuer, expiry)
+                .claim("client_id", AUDIENCE)
+                .claim("token_use", "access")
+                .claim("scope", "openid email")
+                .claim("username", user.subject())
+                .claim("auth_time", authTime.getEpochSecond())
+                .jwtID(UUID.randomUUID().toString())
+                .build();
         return new SignedIn(sign(id.build()), sign(access), lifetime);
     }
 
     /** What a sign-in gives an app: its ID token, the access token for the API, and how long both last. */
-    record SignedIn(String idToken, String accessToken, Duration lifetime) {
-    }
+    record SignedIn(String idToken, String accessToken, Duration lifetime) {}
 
     private JWTClaimsSet.Builder claims(String subject, List<Role> roles, String issuer, Instant expiry) {
         Instant now = clock.instant();
@@ -129,7 +142,8 @@ public final class LocalAuthority {
     }
 
     private String sign(JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
@@ -147,17 +161,22 @@ public final class LocalAuthority {
             return Optional.empty();
         }
         String token = authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorizationHeader.substring(7).strip() : authorizationHeader.strip();
+                ? authorizationHeader.substring(7).strip()
+                : authorizationHeader.strip();
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Instant now = clock.instant();
-            if (!issuer.equals(claims.getIssuer()) || !forThisClient(claims)
-                    || claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().isBefore(now.minus(CLOCK_SKEW))
-                    || (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now.plus(CLOCK_SKEW)))) {
+            if (!issuer.equals(claims.getIssuer())
+                    || !forThisClient(claims)
+                    || claims.getExpirationTime() == null
+                    || claims.getExpirationTime().toInstant().isBefore(now.minus(CLOCK_SKEW))
+                    || (claims.getNotBeforeTime() != null
+                            && claims.getNotBeforeTime().toInstant().isAfter(now.plus(CLOCK_SKEW)))) {
                 return Optional.empty();
             }
             Map<String, String> flat = new LinkedHashMap<>();
@@ -171,7 +190,9 @@ public final class LocalAuthority {
     /** As API Gateway: the {@code aud} claim when there is one, else {@code client_id} (an access token). */
     private static boolean forThisClient(JWTClaimsSet claims) throws ParseException {
         List<String> audience = claims.getAudience();
-        return audience != null && !audience.isEmpty() ? audience.contains(AUDIENCE) : AUDIENCE.equals(claims.getStringClaim("client_id"));
+        return audience != null && !audience.isEmpty()
+                ? audience.contains(AUDIENCE)
+                : AUDIENCE.equals(claims.getStringClaim("client_id"));
     }
 
     private static String flatten(Object value) {

@@ -19,7 +19,12 @@ final class LocalCors {
     private final List<String> exposeHeaders;
     private final String maxAge;
 
-    private LocalCors(List<String> origins, List<String> methods, List<String> allowHeaders, List<String> exposeHeaders, String maxAge) {
+    private LocalCors(
+            List<String> origins,
+            List<String> methods,
+            List<String> allowHeaders,
+            List<String> exposeHeaders,
+            String maxAge) {
         this.origins = origins;
         this.methods = methods;
         this.allowHeaders = allowHeaders;
@@ -29,13 +34,24 @@ final class LocalCors {
 
     /** From the template's one HTTP API; the allowed origin as {@code make run} sets it. */
     static LocalCors of(SamTemplate template, String localOrigin) {
-        Map<String, Object> api = template.resources("AWS::Serverless::HttpApi").values().iterator().next();
+        Map<String, Object> api = template.resources("AWS::Serverless::HttpApi")
+                .values()
+                .iterator()
+                .next();
         @SuppressWarnings("unchecked")
-        Map<String, Object> cors = (Map<String, Object>) ((Map<String, Object>) api.get("Properties")).get("CorsConfiguration");
+        Map<String, Object> cors =
+                (Map<String, Object>) ((Map<String, Object>) api.get("Properties")).get("CorsConfiguration");
         List<String> origins = list(cors.get("AllowOrigins")).stream()
-                .map(o -> o instanceof Map<?, ?> ref && "AllowedOrigin".equals(ref.get("Ref")) ? localOrigin : String.valueOf(o)).toList();
-        return new LocalCors(origins, strings(cors.get("AllowMethods")), strings(cors.get("AllowHeaders")),
-                strings(cors.get("ExposeHeaders")), String.valueOf(cors.get("MaxAge")));
+                .map(o -> o instanceof Map<?, ?> ref && "AllowedOrigin".equals(ref.get("Ref"))
+                        ? localOrigin
+                        : String.valueOf(o))
+                .toList();
+        return new LocalCors(
+                origins,
+                strings(cors.get("AllowMethods")),
+                strings(cors.get("AllowHeaders")),
+                strings(cors.get("ExposeHeaders")),
+                String.valueOf(cors.get("MaxAge")));
     }
 
     /** The preflight's CORS headers; none for an origin that is not allowed, and the browser refuses the call. */

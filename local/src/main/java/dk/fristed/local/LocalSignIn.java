@@ -37,14 +37,12 @@ final class LocalSignIn {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a handler answers: the runner writes it as it is. */
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
+    record Answer(int status, Map<String, String> headers, String body) {}
 
-    private record Grant(LocalUser user, String redirectUri, String challenge, String nonce, Instant authTime, Instant expiry) {
-    }
+    private record Grant(
+            LocalUser user, String redirectUri, String challenge, String nonce, Instant authTime, Instant expiry) {}
 
-    private record Session(LocalUser user, Instant authTime, Instant expiry) {
-    }
+    private record Session(LocalUser user, Instant authTime, Instant expiry) {}
 
     private final LocalAuthority authority;
     private final LocalApps apps;
@@ -55,7 +53,13 @@ final class LocalSignIn {
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Session> refreshTokens = new ConcurrentHashMap<>();
 
-    LocalSignIn(LocalAuthority authority, LocalApps apps, LocalCors cors, Duration tokenLifetime, Duration refreshLifetime, Clock clock) {
+    LocalSignIn(
+            LocalAuthority authority,
+            LocalApps apps,
+            LocalCors cors,
+            Duration tokenLifetime,
+            Duration refreshLifetime,
+            Clock clock) {
         this.authority = authority;
         this.apps = apps;
         this.cors = cors;
@@ -66,14 +70,25 @@ final class LocalSignIn {
 
     /** With the token lifetimes of template.yaml's app client, so a local app refreshes as often as a deployed one. */
     static LocalSignIn of(SamTemplate template, LocalAuthority authority, LocalApps apps, LocalCors cors) {
-        Map<String, Object> client = SamTemplate.map(template.resources("AWS::Cognito::UserPoolClient").values().iterator().next().get("Properties"));
+        Map<String, Object> client = SamTemplate.map(template.resources("AWS::Cognito::UserPoolClient")
+                .values()
+                .iterator()
+                .next()
+                .get("Properties"));
         Map<String, Object> units = SamTemplate.map(client.get("TokenValidityUnits"));
-        return new LocalSignIn(authority, apps, cors, lifetime(client.get("AccessTokenValidity"), units.get("AccessToken")),
-                lifetime(client.get("RefreshTokenValidity"), units.get("RefreshToken")), Clock.systemUTC());
+        return new LocalSignIn(
+                authority,
+                apps,
+                cors,
+                lifetime(client.get("AccessTokenValidity"), units.get("AccessToken")),
+                lifetime(client.get("RefreshTokenValidity"), units.get("RefreshToken")),
+                Clock.systemUTC());
     }
 
     private static Duration lifetime(Object amount, Object unit) {
-        return Duration.of(((Number) amount).longValue(), ChronoUnit.valueOf(String.valueOf(unit).toUpperCase(Locale.ROOT)));
+        return Duration.of(
+                ((Number) amount).longValue(),
+                ChronoUnit.valueOf(String.valueOf(unit).toUpperCase(Locale.ROOT)));
     }
 
     static boolean handles(String path) {
@@ -92,7 +107,8 @@ final class LocalSignIn {
         Map<String, String> form = "POST".equals(method) ? parameters(body) : Map.of();
         return switch (method + " " + endpoint) {
             case "GET /.well-known/openid-configuration" -> publicJson(discovery());
-            case "GET /.well-known/jwks.json" -> publicJson("{\"keys\":[" + authority.publicKey().toJSONString() + "]}");
+            case "GET /.well-known/jwks.json" ->
+                publicJson("{\"keys\":[" + authority.publicKey().toJSONString() + "]}");
             case "GET /oauth2/authorize" -> authorizePage(parameters(query));
             case "POST /oauth2/authorize" -> chosen(form);
             case "POST /oauth2/token" -> formOnly(contentType, origin, () -> token(form));
@@ -130,20 +146,44 @@ final class LocalSignIn {
         }
         String wrong = wrongRequest(request);
         if (wrong != null) {
-            return refusedBack(request, wrong.startsWith("scope") ? "invalid_scope"
-                    : wrong.startsWith("response_type") ? "unsupported_response_type" : "invalid_request", wrong);
+            return refusedBack(
+                    request,
+                    wrong.startsWith("scope")
+                            ? "invalid_scope"
+                            : wrong.startsWith("response_type") ? "unsupported_response_type" : "invalid_request",
+                    wrong);
         }
         StringBuilder form = new StringBuilder("<h1>Fristed: sign in (local)</h1><p>Returns to ")
-                .append(html(request.get("redirect_uri"))).append(". Deployed, Cognito's managed login asks for e-mail, password and ")
-                .append("an authenticator code here.</p><form method=\"post\" action=\"").append(PATH).append("/oauth2/authorize\">");
-        for (String name : List.of("response_type", "client_id", "redirect_uri", "state", "scope", "nonce", "code_challenge", "code_challenge_method")) {
+                .append(html(request.get("redirect_uri")))
+                .append(". Deployed, Cognito's managed login asks for e-mail, password and ")
+                .append("an authenticator code here.</p><form method=\"post\" action=\"")
+                .append(PATH)
+                .append("/oauth2/authorize\">");
+        for (String name : List.of(
+                "response_type",
+                "client_id",
+                "redirect_uri",
+                "state",
+                "scope",
+                "nonce",
+                "code_challenge",
+                "code_challenge_method")) {
             if (request.get(name) != null) {
-                form.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"").append(html(request.get(name))).append("\">");
+                form.append("<input type=\"hidden\" name=\"")
+                        .append(name)
+                        .append("\" value=\"")
+                        .append(html(request.get(name)))
+                        .append("\">");
             }
         }
         for (LocalUser user : LocalUser.all()) {
-            form.append("<p><button type=\"submit\" name=\"user\" value=\"").append(html(user.subject())).append("\">")
-                    .append(html(user.email())).append(" (").append(user.roles().get(0).groupName()).append(")</button></p>");
+            form.append("<p><button type=\"submit\" name=\"user\" value=\"")
+                    .append(html(user.subject()))
+                    .append("\">")
+                    .append(html(user.email()))
+                    .append(" (")
+                    .append(user.roles().get(0).groupName())
+                    .append(")</button></p>");
         }
         return page(200, form.append("</form>").toString());
     }
@@ -155,14 +195,23 @@ final class LocalSignIn {
             return page(400, "<h1>Sign-in refused</h1><p>" + html(refused) + "</p>");
         }
         String wrong = wrongRequest(request);
-        LocalUser user = LocalUser.bySubject(String.valueOf(request.get("user"))).orElse(null);
+        LocalUser user =
+                LocalUser.bySubject(String.valueOf(request.get("user"))).orElse(null);
         if (wrong != null || user == null) {
             return refusedBack(request, "invalid_request", wrong != null ? wrong : "no such test user");
         }
         forgetExpired();
         String code = randomToken();
         Instant now = clock.instant();
-        codes.put(code, new Grant(user, request.get("redirect_uri"), request.get("code_challenge"), request.get("nonce"), now, now.plus(CODE_LIFETIME)));
+        codes.put(
+                code,
+                new Grant(
+                        user,
+                        request.get("redirect_uri"),
+                        request.get("code_challenge"),
+                        request.get("nonce"),
+                        now,
+                        now.plus(CODE_LIFETIME)));
         return back(request, Map.of("code", code));
     }
 
@@ -183,9 +232,11 @@ final class LocalSignIn {
         }
         String scope = request.getOrDefault("scope", "openid");
         if (!SCOPES.containsAll(List.of(scope.split(" ")))) {
-            return "scope may hold only " + String.join(", ", SCOPES.stream().sorted().toList());
+            return "scope may hold only "
+                    + String.join(", ", SCOPES.stream().sorted().toList());
         }
-        if (!"S256".equals(request.get("code_challenge_method")) || request.get("code_challenge") == null
+        if (!"S256".equals(request.get("code_challenge_method"))
+                || request.get("code_challenge") == null
                 || !PKCE_VALUE.matcher(request.get("code_challenge")).matches()) {
             return "code_challenge with code_challenge_method S256 is required (PKCE)";
         }
@@ -206,8 +257,12 @@ final class LocalSignIn {
         if (request.get("state") != null) {
             all.put("state", request.get("state"));
         }
-        StringBuilder location = new StringBuilder(request.get("redirect_uri")).append(request.get("redirect_uri").contains("?") ? '&' : '?');
-        all.forEach((name, value) -> location.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+        StringBuilder location = new StringBuilder(request.get("redirect_uri"))
+                .append(request.get("redirect_uri").contains("?") ? '&' : '?');
+        all.forEach((name, value) -> location.append(name)
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                .append('&'));
         location.setLength(location.length() - 1);
         return new Answer(302, Map.of("Location", location.toString(), "Cache-Control", "no-store"), null);
     }
@@ -220,7 +275,9 @@ final class LocalSignIn {
         Instant now = clock.instant();
         return switch (String.valueOf(request.get("grant_type"))) {
             case "authorization_code" -> {
-                Grant grant = request.get("code") == null ? null : codes.remove(request.get("code")); // single use, even when refused
+                Grant grant = request.get("code") == null
+                        ? null
+                        : codes.remove(request.get("code")); // single use, even when refused
                 if (grant == null || grant.expiry().isBefore(now)) {
                     yield oauthError(400, "invalid_grant", "the code is unknown, used or expired");
                 }
@@ -228,8 +285,11 @@ final class LocalSignIn {
                     yield oauthError(400, "invalid_grant", "redirect_uri differs from the authorize request's");
                 }
                 String verifier = request.get("code_verifier");
-                if (verifier == null || !PKCE_VALUE.matcher(verifier).matches() || !MessageDigest.isEqual(
-                        challengeOf(verifier).getBytes(StandardCharsets.US_ASCII), grant.challenge().getBytes(StandardCharsets.US_ASCII))) {
+                if (verifier == null
+                        || !PKCE_VALUE.matcher(verifier).matches()
+                        || !MessageDigest.isEqual(
+                                challengeOf(verifier).getBytes(StandardCharsets.US_ASCII),
+                                grant.challenge().getBytes(StandardCharsets.US_ASCII))) {
                     yield oauthError(400, "invalid_grant", "code_verifier does not match the code_challenge");
                 }
                 String refresh = randomToken();
@@ -237,9 +297,11 @@ final class LocalSignIn {
                 yield tokens(authority.signIn(grant.user(), grant.nonce(), grant.authTime(), tokenLifetime), refresh);
             }
             case "refresh_token" -> {
-                Session session = request.get("refresh_token") == null ? null : refreshTokens.get(request.get("refresh_token"));
+                Session session =
+                        request.get("refresh_token") == null ? null : refreshTokens.get(request.get("refresh_token"));
                 if (session == null || session.expiry().isBefore(now)) {
-                    yield oauthError(400, "invalid_grant", "the refresh token is unknown, revoked or expired: sign in again");
+                    yield oauthError(
+                            400, "invalid_grant", "the refresh token is unknown, revoked or expired: sign in again");
                 }
                 yield tokens(authority.signIn(session.user(), null, session.authTime(), tokenLifetime), null);
             }
@@ -271,16 +333,21 @@ final class LocalSignIn {
 
     private Answer logout(Map<String, String> request) {
         String target = request.getOrDefault("logout_uri", request.get("post_logout_redirect_uri"));
-        if (!LocalAuthority.AUDIENCE.equals(request.get("client_id")) || !apps.signOutUrls().contains(target)) {
-            return page(400, "<h1>Sign-out refused</h1><p>client_id and a logout_uri among the sign-out URLs " + html(apps.signOutUrls().toString())
-                    + " (template.yaml's AppSignOutUrls; locally FRISTED_SIGN_OUT_URLS) are required.</p>");
+        if (!LocalAuthority.AUDIENCE.equals(request.get("client_id"))
+                || !apps.signOutUrls().contains(target)) {
+            return page(
+                    400,
+                    "<h1>Sign-out refused</h1><p>client_id and a logout_uri among the sign-out URLs "
+                            + html(apps.signOutUrls().toString())
+                            + " (template.yaml's AppSignOutUrls; locally FRISTED_SIGN_OUT_URLS) are required.</p>");
         }
         return new Answer(302, Map.of("Location", target, "Cache-Control", "no-store"), null);
     }
 
     /** Token and revoke take a form, as Cognito's; a page on the allowed origin may read their answers. */
     private Answer formOnly(String contentType, String origin, java.util.function.Supplier<Answer> handler) {
-        Answer answer = contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        Answer answer = contentType == null
+                        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
                 ? oauthError(400, "invalid_request", "send the parameters as application/x-www-form-urlencoded")
                 : handler.get();
         Map<String, String> headers = new LinkedHashMap<>(answer.headers());
@@ -326,7 +393,10 @@ final class LocalSignIn {
     }
 
     private static Answer json(int status, String body) {
-        return new Answer(status, Map.of("Content-Type", "application/json", "Cache-Control", "no-store", "Pragma", "no-cache"), body);
+        return new Answer(
+                status,
+                Map.of("Content-Type", "application/json", "Cache-Control", "no-store", "Pragma", "no-cache"),
+                body);
     }
 
     /** Discovery and keys are public documents any page may read. */
@@ -336,15 +406,26 @@ final class LocalSignIn {
     }
 
     private static Answer page(int status, String content) {
-        return new Answer(status, Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control", "no-store",
-                "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"),
+        return new Answer(
+                status,
+                Map.of(
+                        "Content-Type",
+                        "text/html; charset=utf-8",
+                        "Cache-Control",
+                        "no-store",
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"),
                 "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Fristed sign-in (local)</title>"
                         + "<style>body{font-family:sans-serif;max-width:32em;margin:3em auto}button{font-size:1.1em;padding:.4em 1em}</style>"
                         + "</head><body>" + content + "</body></html>");
     }
 
     private static String html(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     /** The parameters of a query string or form body. */

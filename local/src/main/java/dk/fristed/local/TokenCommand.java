@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** {@code make token ROLE=clinician}: prints a bearer token for the local runner, valid for 12 hours. */
 public final class TokenCommand {
-    private TokenCommand() {
-    }
+    private TokenCommand() {}
 
     public static void main(String[] args) {
         String roleName = args.length > 0 ? args[0] : "clinician";
@@ -23,6 +22,7 @@ public final class TokenCommand {
         String subject = args.length > 1 ? args[1] : LocalUser.of(role).subject();
         // the issuer is the runner's address: the same PORT as make run's
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", Integer.toString(LocalApi.DEFAULT_PORT)));
-        System.out.println(LocalAuthority.inFolder(dataDir, LocalAuthority.issuerAt(port)).issue(subject, List.of(role)));
+        System.out.println(
+                LocalAuthority.inFolder(dataDir, LocalAuthority.issuerAt(port)).issue(subject, List.of(role)));
     }
 }

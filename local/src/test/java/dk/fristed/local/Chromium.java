@@ -26,12 +26,21 @@ import java.util.function.Predicate;
 final class Chromium implements AutoCloseable {
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     /** Without the background-networking flags Chromium keeps calling Google's hosts, refused on a closed network. */
-    private static final List<String> ARGUMENTS = List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    private static final List<String> ARGUMENTS = List.of(
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
 
     private final Process driver;
     private final String session;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Chromium(Process driver, String session) {
         this.driver = driver;
@@ -52,13 +61,20 @@ final class Chromium implements AutoCloseable {
     static Chromium start(Path driverBinary, Path profile) throws Exception {
         int port = FreePort.next();
         Process driver = new ProcessBuilder(driverBinary.toString(), "--port=" + port)
-                .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromedriver.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(profile.resolveSibling("chromedriver.log").toFile())
+                .start();
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(20);
         while (true) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/status"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200) {
                     break;
                 }
             } catch (IOException notYet) {
@@ -70,9 +86,15 @@ final class Chromium implements AutoCloseable {
             }
         }
         Map<String, Object> options = Map.of("args", concat(ARGUMENTS, "--user-data-dir=" + profile));
-        JsonNode created = call(http, "POST", base + "/session",
-                Map.of("capabilities", Map.of("alwaysMatch", Map.of("browserName", "chrome", "goog:chromeOptions", options))));
-        return new Chromium(driver, base + "/session/" + created.get("sessionId").asText());
+        JsonNode created = call(
+                http,
+                "POST",
+                base + "/session",
+                Map.of(
+                        "capabilities",
+                        Map.of("alwaysMatch", Map.of("browserName", "chrome", "goog:chromeOptions", options))));
+        return new Chromium(
+                driver, base + "/session/" + created.get("sessionId").asText());
     }
 
     void open(String url) throws Exception {
@@ -84,7 +106,9 @@ final class Chromium implements AutoCloseable {
     }
 
     void click(String cssSelector) throws Exception {
-        String element = call("POST", "/element", Map.of("using", "css selector", "value", cssSelector)).get(ELEMENT).asText();
+        String element = call("POST", "/element", Map.of("using", "css selector", "value", cssSelector))
+                .get(ELEMENT)
+                .asText();
         call("POST", "/element/" + element + "/click", Map.of());
     }
 
@@ -99,7 +123,8 @@ final class Chromium implements AutoCloseable {
         JsonNode value = script(script);
         while (!done.test(value)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + "; the page is at " + url() + " and said " + value);
+                throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + "; the page is at "
+                        + url() + " and said " + value);
             }
             Thread.sleep(100);
             value = script(script);
@@ -112,9 +137,15 @@ final class Chromium implements AutoCloseable {
     }
 
     private static JsonNode call(HttpClient http, String method, String url, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.write(body)));
-        HttpResponse<String> response = http.send(request.header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        HttpResponse<String> response = http.send(
+                request.header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         JsonNode value = Json.mapper().readTree(response.body()).get("value");
         if (response.statusCode() != 200) {
             throw new IllegalStateException("WebDriver " + method + " " + url + ": " + value);
@@ -123,13 +154,16 @@ final class Chromium implements AutoCloseable {
     }
 
     private static List<String> concat(List<String> list, String more) {
-        return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(more)).toList();
+        return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(more))
+                .toList();
     }
 
     @Override
     public void close() {
         try {
-            http.send(HttpRequest.newBuilder(URI.create(session)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    HttpRequest.newBuilder(URI.create(session)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
         } catch (Exception ignored) {
             // the driver goes below either way
         } finally {

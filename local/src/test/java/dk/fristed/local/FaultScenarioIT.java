@@ -30,10 +30,16 @@ class FaultScenarioIT {
         }
         // two invoices (patients 1 and 4): 1,000.01 and 1,000.04 DKK, 600.00 of each credited, the rest paid
         String totals = String.valueOf(expected.get("invoice totals"));
-        assertTrue(totals.contains("\"invoiced\":200005") && totals.contains("\"credited\":120000") && totals.contains("\"paid\":80005")
-                && totals.contains("\"outstanding\":0"), totals);
+        assertTrue(
+                totals.contains("\"invoiced\":200005")
+                        && totals.contains("\"credited\":120000")
+                        && totals.contains("\"paid\":80005")
+                        && totals.contains("\"outstanding\":0"),
+                totals);
         String report = String.valueOf(expected.get("month's report"));
-        assertTrue(report.contains("\"patients\":{\"total\":" + (PATIENTS - 1) + ","), "patient 4 was merged into 3: " + report);
+        assertTrue(
+                report.contains("\"patients\":{\"total\":" + (PATIENTS - 1) + ","),
+                "patient 4 was merged into 3: " + report);
         String survivor = String.valueOf(expected.get("patient 03"));
         assertTrue(survivor.startsWith("kept/v3/visits 4/first 1/"), survivor);
         String duplicate = String.valueOf(expected.get("patient 04"));
@@ -42,7 +48,12 @@ class FaultScenarioIT {
             ClinicDay.Outcome outcome = faulty.run(PATIENTS);
 
             assertEquals(List.of(), outcome.failures(), "every answer a success or a problem that says: retry");
-            assertTrue(outcome.retried() > 0 && faulty.injected().values().stream().mapToInt(Integer::intValue).sum() > 10,
+            assertTrue(
+                    outcome.retried() > 0
+                            && faulty.injected().values().stream()
+                                            .mapToInt(Integer::intValue)
+                                            .sum()
+                                    > 10,
                     "the faults happened: " + faulty.injected());
             assertEquals(expected, faulty.summary(), "nothing lost, nothing twice");
         }

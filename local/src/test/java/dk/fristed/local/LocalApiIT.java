@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalApiIT {
     @TempDir
     Path dataDir;
+
     private LocalApi api;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -45,24 +46,50 @@ class LocalApiIT {
         String clinician = api.authority().issue("nurse-1", List.of(Role.CLINICIAN));
         String allowed = LocalApps.fromEnvironment().origin();
 
-        var preflight = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/patients"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", allowed)
-                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(allowed, preflight.headers().firstValue("access-control-allow-origin").orElse(""));
-        assertTrue(preflight.headers().firstValue("access-control-allow-headers").orElse("").contains("idempotency-key"));
+        var preflight = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/patients"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", allowed)
+                        .header("Access-Control-Request-Method", "POST")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                allowed,
+                preflight.headers().firstValue("access-control-allow-origin").orElse(""));
+        assertTrue(preflight
+                .headers()
+                .firstValue("access-control-allow-headers")
+                .orElse("")
+                .contains("idempotency-key"));
 
-        var created = send("POST", "/patients", clinician, "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\","
-                + "\"languages\":[\"ro\"],\"interpreterNeeded\":false}", null, allowed);
-        assertEquals(allowed, created.headers().firstValue("access-control-allow-origin").orElse(""));
-        assertEquals("etag,location,idempotent-replayed,retry-after", created.headers().firstValue("access-control-expose-headers").orElse(""));
-        assertEquals("nosniff", created.headers().firstValue("x-content-type-options").orElse(""));
+        var created = send(
+                "POST",
+                "/patients",
+                clinician,
+                "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\","
+                        + "\"languages\":[\"ro\"],\"interpreterNeeded\":false}",
+                null,
+                allowed);
+        assertEquals(
+                allowed,
+                created.headers().firstValue("access-control-allow-origin").orElse(""));
+        assertEquals(
+                "etag,location,idempotent-replayed,retry-after",
+                created.headers().firstValue("access-control-expose-headers").orElse(""));
+        assertEquals(
+                "nosniff",
+                created.headers().firstValue("x-content-type-options").orElse(""));
         var refused = send("GET", "/patients/K7MQX9PK", clinician, null, null, allowed);
-        assertEquals(allowed, refused.headers().firstValue("access-control-allow-origin").orElse(""), "a function's error is readable");
+        assertEquals(
+                allowed,
+                refused.headers().firstValue("access-control-allow-origin").orElse(""),
+                "a function's error is readable");
 
         // the gateway's own 401, as API Gateway's JWT authorizer answers it: no CORS headers
         var unauthorized = send("GET", "/patients/K7MQX9PK", null, null, null, allowed);
         assertEquals(401, unauthorized.statusCode());
-        assertTrue(unauthorized.headers().firstValue("access-control-allow-origin").isEmpty());
+        assertTrue(
+                unauthorized.headers().firstValue("access-control-allow-origin").isEmpty());
         // another origin: nothing a browser would let the page read
         var elsewhere = send("GET", "/patients/K7MQX9PK", clinician, null, null, "https://evil.example");
         assertTrue(elsewhere.headers().firstValue("access-control-allow-origin").isEmpty());
@@ -72,8 +99,15 @@ class LocalApiIT {
     void theAccessLog_isTheTemplatesFormat_namingRoutesNotPaths() throws Exception {
         api = start();
         String coordinator = api.authority().issue("coord-1", List.of(Role.COORDINATOR));
-        String helpNumber = json(send("POST", "/patients", coordinator, "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\","
-                + "\"languages\":[\"ro\"],\"interpreterNeeded\":false}", null)).get("helpNumber").asText();
+        String helpNumber = json(send(
+                        "POST",
+                        "/patients",
+                        coordinator,
+                        "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\","
+                                + "\"languages\":[\"ro\"],\"interpreterNeeded\":false}",
+                        null))
+                .get("helpNumber")
+                .asText();
         String logged = dk.fristed.devkit.CapturedOutput.during(() -> {
             try {
                 send("GET", "/patients/" + helpNumber + "?cursor=secret", coordinator, null, null);
@@ -94,8 +128,12 @@ class LocalApiIT {
         assertEquals("[coordinator]", lines.get(0).get("roles").asText());
         assertEquals("401", lines.get(1).get("status").asText());
         assertEquals("Unauthorized", lines.get(1).get("authorizerError").asText());
-        assertTrue(lines.stream().noneMatch(l -> l.toString().contains(helpNumber.replace("-", "")) || l.toString().contains(helpNumber)
-                || l.toString().contains("secret")), "no help number, no query");
+        assertTrue(
+                lines.stream()
+                        .noneMatch(l -> l.toString().contains(helpNumber.replace("-", ""))
+                                || l.toString().contains(helpNumber)
+                                || l.toString().contains("secret")),
+                "no help number, no query");
     }
 
     @Test
@@ -104,18 +142,25 @@ class LocalApiIT {
         String clinician = api.authority().issue("nurse-1", List.of(Role.CLINICIAN));
         String finance = api.authority().issue("finance-1", List.of(Role.FINANCE));
 
-        var registered = send("POST", "/patients", clinician,
-                "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\",\"languages\":[\"ro\"],\"interpreterNeeded\":true}", null);
+        var registered = send(
+                "POST",
+                "/patients",
+                clinician,
+                "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\",\"languages\":[\"ro\"],\"interpreterNeeded\":true}",
+                null);
         assertEquals(201, registered.statusCode());
         String helpNumber = json(registered).get("helpNumber").asText();
 
         String mistyped = helpNumber.substring(0, 8) + (helpNumber.charAt(8) == 'A' ? 'C' : 'A');
         var typo = send("GET", "/patients/" + mistyped, clinician, null, null);
         assertEquals(400, typo.statusCode());
-        assertEquals("application/problem+json", typo.headers().firstValue("content-type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                typo.headers().firstValue("content-type").orElse(""));
         assertTrue(json(typo).get("detail").asText().contains("check character does not match"));
 
-        String visit = "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\",\"date\":\"2025-03-04\",\"service\":\"doctor\",\"diagnoses\":[\"L03\"]}";
+        String visit = "{\"helpNumber\":\"" + helpNumber
+                + "\",\"site\":\"odense\",\"date\":\"2025-03-04\",\"service\":\"doctor\",\"diagnoses\":[\"L03\"]}";
         var first = send("POST", "/visits", clinician, visit, "retry-me-0001");
         var retry = send("POST", "/visits", clinician, visit, "retry-me-0001");
         assertEquals(201, first.statusCode());
@@ -127,15 +172,26 @@ class LocalApiIT {
 
         // the admin sees who read and changed the record, newest first
         String admin = api.authority().issue("admin-1", List.of(Role.ADMIN));
-        var audit = json(send("GET", "/audit/patients/" + helpNumber, admin, null, null)).get("items");
-        assertEquals("read GET /visits nurse-1", audit.get(0).get("action").asText() + " " + audit.get(0).get("route").asText()
-                + " " + audit.get(0).get("subject").asText());
-        assertEquals("change POST /patients", audit.get(audit.size() - 1).get("action").asText() + " "
-                + audit.get(audit.size() - 1).get("route").asText());
+        var audit = json(send("GET", "/audit/patients/" + helpNumber, admin, null, null))
+                .get("items");
+        assertEquals(
+                "read GET /visits nurse-1",
+                audit.get(0).get("action").asText() + " "
+                        + audit.get(0).get("route").asText() + " "
+                        + audit.get(0).get("subject").asText());
+        assertEquals(
+                "change POST /patients",
+                audit.get(audit.size() - 1).get("action").asText() + " "
+                        + audit.get(audit.size() - 1).get("route").asText());
 
-        assertEquals(401, send("GET", "/patients/" + helpNumber, null, null, null).statusCode());
-        assertEquals(401, send("GET", "/patients/" + helpNumber, clinician + "x", null, null).statusCode());
-        assertEquals(403, send("GET", "/patients/" + helpNumber, finance, null, null).statusCode());
+        assertEquals(
+                401, send("GET", "/patients/" + helpNumber, null, null, null).statusCode());
+        assertEquals(
+                401,
+                send("GET", "/patients/" + helpNumber, clinician + "x", null, null)
+                        .statusCode());
+        assertEquals(
+                403, send("GET", "/patients/" + helpNumber, finance, null, null).statusCode());
         assertEquals(404, send("GET", "/no-such-route", clinician, null, null).statusCode());
 
         // data are kept on disk across a restart
@@ -173,33 +229,67 @@ class LocalApiIT {
         api = start();
         String clinician = api.authority().issue("nurse-1", List.of(Role.CLINICIAN));
         String admin = api.authority().issue("admin-1", List.of(Role.ADMIN));
-        String helpNumber = json(send("POST", "/patients", clinician,
-                "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\",\"languages\":[\"ro\"],\"interpreterNeeded\":true}",
-                null)).get("helpNumber").asText();
-        String sentLongAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(40).toString();
-        String id = json(send("POST", "/referrals", clinician, "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\",\"date\":\""
-                + sentLongAgo + "\",\"kind\":\"other\",\"receiver\":\"OUH\",\"urgency\":\"routine\",\"clinicalQuestion\":\"Knee pain.\"}",
-                null)).get("id").asText();
-        var sent = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/referrals/" + id + "/transitions"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"send\",\"date\":\"" + sentLongAgo + "\"}"))
-                .header("Authorization", "Bearer " + clinician).header("Content-Type", "application/json").header("If-Match", "\"1\"")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        String helpNumber = json(send(
+                        "POST",
+                        "/patients",
+                        clinician,
+                        "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\",\"languages\":[\"ro\"],\"interpreterNeeded\":true}",
+                        null))
+                .get("helpNumber")
+                .asText();
+        String sentLongAgo =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(40).toString();
+        String id = json(send(
+                        "POST",
+                        "/referrals",
+                        clinician,
+                        "{\"helpNumber\":\"" + helpNumber + "\",\"site\":\"odense\",\"date\":\"" + sentLongAgo
+                                + "\",\"kind\":\"other\",\"receiver\":\"OUH\",\"urgency\":\"routine\",\"clinicalQuestion\":\"Knee pain.\"}",
+                        null))
+                .get("id")
+                .asText();
+        var sent = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + api.port() + "/referrals/" + id + "/transitions"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"action\":\"send\",\"date\":\"" + sentLongAgo + "\"}"))
+                        .header("Authorization", "Bearer " + clinician)
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", "\"1\"")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, sent.statusCode(), sent.body());
 
-        assertEquals(403, send("POST", "/_local/invoke/ReferralFollowUpFunction", clinician, null, null).statusCode());
-        assertEquals(404, send("POST", "/_local/invoke/NoSuchFunction", admin, null, null).statusCode());
+        assertEquals(
+                403,
+                send("POST", "/_local/invoke/ReferralFollowUpFunction", clinician, null, null)
+                        .statusCode());
+        assertEquals(
+                404,
+                send("POST", "/_local/invoke/NoSuchFunction", admin, null, null).statusCode());
         var invoked = send("POST", "/_local/invoke/ReferralFollowUpFunction", admin, null, null);
         assertEquals(1, json(invoked).get("overdue").asInt());
         assertEquals(1, json(invoked).get("flagged").asInt());
-        assertEquals(id, json(send("GET", "/referrals/follow-up?site=odense", clinician, null, null)).get("items").get(0).get("id").asText());
+        assertEquals(
+                id,
+                json(send("GET", "/referrals/follow-up?site=odense", clinician, null, null))
+                        .get("items")
+                        .get(0)
+                        .get("id")
+                        .asText());
 
-        assertEquals(204, send("DELETE", "/patients/" + helpNumber, admin, null, null).statusCode());
+        assertEquals(
+                204,
+                send("DELETE", "/patients/" + helpNumber, admin, null, null).statusCode());
         api.deliverStreams(); // the runner does this every second by itself
-        assertFalse(json(send("GET", "/referrals/" + id, clinician, null, null)).has("clinicalQuestion"), "erased with the patient");
+        assertFalse(
+                json(send("GET", "/referrals/" + id, clinician, null, null)).has("clinicalQuestion"),
+                "erased with the patient");
     }
 
     /** The same ports on a restart, as make run's 3000: the tokens' issuer is the runner's address. */
     private final int port = FreePort.next();
+
     private final int dynamoPort = FreePort.next();
 
     private LocalApi start() throws Exception {
@@ -212,10 +302,13 @@ class LocalApiIT {
     }
 
     /** @param origin the page's origin, as a browser sends it on a cross-origin call; null: none */
-    private HttpResponse<String> send(String method, String path, String token, String body, String idempotencyKey, String origin)
+    private HttpResponse<String> send(
+            String method, String path, String token, String body, String idempotencyKey, String origin)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (origin != null) {
             request.header("Origin", origin);
         }
@@ -229,10 +322,15 @@ class LocalApiIT {
             request.header("Idempotency-Key", idempotencyKey);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (!path.startsWith("/no-such-route") && !path.startsWith(LocalApi.INVOKE_PATH)) { // the runner's own, not the API's
+        if (!path.startsWith("/no-such-route")
+                && !path.startsWith(LocalApi.INVOKE_PATH)) { // the runner's own, not the API's
             java.util.Map<String, String> headers = new java.util.HashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name, String.join(",", values)));
-            OpenApiContract.assertResponseValid(method, path.split("\\?")[0], response.statusCode(), headers,
+            OpenApiContract.assertResponseValid(
+                    method,
+                    path.split("\\?")[0],
+                    response.statusCode(),
+                    headers,
                     response.body().isEmpty() ? null : response.body());
         }
         return response;
@@ -241,5 +339,4 @@ class LocalApiIT {
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         return Json.mapper().readTree(response.body());
     }
-
 }

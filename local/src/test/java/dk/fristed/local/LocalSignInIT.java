@@ -39,17 +39,28 @@ class LocalSignInIT {
 
     @TempDir
     static Path dataDir;
+
     private static LocalApi api;
     private static JsonNode discovery;
     private final HttpClient http = HttpClient.newHttpClient(); // follows no redirect: each step is read
 
     @BeforeAll
     static void start() throws Exception {
-        api = LocalApi.start(SamTemplate.ofProject(), dataDir, dataDir.resolve("field-key"), FreePort.next(), FreePort.next(),
+        api = LocalApi.start(
+                SamTemplate.ofProject(),
+                dataDir,
+                dataDir.resolve("field-key"),
+                FreePort.next(),
+                FreePort.next(),
                 new LocalApps(ORIGIN, List.of(CALLBACK), List.of(ORIGIN + "/")));
         String issuer = LocalAuthority.issuerAt(api.port());
-        discovery = Json.mapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(issuer + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        discovery = Json.mapper()
+                .readTree(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
         assertEquals(issuer, discovery.get("issuer").asText(), "an app's authority is the issuer, as Cognito's");
     }
 
@@ -62,32 +73,82 @@ class LocalSignInIT {
     void codeWithPkce_givesTokensTheApiTakes_refreshGivesNewOnes_revokeEndsThem() throws Exception {
         String code = signIn("local-clinician", LocalSignIn.challengeOf(VERIFIER), "state-1");
 
-        var tokens = token(Map.of("grant_type", "authorization_code", "client_id", LocalAuthority.AUDIENCE, "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", VERIFIER));
+        var tokens = token(Map.of(
+                "grant_type",
+                "authorization_code",
+                "client_id",
+                LocalAuthority.AUDIENCE,
+                "code",
+                code,
+                "redirect_uri",
+                CALLBACK,
+                "code_verifier",
+                VERIFIER));
         assertEquals(200, tokens.statusCode(), tokens.body());
-        assertEquals(ORIGIN, tokens.headers().firstValue("access-control-allow-origin").orElse(""), "a page reads its tokens");
+        assertEquals(
+                ORIGIN,
+                tokens.headers().firstValue("access-control-allow-origin").orElse(""),
+                "a page reads its tokens");
         assertEquals("no-store", tokens.headers().firstValue("cache-control").orElse(""));
         JsonNode body = Json.mapper().readTree(tokens.body());
         assertEquals(3600, body.get("expires_in").asInt(), "template.yaml's AccessTokenValidity: 60 minutes");
         String access = body.get("access_token").asText();
-        assertEquals(200, api("GET", "/visits?site=copenhagen&from=2026-01-01&to=2026-01-31", access).statusCode(), "the API takes the access token");
-        assertEquals(200, api("GET", "/visits?site=copenhagen&from=2026-01-01&to=2026-01-31", body.get("id_token").asText()).statusCode(), "and the ID token, as API Gateway");
+        assertEquals(
+                200,
+                api("GET", "/visits?site=copenhagen&from=2026-01-01&to=2026-01-31", access)
+                        .statusCode(),
+                "the API takes the access token");
+        assertEquals(
+                200,
+                api(
+                                "GET",
+                                "/visits?site=copenhagen&from=2026-01-01&to=2026-01-31",
+                                body.get("id_token").asText())
+                        .statusCode(),
+                "and the ID token, as API Gateway");
         assertEquals(403, api("GET", "/budget/sources", access).statusCode(), "a clinician is a clinician");
 
-        var reused = token(Map.of("grant_type", "authorization_code", "client_id", LocalAuthority.AUDIENCE, "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", VERIFIER));
-        assertEquals("invalid_grant", Json.mapper().readTree(reused.body()).get("error").asText(), "a code is used once");
+        var reused = token(Map.of(
+                "grant_type",
+                "authorization_code",
+                "client_id",
+                LocalAuthority.AUDIENCE,
+                "code",
+                code,
+                "redirect_uri",
+                CALLBACK,
+                "code_verifier",
+                VERIFIER));
+        assertEquals(
+                "invalid_grant",
+                Json.mapper().readTree(reused.body()).get("error").asText(),
+                "a code is used once");
 
         String refresh = body.get("refresh_token").asText();
-        var refreshed = token(Map.of("grant_type", "refresh_token", "client_id", LocalAuthority.AUDIENCE, "refresh_token", refresh));
+        var refreshed = token(
+                Map.of("grant_type", "refresh_token", "client_id", LocalAuthority.AUDIENCE, "refresh_token", refresh));
         assertEquals(200, refreshed.statusCode(), refreshed.body());
         JsonNode fresh = Json.mapper().readTree(refreshed.body());
         assertFalse(fresh.has("refresh_token"), "Cognito keeps the refresh token it gave");
-        assertEquals(200, api("GET", "/visits?site=copenhagen&from=2026-01-01&to=2026-01-31", fresh.get("access_token").asText()).statusCode());
+        assertEquals(
+                200,
+                api(
+                                "GET",
+                                "/visits?site=copenhagen&from=2026-01-01&to=2026-01-31",
+                                fresh.get("access_token").asText())
+                        .statusCode());
 
-        assertEquals(200, post(discovery.get("revocation_endpoint").asText(), Map.of("client_id", LocalAuthority.AUDIENCE, "token", refresh)).statusCode());
-        var revoked = token(Map.of("grant_type", "refresh_token", "client_id", LocalAuthority.AUDIENCE, "refresh_token", refresh));
-        assertEquals("invalid_grant", Json.mapper().readTree(revoked.body()).get("error").asText());
+        assertEquals(
+                200,
+                post(
+                                discovery.get("revocation_endpoint").asText(),
+                                Map.of("client_id", LocalAuthority.AUDIENCE, "token", refresh))
+                        .statusCode());
+        var revoked = token(
+                Map.of("grant_type", "refresh_token", "client_id", LocalAuthority.AUDIENCE, "refresh_token", refresh));
+        assertEquals(
+                "invalid_grant",
+                Json.mapper().readTree(revoked.body()).get("error").asText());
 
         var signOut = get(discovery.get("end_session_endpoint").asText() + "?client_id=" + LocalAuthority.AUDIENCE
                 + "&logout_uri=" + URLEncoder.encode(ORIGIN + "/", StandardCharsets.UTF_8));
@@ -98,21 +159,51 @@ class LocalSignInIT {
     @Test
     void aWrongVerifierOrReturnAddress_getsNoTokens_andTheCodeIsSpent() throws Exception {
         String code = signIn("local-finance", LocalSignIn.challengeOf(VERIFIER), null);
-        var wrongVerifier = token(Map.of("grant_type", "authorization_code", "client_id", LocalAuthority.AUDIENCE, "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", VERIFIER.replace('a', 'b')));
+        var wrongVerifier = token(Map.of(
+                "grant_type",
+                "authorization_code",
+                "client_id",
+                LocalAuthority.AUDIENCE,
+                "code",
+                code,
+                "redirect_uri",
+                CALLBACK,
+                "code_verifier",
+                VERIFIER.replace('a', 'b')));
         assertEquals(400, wrongVerifier.statusCode());
-        assertEquals("invalid_grant", Json.mapper().readTree(wrongVerifier.body()).get("error").asText());
-        var afterwards = token(Map.of("grant_type", "authorization_code", "client_id", LocalAuthority.AUDIENCE, "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", VERIFIER));
+        assertEquals(
+                "invalid_grant",
+                Json.mapper().readTree(wrongVerifier.body()).get("error").asText());
+        var afterwards = token(Map.of(
+                "grant_type",
+                "authorization_code",
+                "client_id",
+                LocalAuthority.AUDIENCE,
+                "code",
+                code,
+                "redirect_uri",
+                CALLBACK,
+                "code_verifier",
+                VERIFIER));
         assertEquals(400, afterwards.statusCode(), "a stolen code tried with guesses is gone after the first");
 
         String other = signIn("local-finance", LocalSignIn.challengeOf(VERIFIER), null);
-        var wrongReturn = token(Map.of("grant_type", "authorization_code", "client_id", LocalAuthority.AUDIENCE, "code", other,
-                "redirect_uri", ORIGIN + "/elsewhere", "code_verifier", VERIFIER));
+        var wrongReturn = token(Map.of(
+                "grant_type",
+                "authorization_code",
+                "client_id",
+                LocalAuthority.AUDIENCE,
+                "code",
+                other,
+                "redirect_uri",
+                ORIGIN + "/elsewhere",
+                "code_verifier",
+                VERIFIER));
         assertEquals(400, wrongReturn.statusCode());
         var json = post(discovery.get("token_endpoint").asText(), "{}", "application/json");
         assertEquals(400, json.statusCode(), "the token endpoint takes a form, as Cognito's");
-        var wrongClient = token(Map.of("grant_type", "refresh_token", "client_id", "someone-else", "refresh_token", "x"));
+        var wrongClient =
+                token(Map.of("grant_type", "refresh_token", "client_id", "someone-else", "refresh_token", "x"));
         assertEquals(401, wrongClient.statusCode());
     }
 
@@ -125,7 +216,8 @@ class LocalSignInIT {
             assertEquals(400, page.statusCode());
             assertTrue(page.headers().firstValue("location").isEmpty());
         }
-        var signOut = get(discovery.get("end_session_endpoint").asText() + "?client_id=" + LocalAuthority.AUDIENCE + "&logout_uri=https://evil.example/");
+        var signOut = get(discovery.get("end_session_endpoint").asText() + "?client_id=" + LocalAuthority.AUDIENCE
+                + "&logout_uri=https://evil.example/");
         assertEquals(400, signOut.statusCode());
     }
 
@@ -152,15 +244,19 @@ class LocalSignInIT {
         var page = get(discovery.get("authorization_endpoint").asText() + "?" + form(request));
         assertEquals(200, page.statusCode());
         assertFalse(page.body().contains("<script>"), page.body());
-        assertTrue(page.headers().firstValue("content-security-policy").orElse("").contains("default-src 'none'"));
+        assertTrue(
+                page.headers().firstValue("content-security-policy").orElse("").contains("default-src 'none'"));
     }
 
     @Test
     void openapiJson_pointsApiToolsAtMakeRunsDiscovery() throws Exception {
-        JsonNode scheme = Json.mapper().readTree(SamTemplate.projectRoot().resolve("openapi.json").toFile())
+        JsonNode scheme = Json.mapper()
+                .readTree(SamTemplate.projectRoot().resolve("openapi.json").toFile())
                 .at("/components/securitySchemes/signIn");
         assertEquals("openIdConnect", scheme.get("type").asText());
-        assertEquals(LocalAuthority.issuerAt(LocalApi.DEFAULT_PORT) + "/.well-known/openid-configuration", scheme.get("openIdConnectUrl").asText());
+        assertEquals(
+                LocalAuthority.issuerAt(LocalApi.DEFAULT_PORT) + "/.well-known/openid-configuration",
+                scheme.get("openIdConnectUrl").asText());
     }
 
     /** The authorize page, then the button of one test user: the code it returns to the callback. */
@@ -206,8 +302,11 @@ class LocalSignInIT {
     }
 
     private HttpResponse<String> api(String method, String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + token).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -220,15 +319,22 @@ class LocalSignInIT {
     }
 
     private HttpResponse<String> post(String url, String body, String contentType) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .header("Origin", ORIGIN).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", contentType)
+                        .header("Origin", ORIGIN)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertNotNull(response);
         return response;
     }
 
     private static String form(Map<String, String> parameters) {
         StringBuilder form = new StringBuilder();
-        parameters.forEach((name, value) -> form.append(form.length() == 0 ? "" : "&").append(name).append('=')
+        parameters.forEach((name, value) -> form.append(form.length() == 0 ? "" : "&")
+                .append(name)
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return form.toString();
     }

@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackIT {
     @Container
-    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:3.8"))
+    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(
+                    DockerImageName.parse("localstack/localstack:3.8"))
             .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.KMS);
 
     @Test
@@ -44,16 +45,23 @@ class LocalStackIT {
         Region region = Region.of(LOCALSTACK.getRegion());
         SamTemplate template = SamTemplate.ofProject();
         Map<String, String> tables = new HashMap<>();
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
-                .credentialsProvider(credentials).region(region).build();
-             KmsClient kms = KmsClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
-                     .credentialsProvider(credentials).region(region).build()) {
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                        .endpointOverride(LOCALSTACK.getEndpoint())
+                        .credentialsProvider(credentials)
+                        .region(region)
+                        .build();
+                KmsClient kms = KmsClient.builder()
+                        .endpointOverride(LOCALSTACK.getEndpoint())
+                        .credentialsProvider(credentials)
+                        .region(region)
+                        .build()) {
             template.tables().forEach(table -> {
                 dynamo.createTable(table.createRequest("ls-" + table.logicalId()));
                 tables.put(table.logicalId(), "ls-" + table.logicalId());
             });
             String hmacKey = kms.createKey(r -> r.keySpec(KeySpec.HMAC_256).keyUsage(KeyUsageType.GENERATE_VERIFY_MAC))
-                    .keyMetadata().arn();
+                    .keyMetadata()
+                    .arn();
 
             Map<String, String> variables = new HashMap<>();
             variables.put("AWS_ENDPOINT_URL", LOCALSTACK.getEndpoint().toString());
@@ -62,7 +70,11 @@ class LocalStackIT {
             variables.put("AWS_SECRET_ACCESS_KEY", LOCALSTACK.getSecretKey());
             variables.put(ServerKey.KMS_KEY_VARIABLE, hmacKey);
             // client-side encryption as deployed: a branch key created under a KMS key, as make branch-key does
-            variables.put(FieldEncryption.FIELD_KEY_VARIABLE, kms.createKey(r -> r.keySpec(KeySpec.SYMMETRIC_DEFAULT)).keyMetadata().arn());
+            variables.put(
+                    FieldEncryption.FIELD_KEY_VARIABLE,
+                    kms.createKey(r -> r.keySpec(KeySpec.SYMMETRIC_DEFAULT))
+                            .keyMetadata()
+                            .arn());
             variables.put(FieldEncryption.KEY_STORE_TABLE_VARIABLE, tables.get("KeyStoreTable"));
             variables.put(FieldEncryption.BRANCH_KEY_VARIABLE, BranchKeys.create(Environment.of(variables)));
             LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);

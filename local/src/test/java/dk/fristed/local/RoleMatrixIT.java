@@ -33,17 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * token, and asserts exactly that table, so neither the code nor the table can change alone.
  */
 class RoleMatrixIT {
-    private static final Pattern ROW = Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) ([^`?]+)[^`]*`[^|]*\\|(.*)\\|\\s*$");
+    private static final Pattern ROW =
+            Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) ([^`?]+)[^`]*`[^|]*\\|(.*)\\|\\s*$");
     private static final List<Role> COLUMNS = List.of(Role.CLINICIAN, Role.COORDINATOR, Role.FINANCE, Role.ADMIN);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dataDir;
+
     private static LocalApi api;
 
     @BeforeAll
     static void start() throws Exception {
-        api = LocalApi.start(SamTemplate.ofProject(), dataDir, dataDir.resolve("field-key"), FreePort.next(), FreePort.next());
+        api = LocalApi.start(
+                SamTemplate.ofProject(), dataDir, dataDir.resolve("field-key"), FreePort.next(), FreePort.next());
     }
 
     @AfterAll
@@ -56,16 +59,24 @@ class RoleMatrixIT {
         Map<String, Map<Role, Boolean>> documented = readmeTable();
         Set<String> deployed = new TreeSet<>();
         SamTemplate.ofProject().functions().forEach(f -> f.routes().forEach(r -> deployed.add(r.key())));
-        assertEquals(deployed, new TreeSet<>(documented.keySet()), "the table in docs/api.md lists exactly the deployed routes");
+        assertEquals(
+                deployed,
+                new TreeSet<>(documented.keySet()),
+                "the table in docs/api.md lists exactly the deployed routes");
 
         List<String> mismatches = new ArrayList<>();
         for (var row : documented.entrySet()) {
             String method = row.getKey().substring(0, row.getKey().indexOf(' '));
-            String path = row.getKey().substring(row.getKey().indexOf(' ') + 1)
-                    .replace("{helpNumber}", "K7MQ-X9PK").replace("{subject}", "someone")
-                    .replace("{referralId}", "k7mqx9pkab").replace("{invoiceId}", "m4qx7nkab2")
-                    .replace("{year}", "2025").replace("{sourceId}", "h7ktw2nq9a")
-                    .replace("{site}", "odense").replace("{date}", "2025-03-03");
+            String path = row.getKey()
+                    .substring(row.getKey().indexOf(' ') + 1)
+                    .replace("{helpNumber}", "K7MQ-X9PK")
+                    .replace("{subject}", "someone")
+                    .replace("{referralId}", "k7mqx9pkab")
+                    .replace("{invoiceId}", "m4qx7nkab2")
+                    .replace("{year}", "2025")
+                    .replace("{sourceId}", "h7ktw2nq9a")
+                    .replace("{site}", "odense")
+                    .replace("{date}", "2025-03-03");
             int anonymous = send(method, path, null);
             if (anonymous != 401) {
                 mismatches.add(row.getKey() + " without a token answered " + anonymous);
@@ -87,7 +98,9 @@ class RoleMatrixIT {
      * none; a report holds counts only, and finance is given its publishable version: ReportExactnessIT).
      */
     private static boolean withoutPatientData(String route) {
-        return route.equals("GET /openapi.json") || route.equals("GET /invoices/totals") || route.contains(" /budget/")
+        return route.equals("GET /openapi.json")
+                || route.equals("GET /invoices/totals")
+                || route.contains(" /budget/")
                 || route.startsWith("GET /reports");
     }
 
@@ -105,17 +118,23 @@ class RoleMatrixIT {
 
     private static int send(String method, String path, String token) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                .method(
+                        method,
+                        method.equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static Map<String, Map<Role, Boolean>> readmeTable() throws IOException {
         Map<String, Map<Role, Boolean>> table = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(SamTemplate.projectRoot().resolve("docs").resolve("api.md"))) {
+        for (String line :
+                Files.readAllLines(SamTemplate.projectRoot().resolve("docs").resolve("api.md"))) {
             Matcher row = ROW.matcher(line);
             if (row.matches()) {
                 String[] cells = row.group(3).split("\\|");
@@ -128,5 +147,4 @@ class RoleMatrixIT {
         }
         return table;
     }
-
 }

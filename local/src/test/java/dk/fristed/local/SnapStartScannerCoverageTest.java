@@ -21,9 +21,12 @@ class SnapStartScannerCoverageTest {
         assertFalse(functions.isEmpty());
 
         for (SamTemplate.FunctionDefinition function : functions) {
-            Class<?> handler = Class.forName(function.handler().substring(0, function.handler().indexOf("::")));
-            assertTrue(List.of(handler.getInterfaces()).contains(RequestHandler.class),
-                    handler.getSimpleName() + " must declare `implements RequestHandler<...>` itself, or the SnapStart scanner skips it");
+            Class<?> handler = Class.forName(
+                    function.handler().substring(0, function.handler().indexOf("::")));
+            assertTrue(
+                    List.of(handler.getInterfaces()).contains(RequestHandler.class),
+                    handler.getSimpleName()
+                            + " must declare `implements RequestHandler<...>` itself, or the SnapStart scanner skips it");
         }
     }
 }

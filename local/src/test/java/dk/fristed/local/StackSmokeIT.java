@@ -48,7 +48,8 @@ class StackSmokeIT {
     private static final SamTemplate TEMPLATE = SamTemplate.ofProject();
 
     private final LocalDynamo dynamo = LocalDynamo.inMemory();
-    private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> deployed = new ConcurrentHashMap<>();
+    private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> deployed =
+            new ConcurrentHashMap<>();
     private final List<String> invoked = new CopyOnWriteArrayList<>();
     private final List<String> signatures = new CopyOnWriteArrayList<>();
     private HttpServer lambda;
@@ -66,24 +67,38 @@ class StackSmokeIT {
         deployTemplateFunctions();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
-        int requests = new StackSmoke(gatewayOverLambda(), new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        int requests =
+                new StackSmoke(gatewayOverLambda(), new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
 
         assertEquals(36, requests);
-        assertEquals(Set.of("fristed-smoke-visits", "fristed-smoke-admin", "fristed-smoke-referrals", "fristed-smoke-invoices",
-                "fristed-smoke-budget", "fristed-smoke-reports"),
+        assertEquals(
+                Set.of(
+                        "fristed-smoke-visits",
+                        "fristed-smoke-admin",
+                        "fristed-smoke-referrals",
+                        "fristed-smoke-invoices",
+                        "fristed-smoke-budget",
+                        "fristed-smoke-reports"),
                 Set.copyOf(invoked));
         assertEquals(requests, signatures.size());
-        assertTrue(signatures.stream().allMatch(s -> s.startsWith("AWS4-HMAC-SHA256 Credential=" + LocalDynamo.ACCESS_KEY + "/")
-                && s.contains("/eu-north-1/lambda/aws4_request")), signatures.toString());
+        assertTrue(
+                signatures.stream()
+                        .allMatch(s -> s.startsWith("AWS4-HMAC-SHA256 Credential=" + LocalDynamo.ACCESS_KEY + "/")
+                                && s.contains("/eu-north-1/lambda/aws4_request")),
+                signatures.toString());
         String lines = progress.toString(StandardCharsets.UTF_8);
         assertTrue(lines.contains("ok  retry it with the same Idempotency-Key"), lines);
         assertTrue(lines.contains("GET /patients/{helpNumber} -> 410"), lines);
-        assertFalse(lines.matches("(?s).*\\b[0-9A-Z]{4}-[0-9A-Z]{4}.*"), "a help number in the progress lines: " + lines);
+        assertFalse(
+                lines.matches("(?s).*\\b[0-9A-Z]{4}-[0-9A-Z]{4}.*"), "a help number in the progress lines: " + lines);
     }
 
     @Test
     void aFunctionThatThrows_failsTheSmokeTest_withLambdasErrorType() throws IOException {
-        serveLambda(exchange -> answer(exchange, 200, Map.of("X-Amz-Function-Error", "Unhandled"),
+        serveLambda(exchange -> answer(
+                exchange,
+                200,
+                Map.of("X-Amz-Function-Error", "Unhandled"),
                 "{\"errorType\":\"java.lang.IllegalStateException\",\"errorMessage\":\"PATIENTS_TABLE is not set\"}"));
 
         var failure = assertThrows(IllegalStateException.class, this::runUnheard);
@@ -93,23 +108,29 @@ class StackSmokeIT {
 
     @Test
     void aMissingFunction_failsTheSmokeTest_namingTheInvocation() throws IOException {
-        serveLambda(exchange -> answer(exchange, 404, Map.of(),
-                "{\"Type\":\"User\",\"message\":\"Function not found\"}"));
+        serveLambda(
+                exchange -> answer(exchange, 404, Map.of(), "{\"Type\":\"User\",\"message\":\"Function not found\"}"));
 
         var failure = assertThrows(IllegalStateException.class, this::runUnheard);
 
-        assertTrue(failure.getMessage().contains("/functions/fristed-smoke-visits/invocations: HTTP 404"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains("/functions/fristed-smoke-visits/invocations: HTTP 404"),
+                failure.getMessage());
     }
 
     @Test
     void anUnexpectedStatus_failsTheSmokeTest_atThatStep() throws IOException {
-        var refusing = APIGatewayV2HTTPResponse.builder().withStatusCode(403)
-                .withBody("{\"title\":\"Forbidden\",\"detail\":\"this role may not use this route\"}").build();
+        var refusing = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(403)
+                .withBody("{\"title\":\"Forbidden\",\"detail\":\"this role may not use this route\"}")
+                .build();
         serveLambda(exchange -> answer(exchange, 200, Map.of(), ApiEvents.write(refusing)));
 
         var failure = assertThrows(AssertionError.class, this::runUnheard);
 
-        assertEquals("register a patient: expected 201, got 403 Forbidden: this role may not use this route", failure.getMessage());
+        assertEquals(
+                "register a patient: expected 201, got 403 Forbidden: this role may not use this route",
+                failure.getMessage());
     }
 
     /** Each function of template.yaml, under the name it gets in a stack of stage "smoke". */
@@ -119,12 +140,19 @@ class StackSmokeIT {
         variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         variables.put(ServerKey.LOCAL_KEY_VARIABLE, Base64.getEncoder().encodeToString(new byte[32]));
         variables.put(FieldEncryption.LOCAL_KEY_VARIABLE, Base64.getEncoder().encodeToString(new byte[32]));
-        TEMPLATE.functions().forEach(function -> deployed.put(TEMPLATE.deployedName(function, STAGE),
-                LocalGateway.handler(function, TEMPLATE, tables, variables)));
+        TEMPLATE.functions()
+                .forEach(function -> deployed.put(
+                        TEMPLATE.deployedName(function, STAGE),
+                        LocalGateway.handler(function, TEMPLATE, tables, variables)));
         serveLambda(exchange -> {
             String name = exchange.getRequestURI().getPath().split("/")[3];
-            var event = ApiEvents.read(Json.mapper().readTree(exchange.getRequestBody().readAllBytes()));
-            answer(exchange, 200, Map.of(), ApiEvents.write(deployed.get(name).handleRequest(event, new LocalContext(name))));
+            var event = ApiEvents.read(
+                    Json.mapper().readTree(exchange.getRequestBody().readAllBytes()));
+            answer(
+                    exchange,
+                    200,
+                    Map.of(),
+                    ApiEvents.write(deployed.get(name).handleRequest(event, new LocalContext(name))));
         });
     }
 
@@ -141,13 +169,18 @@ class StackSmokeIT {
             try {
                 invocation.handle(exchange);
             } catch (RuntimeException e) { // as Lambda reports a function that threw
-                answer(exchange, 200, Map.of("X-Amz-Function-Error", "Unhandled"), "{\"errorType\":\"" + e.getClass().getName() + "\"}");
+                answer(
+                        exchange,
+                        200,
+                        Map.of("X-Amz-Function-Error", "Unhandled"),
+                        "{\"errorType\":\"" + e.getClass().getName() + "\"}");
             }
         });
         lambda.start();
     }
 
-    private static void answer(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+    private static void answer(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
@@ -162,13 +195,20 @@ class StackSmokeIT {
 
     private LocalGateway gatewayOverLambda() {
         Map<String, String> env = new HashMap<>(credentials());
-        env.put("AWS_ENDPOINT_URL_LAMBDA", "http://127.0.0.1:" + lambda.getAddress().getPort());
-        return LocalGateway.withHandlers(TEMPLATE, function ->
-                new LambdaApi(Environment.of(env), TEMPLATE.deployedName(function, STAGE)));
+        env.put(
+                "AWS_ENDPOINT_URL_LAMBDA",
+                "http://127.0.0.1:" + lambda.getAddress().getPort());
+        return LocalGateway.withHandlers(
+                TEMPLATE, function -> new LambdaApi(Environment.of(env), TEMPLATE.deployedName(function, STAGE)));
     }
 
     private static Map<String, String> credentials() {
-        return Map.of("AWS_REGION", "eu-north-1", "AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
+        return Map.of(
+                "AWS_REGION",
+                "eu-north-1",
+                "AWS_ACCESS_KEY_ID",
+                LocalDynamo.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY",
+                LocalDynamo.SECRET_KEY);
     }
 }

@@ -26,6 +26,7 @@ public final class AuditTrail {
     public static final String TABLE_VARIABLE = "AUDIT_TABLE";
     /** DynamoDB's limit of items in one transaction; list pages are smaller, an export writes several. */
     static final int MAX_ENTRIES_PER_WRITE = 100;
+
     private static final RandomGenerator RANDOM = new SecureRandom();
 
     private final DynamoDbClient dynamo;
@@ -50,11 +51,14 @@ public final class AuditTrail {
      */
     public void readsOf(ApiRequest request, Collection<HelpNumber> patients) {
         // a record kept after its patient's erasure belongs to nobody: there is no one to account to
-        List<HelpNumber> distinct = new LinkedHashSet<>(patients).stream().filter(p -> !p.equals(HelpNumber.UNLINKED)).toList();
+        List<HelpNumber> distinct = new LinkedHashSet<>(patients)
+                .stream().filter(p -> !p.equals(HelpNumber.UNLINKED)).toList();
         Instant now = clock.instant();
         for (int from = 0; from < distinct.size(); from += MAX_ENTRIES_PER_WRITE) {
-            List<TransactWriteItem> entries = distinct.subList(from, Math.min(distinct.size(), from + MAX_ENTRIES_PER_WRITE))
-                    .stream().map(p -> put(entry(request, p, "read", now))).toList();
+            List<TransactWriteItem> entries =
+                    distinct.subList(from, Math.min(distinct.size(), from + MAX_ENTRIES_PER_WRITE)).stream()
+                            .map(p -> put(entry(request, p, "read", now)))
+                            .toList();
             dynamo.transactWriteItems(r -> r.transactItems(entries));
         }
     }
@@ -65,21 +69,29 @@ public final class AuditTrail {
      * {@link AuditEntry#AGGREGATE}, not under any patient; throws (and so fails the request) if it cannot.
      */
     public void aggregateReadOf(ApiRequest request, String about) {
-        AuditEntry entry = entry(AuditEntry.AGGREGATE, request.caller().subject(), request.caller().groupNames(), request.routeKey(),
-                "read_aggregate", clock.instant());
+        AuditEntry entry = entry(
+                AuditEntry.AGGREGATE,
+                request.caller().subject(),
+                request.caller().groupNames(),
+                request.routeKey(),
+                "read_aggregate",
+                clock.instant());
         entry.setAbout(about);
         dynamo.transactWriteItems(r -> r.transactItems(put(entry)));
     }
 
     private AuditEntry entry(ApiRequest request, HelpNumber patient, String action, Instant at) {
-        return entry(patient, request.caller().subject(), request.caller().groupNames(), request.routeKey(), action, at);
+        return entry(
+                patient, request.caller().subject(), request.caller().groupNames(), request.routeKey(), action, at);
     }
 
-    private static AuditEntry entry(HelpNumber patient, String subject, String roles, String route, String action, Instant at) {
+    private static AuditEntry entry(
+            HelpNumber patient, String subject, String roles, String route, String action, Instant at) {
         return entry(patient.value(), subject, roles, route, action, at);
     }
 
-    private static AuditEntry entry(String partition, String subject, String roles, String route, String action, Instant at) {
+    private static AuditEntry entry(
+            String partition, String subject, String roles, String route, String action, Instant at) {
         AuditEntry entry = new AuditEntry();
         entry.setHelpNumber(partition);
         entry.setEntryKey(at + "#" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
@@ -92,10 +104,12 @@ public final class AuditTrail {
     }
 
     private TransactWriteItem put(AuditEntry entry) {
-        return TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(AuditEntry.SCHEMA.itemToMap(entry, true))
-                .conditionExpression("attribute_not_exists(entryKey)")
-                .build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(tableName)
+                        .item(AuditEntry.SCHEMA.itemToMap(entry, true))
+                        .conditionExpression("attribute_not_exists(entryKey)")
+                        .build())
+                .build();
     }
 }

@@ -27,8 +27,7 @@ import java.util.Optional;
  * variables point them at DynamoDB Local or LocalStack.
  */
 public final class AwsClients {
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     /**
      * Retries and timeouts of every DynamoDB call, chosen against Lambda's 15 s timeout (template.yaml)
@@ -42,20 +41,24 @@ public final class AwsClients {
      * DynamoDB answers a repeated token with the first outcome for ten minutes (TransactionRetryIT).
      */
     public static final int DYNAMODB_ATTEMPTS = 4;
+
     public static final Duration DYNAMODB_CALL_TIMEOUT = Duration.ofSeconds(6);
     /** Tests that delay calls on purpose shorten it with DYNAMODB_ATTEMPT_TIMEOUT_MS. */
     public static final Duration DYNAMODB_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
 
     /** @param interceptors e.g. client-side encryption's, run on every call */
     public static DynamoDbClient dynamoDb(Environment env, ExecutionInterceptor... interceptors) {
-        Duration attempt = env.find("DYNAMODB_ATTEMPT_TIMEOUT_MS").map(ms -> Duration.ofMillis(Long.parseLong(ms)))
+        Duration attempt = env.find("DYNAMODB_ATTEMPT_TIMEOUT_MS")
+                .map(ms -> Duration.ofMillis(Long.parseLong(ms)))
                 .orElse(DYNAMODB_ATTEMPT_TIMEOUT);
         var builder = DynamoDbClient.builder()
                 .httpClient(httpClient())
                 .region(region(env))
                 .credentialsProvider(credentials(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(DYNAMODB_ATTEMPTS).build())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(DYNAMODB_ATTEMPTS)
+                                .build())
                         .apiCallAttemptTimeout(attempt)
                         .apiCallTimeout(DYNAMODB_CALL_TIMEOUT)
                         .executionInterceptors(List.of(interceptors))
@@ -65,10 +68,8 @@ public final class AwsClients {
     }
 
     public static KmsClient kms(Environment env) {
-        var builder = KmsClient.builder()
-                .httpClient(httpClient())
-                .region(region(env))
-                .credentialsProvider(credentials(env));
+        var builder =
+                KmsClient.builder().httpClient(httpClient()).region(region(env)).credentialsProvider(credentials(env));
         endpoint(env, "KMS").ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -96,12 +97,15 @@ public final class AwsClients {
         String accessKey = env.require("AWS_ACCESS_KEY_ID");
         String secretKey = env.require("AWS_SECRET_ACCESS_KEY");
         return StaticCredentialsProvider.create(env.find("AWS_SESSION_TOKEN")
-                .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(token -> AwsSessionCredentials.create(accessKey, secretKey, token))
+                .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(
+                        token -> AwsSessionCredentials.create(accessKey, secretKey, token))
                 .orElseGet(() -> AwsBasicCredentials.create(accessKey, secretKey)));
     }
 
     /** @param service as in the variable AWS_ENDPOINT_URL_<service>, e.g. DYNAMODB, LAMBDA */
     public static Optional<URI> endpoint(Environment env, String service) {
-        return env.find("AWS_ENDPOINT_URL_" + service).or(() -> env.find("AWS_ENDPOINT_URL")).map(URI::create);
+        return env.find("AWS_ENDPOINT_URL_" + service)
+                .or(() -> env.find("AWS_ENDPOINT_URL"))
+                .map(URI::create);
     }
 }

@@ -18,8 +18,7 @@ public final class ServerKey {
     public static final String LOCAL_KEY_VARIABLE = "LOCAL_SERVER_KEY";
     private static final String DERIVATION_MESSAGE = "fristed/server-key/v1";
 
-    private ServerKey() {
-    }
+    private ServerKey() {}
 
     public static Hmac fromEnvironment(Environment env) {
         var local = env.find(LOCAL_KEY_VARIABLE);
@@ -28,10 +27,11 @@ public final class ServerKey {
         }
         String keyId = env.require(KMS_KEY_VARIABLE);
         try (KmsClient kms = AwsClients.kms(env)) {
-            byte[] derived = kms.generateMac(request -> request
-                    .keyId(keyId)
-                    .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
-                    .message(SdkBytes.fromUtf8String(DERIVATION_MESSAGE))).mac().asByteArray();
+            byte[] derived = kms.generateMac(request -> request.keyId(keyId)
+                            .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
+                            .message(SdkBytes.fromUtf8String(DERIVATION_MESSAGE)))
+                    .mac()
+                    .asByteArray();
             return new Hmac(derived);
         }
     }

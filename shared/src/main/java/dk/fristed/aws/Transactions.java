@@ -10,12 +10,12 @@ import java.util.function.Supplier;
 
 /** Reading why DynamoDB cancelled a transaction: the reasons come in the order of its items. */
 public final class Transactions {
-    private Transactions() {
-    }
+    private Transactions() {}
 
     public static boolean conditionFailedAt(TransactionCanceledException e, int itemIndex) {
         List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons != null && reasons.size() > itemIndex
+        return reasons != null
+                && reasons.size() > itemIndex
                 && "ConditionalCheckFailed".equals(reasons.get(itemIndex).code());
     }
 
@@ -25,7 +25,8 @@ public final class Transactions {
      * An empty list means there is nothing left to write. True if it wrote; an exception after
      * {@code attempts}, for the caller's retry (a stream delivery comes again).
      */
-    public static boolean writeFromFreshRead(DynamoDbClient dynamo, int attempts, Supplier<List<TransactWriteItem>> fromFreshRead) {
+    public static boolean writeFromFreshRead(
+            DynamoDbClient dynamo, int attempts, Supplier<List<TransactWriteItem>> fromFreshRead) {
         for (int attempt = 0; attempt < attempts; attempt++) {
             List<TransactWriteItem> items = fromFreshRead.get();
             if (items.isEmpty()) {
@@ -61,7 +62,8 @@ public final class Transactions {
      * same moment, so the caller reads again; {@code stale} when either condition failed, because another
      * step took that version first. Any other cancellation is thrown.
      */
-    public static boolean writeStep(DynamoDbClient dynamo, List<TransactWriteItem> items, Supplier<RuntimeException> stale) {
+    public static boolean writeStep(
+            DynamoDbClient dynamo, List<TransactWriteItem> items, Supplier<RuntimeException> stale) {
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
             return true;
@@ -108,13 +110,13 @@ public final class Transactions {
 
     /** True when one of the items' conditions failed: a record read for the transaction changed. */
     public static boolean anyConditionFailed(TransactionCanceledException e) {
-        return e.cancellationReasons() != null && e.cancellationReasons().stream()
-                .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+        return e.cancellationReasons() != null
+                && e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
     }
 
     /** True when another transaction touched the same items at the same moment: safe to retry. */
     public static boolean conflicted(TransactionCanceledException e) {
-        return e.cancellationReasons() != null && e.cancellationReasons().stream()
-                .anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+        return e.cancellationReasons() != null
+                && e.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
     }
 }

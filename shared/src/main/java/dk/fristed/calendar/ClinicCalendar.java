@@ -8,8 +8,7 @@ import java.time.ZoneId;
 public final class ClinicCalendar {
     public static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
 
-    private ClinicCalendar() {
-    }
+    private ClinicCalendar() {}
 
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));

@@ -12,6 +12,7 @@ public record Period(LocalDate from, LocalDate to) {
     public static final int MAX_DAYS = 366;
     /** Every date a client sends, in a query, a path or a body, lies in these years: no record is older or later. */
     public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     public static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 
     /**
@@ -19,7 +20,10 @@ public record Period(LocalDate from, LocalDate to) {
      * {@code latest} (the routes about what happened stop at this year, the budget plans to 2099).
      */
     public static int year(String given, String field, int latest) {
-        if (given == null || !given.matches("[0-9]{4}") || Integer.parseInt(given) < EARLIEST.getYear() || Integer.parseInt(given) > latest) {
+        if (given == null
+                || !given.matches("[0-9]{4}")
+                || Integer.parseInt(given) < EARLIEST.getYear()
+                || Integer.parseInt(given) > latest) {
             throw ApiProblem.badRequest(field, "must be a year from " + EARLIEST.getYear() + " to " + latest);
         }
         return Integer.parseInt(given);
@@ -41,8 +45,9 @@ public record Period(LocalDate from, LocalDate to) {
 
     /** An ISO date a client sent in a query or path; the problem names {@code field}. */
     public static LocalDate date(String value, String field) {
-        return parse(value).orElseThrow(() -> ApiProblem.badRequest(field,
-                "must be a date like 2025-03-31, from " + EARLIEST + " to " + LATEST));
+        return parse(value)
+                .orElseThrow(() -> ApiProblem.badRequest(
+                        field, "must be a date like 2025-03-31, from " + EARLIEST + " to " + LATEST));
     }
 
     /** A date as the API takes it: {@code yyyy-mm-dd} (no sign, no year beyond four digits), from EARLIEST to LATEST. */

@@ -31,8 +31,7 @@ public final class CsvTable {
     public final class Row {
         private final List<String> cells = new ArrayList<>();
 
-        private Row() {
-        }
+        private Row() {}
 
         /** Text someone typed (a name, a creditor): neutralised if it could be a formula. Null is an empty cell. */
         public Row text(String value) {

@@ -17,8 +17,13 @@ import java.util.Set;
  * statistics need in plaintext, {@link #unsigned} the ones other writes update in place (the SDK refuses
  * update expressions on signed attributes).
  */
-public record EncryptedTable(String logicalName, String tableName, String partitionKey, Optional<String> sortKey,
-                             Set<String> keyAttributes, Map<String, CryptoAction> actions) {
+public record EncryptedTable(
+        String logicalName,
+        String tableName,
+        String partitionKey,
+        Optional<String> sortKey,
+        Set<String> keyAttributes,
+        Map<String, CryptoAction> actions) {
 
     public EncryptedTable {
         keyAttributes = Set.copyOf(keyAttributes);
@@ -33,10 +38,13 @@ public record EncryptedTable(String logicalName, String tableName, String partit
     public static EncryptedTable of(String logicalName, String tableName, TableSchema<?> schema) {
         TableMetadata metadata = schema.tableMetadata();
         Map<String, CryptoAction> actions = new LinkedHashMap<>();
-        Set<String> keys = Set.copyOf(metadata.keyAttributes().stream().map(key -> key.name()).toList());
-        schema.attributeNames().forEach(attribute -> actions.put(attribute,
-                keys.contains(attribute) ? CryptoAction.SIGN_ONLY : CryptoAction.ENCRYPT_AND_SIGN));
-        return new EncryptedTable(logicalName, tableName, metadata.primaryPartitionKey(), metadata.primarySortKey(), keys, actions);
+        Set<String> keys = Set.copyOf(
+                metadata.keyAttributes().stream().map(key -> key.name()).toList());
+        schema.attributeNames()
+                .forEach(attribute -> actions.put(
+                        attribute, keys.contains(attribute) ? CryptoAction.SIGN_ONLY : CryptoAction.ENCRYPT_AND_SIGN));
+        return new EncryptedTable(
+                logicalName, tableName, metadata.primaryPartitionKey(), metadata.primarySortKey(), keys, actions);
     }
 
     /** These attributes stay readable (and signed): conditions or anonymous statistics need them. */
@@ -58,7 +66,10 @@ public record EncryptedTable(String logicalName, String tableName, String partit
     }
 
     private Set<String> attributes(CryptoAction action) {
-        return Set.copyOf(actions.entrySet().stream().filter(e -> e.getValue() == action).map(Map.Entry::getKey).toList());
+        return Set.copyOf(actions.entrySet().stream()
+                .filter(e -> e.getValue() == action)
+                .map(Map.Entry::getKey)
+                .toList());
     }
 
     private EncryptedTable with(CryptoAction action, String... attributes) {
@@ -68,7 +79,8 @@ public record EncryptedTable(String logicalName, String tableName, String partit
                 throw new IllegalArgumentException(attribute + " is not an attribute of " + tableName);
             }
             if (keyAttributes.contains(attribute)) {
-                throw new IllegalArgumentException(attribute + " is a key of " + tableName + ": it is always signed, never encrypted");
+                throw new IllegalArgumentException(
+                        attribute + " is a key of " + tableName + ": it is always signed, never encrypted");
             }
             changed.put(attribute, action);
         }

@@ -49,6 +49,7 @@ public final class FieldEncryption {
     public static final String LOCAL_KEY_VARIABLE = "LOCAL_FIELD_KEY";
     /** Bound into every branch key's encryption context: it must never change once keys exist. */
     public static final String KEY_STORE_NAME = "fristed-field-keys";
+
     public static final long BRANCH_KEY_TTL_SECONDS = 600;
     /** The active branch key and its versions in use: a handful after years of yearly rotation. */
     static final int BRANCH_KEY_CACHE_ENTRIES = 16;
@@ -57,7 +58,8 @@ public final class FieldEncryption {
      * so an asymmetric signature proves nothing more, and it costs a P-384 signing per write, about 100
      * bytes per item and cold-start class loading.
      */
-    private static final DBEAlgorithmSuiteId SUITE = DBEAlgorithmSuiteId.ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY_SYMSIG_HMAC_SHA384;
+    private static final DBEAlgorithmSuiteId SUITE =
+            DBEAlgorithmSuiteId.ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY_SYMSIG_HMAC_SHA384;
 
     private final IKeyring keyring;
 
@@ -70,29 +72,38 @@ public final class FieldEncryption {
         if (local.isPresent()) {
             return rawAes(Base64.getDecoder().decode(local.get()));
         }
-        String branchKeyId = env.find(BRANCH_KEY_VARIABLE).orElseThrow(() -> new IllegalStateException(
-                BRANCH_KEY_VARIABLE + " is not set: create the branch key once (make branch-key) and deploy with"
+        String branchKeyId = env.find(BRANCH_KEY_VARIABLE)
+                .orElseThrow(() -> new IllegalStateException(BRANCH_KEY_VARIABLE
+                        + " is not set: create the branch key once (make branch-key) and deploy with"
                         + " BranchKeyId=<its id>; personal data is not written without encryption"));
-        return new FieldEncryption(materialProviders().CreateAwsKmsHierarchicalKeyring(
-                CreateAwsKmsHierarchicalKeyringInput.builder()
+        return new FieldEncryption(materialProviders()
+                .CreateAwsKmsHierarchicalKeyring(CreateAwsKmsHierarchicalKeyringInput.builder()
                         .keyStore(keyStore(env))
                         .branchKeyId(branchKeyId)
                         .ttlSeconds(BRANCH_KEY_TTL_SECONDS)
                         // the active key (to encrypt) and each version read (to decrypt) are separate entries;
                         // with room for one they evict each other and every other call goes to KMS
-                        .cache(CacheType.builder().Default(DefaultCache.builder().entryCapacity(BRANCH_KEY_CACHE_ENTRIES).build()).build())
+                        .cache(CacheType.builder()
+                                .Default(DefaultCache.builder()
+                                        .entryCapacity(BRANCH_KEY_CACHE_ENTRIES)
+                                        .build())
+                                .build())
                         .build()));
     }
 
     /** The key store the hierarchical keyring reads, and {@code make branch-key} writes. */
     public static KeyStore keyStore(Environment env) {
-        return KeyStore.builder().KeyStoreConfig(KeyStoreConfig.builder()
-                .ddbClient(AwsClients.dynamoDb(env))
-                .ddbTableName(env.require(KEY_STORE_TABLE_VARIABLE))
-                .logicalKeyStoreName(KEY_STORE_NAME)
-                .kmsClient(AwsClients.kms(env))
-                .kmsConfiguration(KMSConfiguration.builder().kmsKeyArn(env.require(FIELD_KEY_VARIABLE)).build())
-                .build()).build();
+        return KeyStore.builder()
+                .KeyStoreConfig(KeyStoreConfig.builder()
+                        .ddbClient(AwsClients.dynamoDb(env))
+                        .ddbTableName(env.require(KEY_STORE_TABLE_VARIABLE))
+                        .logicalKeyStoreName(KEY_STORE_NAME)
+                        .kmsClient(AwsClients.kms(env))
+                        .kmsConfiguration(KMSConfiguration.builder()
+                                .kmsKeyArn(env.require(FIELD_KEY_VARIABLE))
+                                .build())
+                        .build())
+                .build();
     }
 
     /** A raw AES-256 keyring, for the local runner and the tests only. */
@@ -100,12 +111,13 @@ public final class FieldEncryption {
         if (key.length != 32) {
             throw new IllegalArgumentException("the local field key must be 32 bytes (AES-256)");
         }
-        return new FieldEncryption(materialProviders().CreateRawAesKeyring(CreateRawAesKeyringInput.builder()
-                .keyNamespace("fristed-local")
-                .keyName("field-key")
-                .wrappingKey(ByteBuffer.wrap(key.clone()))
-                .wrappingAlg(AesWrappingAlg.ALG_AES256_GCM_IV12_TAG16)
-                .build()));
+        return new FieldEncryption(materialProviders()
+                .CreateRawAesKeyring(CreateRawAesKeyringInput.builder()
+                        .keyNamespace("fristed-local")
+                        .keyName("field-key")
+                        .wrappingKey(ByteBuffer.wrap(key.clone()))
+                        .wrappingAlg(AesWrappingAlg.ALG_AES256_GCM_IV12_TAG16)
+                        .build()));
     }
 
     /** The interceptor a DynamoDB client needs to encrypt, sign, verify and decrypt these tables' items. */
@@ -113,7 +125,9 @@ public final class FieldEncryption {
         Map<String, DynamoDbTableEncryptionConfig> configs = new HashMap<>();
         tables.forEach(table -> configs.put(table.tableName(), config(table)));
         return DynamoDbEncryptionInterceptor.builder()
-                .config(DynamoDbTablesEncryptionConfig.builder().tableEncryptionConfigs(configs).build())
+                .config(DynamoDbTablesEncryptionConfig.builder()
+                        .tableEncryptionConfigs(configs)
+                        .build())
                 .build();
     }
 
@@ -125,19 +139,24 @@ public final class FieldEncryption {
     public void warmUp(List<EncryptedTable> tables) {
         for (EncryptedTable table : tables) {
             var config = config(table);
-            var encryptor = DynamoDbItemEncryptor.builder().DynamoDbItemEncryptorConfig(DynamoDbItemEncryptorConfig.builder()
-                    .logicalTableName(config.logicalTableName())
-                    .partitionKeyName(config.partitionKeyName())
-                    .sortKeyName(config.sortKeyName())
-                    .attributeActionsOnEncrypt(config.attributeActionsOnEncrypt())
-                    .allowedUnsignedAttributes(config.allowedUnsignedAttributes())
-                    .algorithmSuiteId(config.algorithmSuiteId())
-                    .keyring(config.keyring())
-                    .build()).build();
+            var encryptor = DynamoDbItemEncryptor.builder()
+                    .DynamoDbItemEncryptorConfig(DynamoDbItemEncryptorConfig.builder()
+                            .logicalTableName(config.logicalTableName())
+                            .partitionKeyName(config.partitionKeyName())
+                            .sortKeyName(config.sortKeyName())
+                            .attributeActionsOnEncrypt(config.attributeActionsOnEncrypt())
+                            .allowedUnsignedAttributes(config.allowedUnsignedAttributes())
+                            .algorithmSuiteId(config.algorithmSuiteId())
+                            .keyring(config.keyring())
+                            .build())
+                    .build();
             Map<String, AttributeValue> item = new HashMap<>();
             table.actions().keySet().forEach(attribute -> item.put(attribute, AttributeValue.fromS("priming")));
-            var encrypted = encryptor.EncryptItem(EncryptItemInput.builder().plaintextItem(item).build()).encryptedItem();
-            encryptor.DecryptItem(DecryptItemInput.builder().encryptedItem(encrypted).build());
+            var encrypted = encryptor.EncryptItem(
+                            EncryptItemInput.builder().plaintextItem(item).build())
+                    .encryptedItem();
+            encryptor.DecryptItem(
+                    DecryptItemInput.builder().encryptedItem(encrypted).build());
         }
     }
 
@@ -157,6 +176,8 @@ public final class FieldEncryption {
     }
 
     private static MaterialProviders materialProviders() {
-        return MaterialProviders.builder().MaterialProvidersConfig(MaterialProvidersConfig.builder().build()).build();
+        return MaterialProviders.builder()
+                .MaterialProvidersConfig(MaterialProvidersConfig.builder().build())
+                .build();
     }
 }

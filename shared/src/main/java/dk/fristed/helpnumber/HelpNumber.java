@@ -94,8 +94,8 @@ public record HelpNumber(String value) {
         }
         for (int i = 0; i < compact.length(); i++) {
             if (ALPHABET.indexOf(compact.charAt(i)) < 0) {
-                throw ApiProblem.badRequest(field, "may only use the characters " + ALPHABET
-                        + " (never 0, 1, B, I, O, S or Z)");
+                throw ApiProblem.badRequest(
+                        field, "may only use the characters " + ALPHABET + " (never 0, 1, B, I, O, S or Z)");
             }
         }
         if (checkSum(compact) != 0) {

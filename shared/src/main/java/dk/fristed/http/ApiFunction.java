@@ -73,9 +73,20 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         } catch (RuntimeException unexpected) {
             // The class name tells an engineer where to look; the message may quote data, so it stays out.
             var retryable = RetryableFailures.problemFor(unexpected);
-            log.error(retryable.isPresent() ? "database unavailable" : "unhandled error", Map.of("requestId", String.valueOf(requestId),
-                    "route", String.valueOf(routeKey), "error", unexpected.getClass().getName(), "at", topFrame(unexpected)));
-            response = retryable.map(problem -> ProblemResponses.of(problem, requestId)).orElseGet(() -> ProblemResponses.internalError(requestId));
+            log.error(
+                    retryable.isPresent() ? "database unavailable" : "unhandled error",
+                    Map.of(
+                            "requestId",
+                            String.valueOf(requestId),
+                            "route",
+                            String.valueOf(routeKey),
+                            "error",
+                            unexpected.getClass().getName(),
+                            "at",
+                            topFrame(unexpected)));
+            response = retryable
+                    .map(problem -> ProblemResponses.of(problem, requestId))
+                    .orElseGet(() -> ProblemResponses.internalError(requestId));
             if (retryable.isPresent()) {
                 outcome = retryable.get().title();
             }

@@ -24,8 +24,14 @@ public final class ApiRequest {
     private final Caller caller;
     private final String requestId;
 
-    ApiRequest(String routeKey, Map<String, String> headers, Map<String, String> pathParameters,
-               Map<String, String> queryParameters, String body, Caller caller, String requestId) {
+    ApiRequest(
+            String routeKey,
+            Map<String, String> headers,
+            Map<String, String> pathParameters,
+            Map<String, String> queryParameters,
+            String body,
+            Caller caller,
+            String requestId) {
         this.routeKey = routeKey;
         this.headers = headers;
         this.pathParameters = pathParameters;
@@ -38,7 +44,9 @@ public final class ApiRequest {
     static ApiRequest from(APIGatewayV2HTTPEvent event, int maxBodyBytes) {
         var context = event.getRequestContext();
         Map<String, String> claims = null;
-        if (context != null && context.getAuthorizer() != null && context.getAuthorizer().getJwt() != null) {
+        if (context != null
+                && context.getAuthorizer() != null
+                && context.getAuthorizer().getJwt() != null) {
             claims = context.getAuthorizer().getJwt().getClaims();
         }
         return new ApiRequest(
@@ -77,7 +85,10 @@ public final class ApiRequest {
     /** The bytes as text if they are well-formed UTF-8; a lenient decode would store replacement characters instead. */
     public static Optional<String> utf8(byte[] bytes) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

@@ -7,8 +7,7 @@ import dk.fristed.problem.ApiProblem;
  * and updates must send it back in If-Match; a stale one is answered with 412.
  */
 public final class ETags {
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";
@@ -16,7 +15,9 @@ public final class ETags {
 
     /** The version in If-Match; 428 when it is missing, 400 when it is not one of our ETags. */
     public static long requireIfMatch(ApiRequest request) {
-        String given = request.header("If-Match").orElseThrow(ApiProblem::preconditionRequired).strip();
+        String given = request.header("If-Match")
+                .orElseThrow(ApiProblem::preconditionRequired)
+                .strip();
         if (given.length() < 3 || !given.startsWith("\"") || !given.endsWith("\"")) {
             throw ApiProblem.badRequest("If-Match", "must be the ETag of the record, e.g. \"3\"");
         }

@@ -12,8 +12,7 @@ final class ProblemResponses {
     static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://fristed.dk/problems/";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static APIGatewayV2HTTPResponse of(ApiProblem problem, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();

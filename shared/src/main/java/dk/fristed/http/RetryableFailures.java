@@ -20,25 +20,31 @@ import java.util.Optional;
 final class RetryableFailures {
     static final String RETRY_AFTER_SECONDS = "1";
 
-    private RetryableFailures() {
-    }
+    private RetryableFailures() {}
 
     static Optional<ApiProblem> problemFor(RuntimeException failure) {
         if (failure instanceof AwsServiceException service) {
             if (service.isThrottlingException()) {
-                return Optional.of(new ApiProblem(429, "Too many requests",
-                        "the database is busy; send the request again after Retry-After seconds", null));
+                return Optional.of(new ApiProblem(
+                        429,
+                        "Too many requests",
+                        "the database is busy; send the request again after Retry-After seconds",
+                        null));
             }
-            boolean conflict = service instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()
+            boolean conflict = service instanceof TransactionCanceledException cancelled
+                    && cancelled.hasCancellationReasons()
                     && cancelled.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-            if (service.statusCode() >= 500 || conflict || "TransactionInProgressException".equals(errorCode(service))) {
+            if (service.statusCode() >= 500
+                    || conflict
+                    || "TransactionInProgressException".equals(errorCode(service))) {
                 return Optional.of(unavailable());
             }
             return Optional.empty();
         }
         // a timeout or a broken connection; not every SdkClientException: a record whose signature does
         // not verify fails in the encryption interceptor as one, and is no reason to try again
-        if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException
+        if (failure instanceof ApiCallTimeoutException
+                || failure instanceof ApiCallAttemptTimeoutException
                 || failure instanceof SdkClientException && causedByIo(failure)) {
             return Optional.of(unavailable());
         }
@@ -55,11 +61,16 @@ final class RetryableFailures {
     }
 
     private static ApiProblem unavailable() {
-        return new ApiProblem(503, "Service unavailable",
-                "the database did not answer in time; send the request again after Retry-After seconds", null);
+        return new ApiProblem(
+                503,
+                "Service unavailable",
+                "the database did not answer in time; send the request again after Retry-After seconds",
+                null);
     }
 
     private static String errorCode(AwsServiceException service) {
-        return service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        return service.awsErrorDetails() == null
+                ? null
+                : service.awsErrorDetails().errorCode();
     }
 }

@@ -38,7 +38,8 @@ public final class SnapStartPriming implements Resource {
     }
 
     /** Registers the priming; the function keeps the returned resource, as CRaC holds it weakly. */
-    static SnapStartPriming register(ApiFunction function, List<APIGatewayV2HTTPEvent> requests, List<Runnable> warmUps) {
+    static SnapStartPriming register(
+            ApiFunction function, List<APIGatewayV2HTTPEvent> requests, List<Runnable> warmUps) {
         SnapStartPriming priming = new SnapStartPriming(function, requests, warmUps);
         Core.getGlobalContext().register(priming);
         return priming;
@@ -84,7 +85,8 @@ public final class SnapStartPriming implements Resource {
     }
 
     /** A request as API Gateway would send it, from the priming caller with the given group. */
-    public static APIGatewayV2HTTPEvent request(String routeKey, Map<String, String> pathParameters, String body, String group) {
+    public static APIGatewayV2HTTPEvent request(
+            String routeKey, Map<String, String> pathParameters, String body, String group) {
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(routeKey)
@@ -96,8 +98,10 @@ public final class SnapStartPriming implements Resource {
                         .withRequestId("snapstart-priming")
                         .withRouteKey(routeKey)
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", SUBJECT, "cognito:groups", "[" + group + "]")).build())
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                        .builder()
+                                        .withClaims(Map.of("sub", SUBJECT, "cognito:groups", "[" + group + "]"))
+                                        .build())
                                 .build())
                         .build())
                 .build();

@@ -27,8 +27,10 @@ public record IcpcCode(String value) {
             throw ApiProblem.badRequest(field, "must be an ICPC-2 code: a chapter letter and two digits, e.g. L03");
         }
         if (IcpcChapter.of(code.charAt(0)).isEmpty()) {
-            throw ApiProblem.badRequest(field, "does not start with an ICPC-2 chapter letter;"
-                    + " chapters are A B D F H K L N P R S T U W X Y Z");
+            throw ApiProblem.badRequest(
+                    field,
+                    "does not start with an ICPC-2 chapter letter;"
+                            + " chapters are A B D F H K L N P R S T U W X Y Z");
         }
         if (code.endsWith("00")) {
             throw ApiProblem.badRequest(field, "must have a component number from 01 to 99");
@@ -45,5 +47,9 @@ public record IcpcCode(String value) {
         return number <= 29 ? Component.SYMPTOM : number <= 69 ? Component.PROCESS : Component.DIAGNOSIS;
     }
 
-    public enum Component { SYMPTOM, PROCESS, DIAGNOSIS }
+    public enum Component {
+        SYMPTOM,
+        PROCESS,
+        DIAGNOSIS
+    }
 }

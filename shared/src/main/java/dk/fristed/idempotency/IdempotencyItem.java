@@ -11,14 +11,27 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 public final class IdempotencyItem {
     public static final StaticTableSchema<IdempotencyItem> SCHEMA = StaticTableSchema.builder(IdempotencyItem.class)
             .newItemSupplier(IdempotencyItem::new)
-            .addAttribute(String.class, a -> a.name("claimKey").getter(IdempotencyItem::getClaimKey)
-                    .setter(IdempotencyItem::setClaimKey).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("fingerprint").getter(IdempotencyItem::getFingerprint)
-                    .setter(IdempotencyItem::setFingerprint))
-            .addAttribute(String.class, a -> a.name("resourceId").getter(IdempotencyItem::getResourceId)
-                    .setter(IdempotencyItem::setResourceId))
-            .addAttribute(Long.class, a -> a.name("expiresAt").getter(IdempotencyItem::getExpiresAt)
-                    .setter(IdempotencyItem::setExpiresAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("claimKey")
+                            .getter(IdempotencyItem::getClaimKey)
+                            .setter(IdempotencyItem::setClaimKey)
+                            .tags(primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("fingerprint")
+                            .getter(IdempotencyItem::getFingerprint)
+                            .setter(IdempotencyItem::setFingerprint))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("resourceId")
+                            .getter(IdempotencyItem::getResourceId)
+                            .setter(IdempotencyItem::setResourceId))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name("expiresAt")
+                            .getter(IdempotencyItem::getExpiresAt)
+                            .setter(IdempotencyItem::setExpiresAt))
             .build();
 
     private String claimKey;

@@ -49,11 +49,12 @@ public final class IdempotencyStore {
             return Optional.empty();
         }
         if (!KEY_FORMAT.matcher(key.get()).matches()) {
-            throw ApiProblem.badRequest(HEADER, "must be 8 to 128 characters of letters, digits and . _ : - (a UUID is ideal)");
+            throw ApiProblem.badRequest(
+                    HEADER, "must be 8 to 128 characters of letters, digits and . _ : - (a UUID is ideal)");
         }
         String claimKey = request.routeKey() + "|" + request.caller().subject() + "|" + key.get();
-        String fingerprint = Base64.getEncoder().encodeToString(
-                hmac.sign(PURPOSE, resourcePath + "\n" + Json.write(parsedBody)));
+        String fingerprint =
+                Base64.getEncoder().encodeToString(hmac.sign(PURPOSE, resourcePath + "\n" + Json.write(parsedBody)));
         return Optional.of(new IdempotencyClaim(claimKey, fingerprint));
     }
 
@@ -64,11 +65,13 @@ public final class IdempotencyStore {
         item.setFingerprint(claim.fingerprint());
         item.setResourceId(resourceId);
         item.setExpiresAt(clock.instant().plus(RETENTION).getEpochSecond());
-        return TransactWriteItem.builder().put(Put.builder()
-                .tableName(table.tableName())
-                .item(IdempotencyItem.SCHEMA.itemToMap(item, true))
-                .conditionExpression("attribute_not_exists(claimKey)")
-                .build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table.tableName())
+                        .item(IdempotencyItem.SCHEMA.itemToMap(item, true))
+                        .conditionExpression("attribute_not_exists(claimKey)")
+                        .build())
+                .build();
     }
 
     /**
@@ -76,8 +79,9 @@ public final class IdempotencyStore {
      * or 422 when this key was used for a different request.
      */
     public String replay(IdempotencyClaim claim) {
-        return earlier(claim).orElseThrow(
-                () -> ApiProblem.conflict("a concurrent request with the same Idempotency-Key is in progress; retry"));
+        return earlier(claim)
+                .orElseThrow(() -> ApiProblem.conflict(
+                        "a concurrent request with the same Idempotency-Key is in progress; retry"));
     }
 
     /**
@@ -92,7 +96,8 @@ public final class IdempotencyStore {
         if (stored == null) {
             return Optional.empty();
         }
-        if (!Hmac.equal(stored.getFingerprint().getBytes(StandardCharsets.UTF_8),
+        if (!Hmac.equal(
+                stored.getFingerprint().getBytes(StandardCharsets.UTF_8),
                 claim.fingerprint().getBytes(StandardCharsets.UTF_8))) {
             throw ApiProblem.unprocessable(HEADER, "was already used for a different request");
         }

@@ -17,8 +17,7 @@ public final class RecordIds {
     /** SecureRandom reseeds from the OS after a SnapStart restore, so restored copies draw different ids. */
     private static final RandomGenerator RANDOM = new SecureRandom();
 
-    private RecordIds() {
-    }
+    private RecordIds() {}
 
     /** An id a client sends back (in a path or a body); 400 naming the field if it is not one the API gives out. */
     public static String parse(String value, String field) {

@@ -22,8 +22,7 @@ final class IsoDates {
             .addSerializer(Instant.class, ToStringSerializer.instance)
             .addDeserializer(LocalDate.class, new LocalDateDeserializer());
 
-    private IsoDates() {
-    }
+    private IsoDates() {}
 
     /** {@code "2025-03-04"} and nothing else: no numbers, no arrays, no other formats, no year outside {@link Period}'s. */
     private static final class LocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
@@ -37,8 +36,10 @@ final class IsoDates {
                 return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
             }
             var date = Period.parse(parser.getText());
-            return date.isPresent() ? date.get()
-                    : (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(), "not a date the API takes");
+            return date.isPresent()
+                    ? date.get()
+                    : (LocalDate) context.handleWeirdStringValue(
+                            LocalDate.class, parser.getText(), "not a date the API takes");
         }
     }
 }

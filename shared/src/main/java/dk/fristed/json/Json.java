@@ -33,8 +33,7 @@ import java.util.stream.Collectors;
 public final class Json {
     private static final ObjectMapper MAPPER = create();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -42,7 +41,10 @@ public final class Json {
 
     private static ObjectMapper create() {
         JsonFactory factory = new JsonFactoryBuilder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(32)
+                        .maxStringLength(100_000)
+                        .build())
                 // {"amount": 1, "amount": 2}: which one counts would depend on the reader; refuse it
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
@@ -89,7 +91,8 @@ public final class Json {
             throw ApiProblem.badRequest(fieldOf(e), "has an invalid value");
         } catch (MismatchedInputException e) {
             String field = fieldOf(e);
-            throw ApiProblem.badRequest(field.isEmpty() ? "body" : field,
+            throw ApiProblem.badRequest(
+                    field.isEmpty() ? "body" : field,
                     field.isEmpty() ? "a JSON object is required" : "has the wrong type");
         } catch (JsonParseException e) {
             if (isDuplicateKey(e)) {

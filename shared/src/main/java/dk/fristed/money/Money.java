@@ -42,7 +42,8 @@ public record Money(long minor, String currency) {
             throw ApiProblem.badRequest(field, "is required");
         }
         if (minor <= 0 || minor > MAX_MINOR) {
-            throw ApiProblem.badRequest(field, "must be a positive whole number of minor units (øre, cents), at most " + MAX_MINOR);
+            throw ApiProblem.badRequest(
+                    field, "must be a positive whole number of minor units (øre, cents), at most " + MAX_MINOR);
         }
         return minor;
     }
@@ -74,7 +75,8 @@ public record Money(long minor, String currency) {
 
     private Money sameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("amounts in " + currency + " and " + other.currency + " are never added together");
+            throw new IllegalArgumentException(
+                    "amounts in " + currency + " and " + other.currency + " are never added together");
         }
         return other;
     }

@@ -61,7 +61,10 @@ public final class Cursor {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         }
-        return ENCODER.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        return ENCODER.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                .put(nonce)
+                .put(sealed)
+                .array());
     }
 
     /** The cursor of the next page, or null when DynamoDB says this page was the last. */
@@ -79,9 +82,12 @@ public final class Cursor {
             if (bytes.length <= NONCE_BYTES + TAG_BITS / 8) {
                 throw invalid();
             }
-            byte[] opened = crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES), scope,
+            byte[] opened = crypt(
+                    Cipher.DECRYPT_MODE,
+                    Arrays.copyOf(bytes, NONCE_BYTES),
+                    scope,
                     Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length));
-            plain = Json.mapper().readValue(opened, new TypeReference<Map<String, String>>() { });
+            plain = Json.mapper().readValue(opened, new TypeReference<Map<String, String>>() {});
         } catch (ApiProblem e) {
             throw e;
         } catch (Exception e) {
@@ -89,9 +95,11 @@ public final class Cursor {
             throw invalid();
         }
         Map<String, AttributeValue> key = new LinkedHashMap<>();
-        plain.forEach((name, value) -> key.put(name, value.startsWith("N")
-                ? AttributeValue.fromN(value.substring(1))
-                : AttributeValue.fromS(value.substring(1))));
+        plain.forEach((name, value) -> key.put(
+                name,
+                value.startsWith("N")
+                        ? AttributeValue.fromN(value.substring(1))
+                        : AttributeValue.fromS(value.substring(1))));
         return key;
     }
 

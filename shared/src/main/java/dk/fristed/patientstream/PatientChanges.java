@@ -57,12 +57,16 @@ public final class PatientChanges {
                 follow(all.get(i));
             } catch (RuntimeException e) {
                 // the class only: a message could quote a value
-                log.error(records + " did not follow their patient's record; Lambda retries from this change",
+                log.error(
+                        records + " did not follow their patient's record; Lambda retries from this change",
                         Map.of("error", e.getClass().getName()));
-                return StreamsEventResponse.builder().withBatchItemFailures(all.subList(i, all.size()).stream()
-                        .map(r -> StreamsEventResponse.BatchItemFailure.builder()
-                                .withItemIdentifier(r.getDynamodb().getSequenceNumber()).build())
-                        .toList()).build();
+                return StreamsEventResponse.builder()
+                        .withBatchItemFailures(all.subList(i, all.size()).stream()
+                                .map(r -> StreamsEventResponse.BatchItemFailure.builder()
+                                        .withItemIdentifier(r.getDynamodb().getSequenceNumber())
+                                        .build())
+                                .toList())
+                        .build();
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
@@ -72,7 +76,8 @@ public final class PatientChanges {
         Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
         String erasedAt = string(image, "erasedAt");
         String mergedInto = string(image, "mergedInto");
-        HelpNumber patient = new HelpNumber(record.getDynamodb().getKeys().get("helpNumber").getS());
+        HelpNumber patient =
+                new HelpNumber(record.getDynamodb().getKeys().get("helpNumber").getS());
         if (erasedAt != null) {
             int changed = eraser.erase(patient, Instant.parse(erasedAt));
             if (mergedInto != null) {
@@ -80,7 +85,9 @@ public final class PatientChanges {
             }
             log.info(records + " erased with their patient", Map.of(records, changed));
         } else if (mergedInto != null) {
-            log.info(records + " moved with their patient's merged record", Map.of(records, mover.move(patient, new HelpNumber(mergedInto))));
+            log.info(
+                    records + " moved with their patient's merged record",
+                    Map.of(records, mover.move(patient, new HelpNumber(mergedInto))));
         }
         // otherwise neither (the template's filters let none through; a local delivery may)
     }

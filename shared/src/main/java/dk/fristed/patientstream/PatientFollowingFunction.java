@@ -34,12 +34,15 @@ public abstract class PatientFollowingFunction extends WarmedUpFunction {
      * @param erasedParts what erasure removes from them, for the audit trail
      * @param warmUp      the SnapStart warm-up: reads at most, never writes
      */
-    protected PatientFollowingFunction(Records repository, String function, String records, String erasedParts, Runnable warmUp,
-                                       JsonLog log) {
+    protected PatientFollowingFunction(
+            Records repository, String function, String records, String erasedParts, Runnable warmUp, JsonLog log) {
         Actor erasing = Actor.system(function, "erase " + erasedParts + " with the patient");
         Actor moving = Actor.system(function, "move " + records + " with the patient's merged record");
-        this.changes = new PatientChanges((patient, at) -> repository.erasePatient(patient, at, erasing),
-                (duplicate, survivor) -> repository.movePatient(duplicate, survivor, moving), records, log);
+        this.changes = new PatientChanges(
+                (patient, at) -> repository.erasePatient(patient, at, erasing),
+                (duplicate, survivor) -> repository.movePatient(duplicate, survivor, moving),
+                records,
+                log);
         this.warmUp = warmUp;
     }
 

@@ -51,8 +51,12 @@ public class ApiProblem extends RuntimeException {
      * (a patient may still carry the old card), never anything else of the patient.
      */
     public static ApiProblem merged(String field, String survivorHelpNumber) {
-        return new ApiProblem(410, "Merged", "was merged into another patient's record; use the help number in mergedInto",
-                field, survivorHelpNumber);
+        return new ApiProblem(
+                410,
+                "Merged",
+                "was merged into another patient's record; use the help number in mergedInto",
+                field,
+                survivorHelpNumber);
     }
 
     public static ApiProblem preconditionFailed(String detail) {
@@ -72,8 +76,11 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem preconditionRequired() {
-        return new ApiProblem(428, "Precondition required",
-                "send If-Match with the ETag you read, so a concurrent change is not overwritten", "If-Match");
+        return new ApiProblem(
+                428,
+                "Precondition required",
+                "send If-Match with the ETag you read, so a concurrent change is not overwritten",
+                "If-Match");
     }
 
     public int status() {

@@ -13,24 +13,42 @@ import java.util.Map;
  * so a change is a whole item put under a condition: that it is new, or still at the version read.
  */
 public final class ConditionalWrites {
-    private ConditionalWrites() {
-    }
+    private ConditionalWrites() {}
 
     public static TransactWriteItem put(String table, Map<String, AttributeValue> item, String condition) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression(condition).build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression(condition)
+                        .build())
+                .build();
     }
 
     /** {@link #put} with a condition that names an attribute by a placeholder ({@code key} is a reserved word). */
-    public static TransactWriteItem put(String table, Map<String, AttributeValue> item, String condition, String placeholder,
-                                        String attribute) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression(condition)
-                .expressionAttributeNames(Map.of(placeholder, attribute)).build()).build();
+    public static TransactWriteItem put(
+            String table, Map<String, AttributeValue> item, String condition, String placeholder, String attribute) {
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(Map.of(placeholder, attribute))
+                        .build())
+                .build();
     }
 
     /** The item put whole if the stored one is at {@code version} and {@code condition} holds (it names :version). */
-    public static TransactWriteItem putIf(String table, Map<String, AttributeValue> item, String condition, long version) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression(condition)
-                .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(version)))).build()).build();
+    public static TransactWriteItem putIf(
+            String table, Map<String, AttributeValue> item, String condition, long version) {
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression(condition)
+                        .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(version))))
+                        .build())
+                .build();
     }
 
     /** The item put whole over the stored one at {@code expectedVersion}: what optimistic locking is here. */
@@ -43,9 +61,13 @@ public final class ConditionalWrites {
      * record (whose help number is the one to use); it reads nothing of theirs.
      */
     public static TransactWriteItem patientIsActive(String patientsTable, HelpNumber helpNumber) {
-        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(patientsTable)
-                .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
-                .conditionExpression("attribute_exists(helpNumber) AND attribute_not_exists(erasedAt) AND attribute_not_exists(mergedInto)")
-                .build()).build();
+        return TransactWriteItem.builder()
+                .conditionCheck(ConditionCheck.builder()
+                        .tableName(patientsTable)
+                        .key(Map.of("helpNumber", AttributeValue.fromS(helpNumber.value())))
+                        .conditionExpression(
+                                "attribute_exists(helpNumber) AND attribute_not_exists(erasedAt) AND attribute_not_exists(mergedInto)")
+                        .build())
+                .build();
     }
 }

@@ -26,11 +26,15 @@ public final class IndexQueries<I, T> {
     }
 
     /** One page of {@code index} (null: the table itself), from where the client's cursor (signed for {@code scope}) left off. */
-    public Page<T> page(String index, QueryEnhancedRequest.Builder request, PageRequest page, Cursor cursor, String scope) {
+    public Page<T> page(
+            String index, QueryEnhancedRequest.Builder request, PageRequest page, Cursor cursor, String scope) {
         page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
         var built = request.limit(page.limit()).build();
-        var result = index == null ? table.query(built).iterator().next() : table.index(index).query(built).iterator().next();
-        return new Page<>(result.items().stream().map(toRecord).toList(), cursor.after(result.lastEvaluatedKey(), scope));
+        var result = index == null
+                ? table.query(built).iterator().next()
+                : table.index(index).query(built).iterator().next();
+        return new Page<>(
+                result.items().stream().map(toRecord).toList(), cursor.after(result.lastEvaluatedKey(), scope));
     }
 
     /**
@@ -38,7 +42,10 @@ public final class IndexQueries<I, T> {
      * (null index) the read is strongly consistent: what was just written is counted (an index cannot be).
      */
     public List<T> all(String index, QueryConditional condition) {
-        var request = QueryEnhancedRequest.builder().queryConditional(condition).consistentRead(index == null).build();
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(condition)
+                .consistentRead(index == null)
+                .build();
         var pages = index == null ? table.query(request).stream() : table.index(index).query(request).stream();
         return pages.flatMap(p -> p.items().stream()).map(toRecord).toList();
     }
@@ -48,7 +55,8 @@ public final class IndexQueries<I, T> {
      * '#', so the upper bound takes in every item on the period's last day.
      */
     public static QueryConditional datedIn(String partition, Period period) {
-        return QueryConditional.sortBetween(key(partition, period.from().toString()), key(partition, period.to() + "~"));
+        return QueryConditional.sortBetween(
+                key(partition, period.from().toString()), key(partition, period.to() + "~"));
     }
 
     public static Key key(String partition) {

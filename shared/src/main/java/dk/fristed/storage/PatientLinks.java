@@ -35,8 +35,7 @@ public final class PatientLinks {
     }
 
     /** A condition a creating transaction carries, and the field to name when it fails. */
-    public record Check(String field, String what, TransactWriteItem item) {
-    }
+    public record Check(String field, String what, TransactWriteItem item) {}
 
     /** In a cancelled transaction whose link conditions start at {@code first}: the 422 of the link that failed, if one did. */
     public static void refuseIfFailed(List<Check> checks, int first, TransactionCanceledException e) {
@@ -58,14 +57,29 @@ public final class PatientLinks {
     private Check visit(HelpNumber patient, String visitId) {
         Map<String, AttributeValue> start = null;
         do {
-            var page = dynamo.query(QueryRequest.builder().tableName(visitsTable).consistentRead(true)
-                    .keyConditionExpression("helpNumber = :h").expressionAttributeValues(Map.of(":h", AttributeValue.fromS(patient.value())))
-                    .projectionExpression("visitKey").exclusiveStartKey(start).build());
+            var page = dynamo.query(QueryRequest.builder()
+                    .tableName(visitsTable)
+                    .consistentRead(true)
+                    .keyConditionExpression("helpNumber = :h")
+                    .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(patient.value())))
+                    .projectionExpression("visitKey")
+                    .exclusiveStartKey(start)
+                    .build());
             for (Map<String, AttributeValue> key : page.items()) {
                 String visitKey = key.get("visitKey").s();
                 if (visitKey.endsWith("#" + visitId)) {
-                    return new Check("visitId", "visit", condition(visitsTable, Map.of("helpNumber", AttributeValue.fromS(patient.value()),
-                            "visitKey", AttributeValue.fromS(visitKey)), "attribute_exists(visitKey)", Map.of()));
+                    return new Check(
+                            "visitId",
+                            "visit",
+                            condition(
+                                    visitsTable,
+                                    Map.of(
+                                            "helpNumber",
+                                            AttributeValue.fromS(patient.value()),
+                                            "visitKey",
+                                            AttributeValue.fromS(visitKey)),
+                                    "attribute_exists(visitKey)",
+                                    Map.of()));
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -74,18 +88,29 @@ public final class PatientLinks {
     }
 
     private Check referral(HelpNumber patient, String referralId) {
-        Check check = new Check("referralId", "referral", condition(referralsTable, Map.of("referralId", AttributeValue.fromS(referralId)),
-                "helpNumber = :h", Map.of(":h", AttributeValue.fromS(patient.value()))));
-        var found = dynamo.getItem(r -> r.tableName(referralsTable).key(Map.of("referralId", AttributeValue.fromS(referralId)))
-                .projectionExpression("helpNumber").consistentRead(true)).item();
-        if (found == null || !found.containsKey("helpNumber") || !found.get("helpNumber").s().equals(patient.value())) {
+        Check check = new Check(
+                "referralId",
+                "referral",
+                condition(
+                        referralsTable,
+                        Map.of("referralId", AttributeValue.fromS(referralId)),
+                        "helpNumber = :h",
+                        Map.of(":h", AttributeValue.fromS(patient.value()))));
+        var found = dynamo.getItem(r -> r.tableName(referralsTable)
+                        .key(Map.of("referralId", AttributeValue.fromS(referralId)))
+                        .projectionExpression("helpNumber")
+                        .consistentRead(true))
+                .item();
+        if (found == null
+                || !found.containsKey("helpNumber")
+                || !found.get("helpNumber").s().equals(patient.value())) {
             throw notTheirs("referralId", "referral");
         }
         return check;
     }
 
-    private static TransactWriteItem condition(String table, Map<String, AttributeValue> key, String expression,
-                                               Map<String, AttributeValue> values) {
+    private static TransactWriteItem condition(
+            String table, Map<String, AttributeValue> key, String expression, Map<String, AttributeValue> values) {
         var check = ConditionCheck.builder().tableName(table).key(key).conditionExpression(expression);
         if (!values.isEmpty()) {
             check.expressionAttributeValues(values);

@@ -22,14 +22,22 @@ public final class StoredItemSchema<T extends StoredItem> {
     }
 
     public StoredItemSchema<T> string(String name, StaticAttributeTag... tags) {
-        builder.addAttribute(String.class, a -> a.name(name).getter(item -> item.string(name))
-                .setter((item, value) -> item.put(name, value)).tags(tags));
+        builder.addAttribute(
+                String.class,
+                a -> a.name(name)
+                        .getter(item -> item.string(name))
+                        .setter((item, value) -> item.put(name, value))
+                        .tags(tags));
         return this;
     }
 
     public StoredItemSchema<T> number(String name, StaticAttributeTag... tags) {
-        builder.addAttribute(Long.class, a -> a.name(name).getter(item -> item.number(name))
-                .setter((item, value) -> item.put(name, value)).tags(tags));
+        builder.addAttribute(
+                Long.class,
+                a -> a.name(name)
+                        .getter(item -> item.number(name))
+                        .setter((item, value) -> item.put(name, value))
+                        .tags(tags));
         return this;
     }
 

@@ -17,8 +17,7 @@ public final class Fields {
     /** ISO 3166 reserves XX for user assignment; here it means stateless or unknown nationality. */
     public static final String UNKNOWN_NATIONALITY = "XX";
 
-    private Fields() {
-    }
+    private Fields() {}
 
     public static <T> T required(T value, String field) {
         if (value == null) {
@@ -48,8 +47,9 @@ public final class Fields {
         if (trimmed.length() > maxLength) {
             throw ApiProblem.badRequest(field, "may have at most " + maxLength + " characters");
         }
-        if (trimmed.codePoints().anyMatch(c -> (Character.isISOControl(c) && !(lines && c == '\n'))
-                || Character.getType(c) == Character.FORMAT)) {
+        if (trimmed.codePoints()
+                .anyMatch(c -> (Character.isISOControl(c) && !(lines && c == '\n'))
+                        || Character.getType(c) == Character.FORMAT)) {
             throw ApiProblem.badRequest(field, "may not contain control characters");
         }
         // half of a surrogate pair is valid JSON but not text: it has no UTF-8 form to encrypt or show
@@ -63,7 +63,8 @@ public final class Fields {
     public static String country(String value, String field) {
         String code = required(value, field).strip().toUpperCase(Locale.ROOT);
         if (!code.equals(UNKNOWN_NATIONALITY) && !COUNTRIES.contains(code)) {
-            throw ApiProblem.badRequest(field, "must be an ISO 3166-1 alpha-2 country code such as RO, or XX if unknown");
+            throw ApiProblem.badRequest(
+                    field, "must be an ISO 3166-1 alpha-2 country code such as RO, or XX if unknown");
         }
         return code;
     }
@@ -102,8 +103,14 @@ public final class Fields {
                 return constant;
             }
         }
-        throw ApiProblem.badRequest(field, "must be one of " + String.join(", ",
-                java.util.Arrays.stream(type.getEnumConstants()).map(Fields::wireName).toList()));
+        throw ApiProblem.badRequest(
+                field,
+                "must be one of "
+                        + String.join(
+                                ", ",
+                                java.util.Arrays.stream(type.getEnumConstants())
+                                        .map(Fields::wireName)
+                                        .toList()));
     }
 
     public static String wireName(Enum<?> value) {

@@ -17,8 +17,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
  * record's id and the version its step created. A workflow adds its own details beside them.
  */
 public final class HistoryColumns {
-    private HistoryColumns() {
-    }
+    private HistoryColumns() {}
 
     /** The schema's common columns; {@code idName} is the record's id column, the partition key. */
     public static <T extends StoredItem> StoredItemSchema<T> schema(Class<T> type, Supplier<T> newItem, String idName) {
@@ -49,15 +48,31 @@ public final class HistoryColumns {
     }
 
     /** The common columns read back, for the workflow to build its entry from with its own details. */
-    public static <S extends Enum<S>, A extends Enum<A>> Read<S, A> read(StoredItem item, String idName, Function<String, S> state,
-                                                                       Function<String, A> action) {
-        return new Read<>(item.string(idName), item.number("version"), item.optional("fromState", state), state.apply(item.string("toState")),
-                item.optional("action", action), LocalDate.parse(item.string("date")), Instant.parse(item.string("at")), item.string("by"),
-                item.string("roles"), item.optionalString("note"));
+    public static <S extends Enum<S>, A extends Enum<A>> Read<S, A> read(
+            StoredItem item, String idName, Function<String, S> state, Function<String, A> action) {
+        return new Read<>(
+                item.string(idName),
+                item.number("version"),
+                item.optional("fromState", state),
+                state.apply(item.string("toState")),
+                item.optional("action", action),
+                LocalDate.parse(item.string("date")),
+                Instant.parse(item.string("at")),
+                item.string("by"),
+                item.string("roles"),
+                item.optionalString("note"));
     }
 
-    public record Read<S extends Enum<S>, A extends Enum<A>>(String recordId, long version, Optional<S> from, S to, Optional<A> action,
-                                                           LocalDate date, Instant at, String by, String roles, Optional<String> note)
-            implements HistoryStep<S, A> {
-    }
+    public record Read<S extends Enum<S>, A extends Enum<A>>(
+            String recordId,
+            long version,
+            Optional<S> from,
+            S to,
+            Optional<A> action,
+            LocalDate date,
+            Instant at,
+            String by,
+            String roles,
+            Optional<String> note)
+            implements HistoryStep<S, A> {}
 }

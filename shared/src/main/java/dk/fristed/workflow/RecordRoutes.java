@@ -41,9 +41,16 @@ public final class RecordRoutes<R extends WorkflowRecord, E, S extends Enum<S>> 
      * @param bySiteIndex the index of a site's records by date
      * @param withHistory a record's answer with its history; {@code alone}: without
      */
-    public RecordRoutes(RecordStore<R, E> store, String idField, String bySiteIndex, Class<S> states,
-                        BiFunction<R, List<E>, Object> withHistory, Function<R, Object> alone, AuditTrail audit, Sites sites,
-                        Cursor cursor) {
+    public RecordRoutes(
+            RecordStore<R, E> store,
+            String idField,
+            String bySiteIndex,
+            Class<S> states,
+            BiFunction<R, List<E>, Object> withHistory,
+            Function<R, Object> alone,
+            AuditTrail audit,
+            Sites sites,
+            Cursor cursor) {
         this.store = store;
         this.idField = idField;
         this.bySiteIndex = bySiteIndex;
@@ -96,7 +103,8 @@ public final class RecordRoutes<R extends WorkflowRecord, E, S extends Enum<S>> 
 
     /** A page of records as answered, each patient on it audited as read. */
     public ApiResponse listed(ApiRequest request, Page<R> page) {
-        audit.readsOf(request, page.items().stream().map(WorkflowRecord::helpNumber).toList());
+        audit.readsOf(
+                request, page.items().stream().map(WorkflowRecord::helpNumber).toList());
         return ApiResponse.ok(page.map(alone));
     }
 }

@@ -53,8 +53,14 @@ public final class RecordStore<R extends WorkflowRecord, E> {
      * @param idField        the path parameter that names a record ("referralId"), for problems
      * @param noun           what a record is called in problems ("referral")
      */
-    public RecordStore(DynamoDbClient dynamo, AuditTrail audit, StoredAs<R, ?> records, StoredAs<E, ?> history, String byPatientIndex,
-                       String idField, String noun) {
+    public RecordStore(
+            DynamoDbClient dynamo,
+            AuditTrail audit,
+            StoredAs<R, ?> records,
+            StoredAs<E, ?> history,
+            String byPatientIndex,
+            String idField,
+            String noun) {
         this.dynamo = dynamo;
         this.audit = audit;
         this.records = records;
@@ -66,13 +72,14 @@ public final class RecordStore<R extends WorkflowRecord, E> {
     }
 
     /** A step decided from the record as read: the record after it, and the history entry of its new version. */
-    public record Step<R, E>(R after, E entry) {
-    }
+    public record Step<R, E>(R after, E entry) {}
 
     /** What a record holds about its patient, and how erasure removes it. */
-    public record PersonalParts<R, E>(Erase<R> erase, Function<R, List<TransactWriteItem>> alsoRemoved,
-                                      java.util.function.Predicate<E> holdsPersonalText, java.util.function.UnaryOperator<E> withoutIt) {
-    }
+    public record PersonalParts<R, E>(
+            Erase<R> erase,
+            Function<R, List<TransactWriteItem>> alsoRemoved,
+            java.util.function.Predicate<E> holdsPersonalText,
+            java.util.function.UnaryOperator<E> withoutIt) {}
 
     /** The record as erasure leaves it; {@code at} is when the patient was erased. */
     @FunctionalInterface
@@ -103,13 +110,16 @@ public final class RecordStore<R extends WorkflowRecord, E> {
             R current = require(id);
             if (current.erasedAt().isPresent()) {
                 // nothing more is written about a patient who asked to be erased, not even a note
-                throw ApiProblem.gone(idField, "this " + noun + "'s patient was erased on request; it takes no more steps");
+                throw ApiProblem.gone(
+                        idField, "this " + noun + "'s patient was erased on request; it takes no more steps");
             }
             if (current.version() != expectedVersion) {
                 throw stale();
             }
             Step<R, E> step = decide.apply(current);
-            List<TransactWriteItem> items = List.of(putOver(step.after(), current.version()), putNewHistory(step.entry()),
+            List<TransactWriteItem> items = List.of(
+                    putOver(step.after(), current.version()),
+                    putNewHistory(step.entry()),
                     audit.changeBy(actor, current.helpNumber()));
             if (Transactions.writeStep(dynamo, items, this::stale)) {
                 return step.after();
@@ -128,7 +138,8 @@ public final class RecordStore<R extends WorkflowRecord, E> {
         for (R record : ofPatient(from)) {
             if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
                 R current = require(record.id());
-                return current.helpNumber().equals(from) ? List.of(putOver(moved.apply(current), current.version()), audit.changeBy(actor, to))
+                return current.helpNumber().equals(from)
+                        ? List.of(putOver(moved.apply(current), current.version()), audit.changeBy(actor, to))
                         : List.of();
             })) {
                 changed++;
@@ -151,7 +162,8 @@ public final class RecordStore<R extends WorkflowRecord, E> {
                 List<TransactWriteItem> items = new ArrayList<>();
                 // still under the patient's number: never erased, or erased before erasure unlinked
                 if (!current.helpNumber().equals(HelpNumber.UNLINKED)) {
-                    items.add(putOver(parts.erase().erased(current, current.erasedAt().orElse(at)), current.version()));
+                    items.add(putOver(
+                            parts.erase().erased(current, current.erasedAt().orElse(at)), current.version()));
                     items.addAll(parts.alsoRemoved().apply(current));
                 }
                 for (E entry : historyOf(current.id())) {
@@ -160,7 +172,8 @@ public final class RecordStore<R extends WorkflowRecord, E> {
                     }
                 }
                 if (!items.isEmpty()) {
-                    items.add(audit.changeBy(actor, helpNumber)); // a handful of steps: well within a transaction's 100 items
+                    items.add(audit.changeBy(
+                            actor, helpNumber)); // a handful of steps: well within a transaction's 100 items
                 }
                 return items;
             })) {
@@ -172,18 +185,28 @@ public final class RecordStore<R extends WorkflowRecord, E> {
 
     /** A patient's records, newest first: one query on the index by patient. */
     public Page<R> ofPatient(HelpNumber helpNumber, PageRequest page, Cursor cursor) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())))
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(helpNumber.value())))
                 .scanIndexForward(false);
         return indexes.page(byPatientIndex, request, page, cursor, noun + "s-of-patient|" + helpNumber.value());
     }
 
     /** A site's records of a period by date, optionally in one state: one query on {@code bySiteIndex}. */
-    public Page<R> atSite(String bySiteIndex, String site, Period period, Optional<? extends Enum<?>> state, PageRequest page,
-                          Cursor cursor) {
-        String scope = noun + "s-at-site|" + site + "|" + period.from() + "|" + period.to() + "|" + state.map(Enum::name).orElse("");
+    public Page<R> atSite(
+            String bySiteIndex,
+            String site,
+            Period period,
+            Optional<? extends Enum<?>> state,
+            PageRequest page,
+            Cursor cursor) {
+        String scope = noun + "s-at-site|" + site + "|" + period.from() + "|" + period.to() + "|"
+                + state.map(Enum::name).orElse("");
         var request = QueryEnhancedRequest.builder().queryConditional(IndexQueries.datedIn(site, period));
-        state.ifPresent(s -> request.filterExpression(Expression.builder().expression("#state = :state")
-                .putExpressionName("#state", "state").putExpressionValue(":state", AttributeValue.fromS(s.name())).build()));
+        state.ifPresent(s -> request.filterExpression(Expression.builder()
+                .expression("#state = :state")
+                .putExpressionName("#state", "state")
+                .putExpressionValue(":state", AttributeValue.fromS(s.name()))
+                .build()));
         return indexes.page(bySiteIndex, request, page, cursor, scope);
     }
 

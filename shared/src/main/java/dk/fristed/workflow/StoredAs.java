@@ -35,14 +35,19 @@ public final class StoredAs<T, I> {
 
     /** The value under a partition key, read strongly consistent. */
     public Optional<T> get(String key) {
-        I item = table.getItem(GetItemEnhancedRequest.builder().key(IndexQueries.key(key)).consistentRead(true).build());
+        I item = table.getItem(GetItemEnhancedRequest.builder()
+                .key(IndexQueries.key(key))
+                .consistentRead(true)
+                .build());
         return Optional.ofNullable(item).map(fromItem);
     }
 
     /** Every value under a partition key, in sort key order, read strongly consistent. */
     public List<T> under(String key) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(key)))
-                .consistentRead(true).build();
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(key)))
+                .consistentRead(true)
+                .build();
         return table.query(request).items().stream().map(fromItem).toList();
     }
 

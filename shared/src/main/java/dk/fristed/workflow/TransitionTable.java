@@ -46,9 +46,12 @@ public final class TransitionTable<S extends Enum<S>, A extends Enum<A>> {
         S to = table.getOrDefault(state, Map.of()).get(action);
         if (to == null) {
             Set<A> allowed = allowed(state);
-            throw ApiProblem.conflict(record + " that is " + Fields.wireName(state) + " cannot take " + Fields.wireName(action)
-                    + "; allowed: " + (allowed.isEmpty() ? "none (it is final)"
-                    : allowed.stream().map(hint).collect(Collectors.joining(", "))));
+            throw ApiProblem.conflict(
+                    record + " that is " + Fields.wireName(state) + " cannot take " + Fields.wireName(action)
+                            + "; allowed: "
+                            + (allowed.isEmpty()
+                                    ? "none (it is final)"
+                                    : allowed.stream().map(hint).collect(Collectors.joining(", "))));
         }
         return to;
     }

@@ -17,9 +17,14 @@ class CallerTest {
 
     @Test
     void fromClaims_jsonArrayOrCommaForm_readsTheSame() {
-        assertEquals(Set.of(Role.FINANCE, Role.COORDINATOR),
-                Caller.fromClaims(Map.of("sub", "u", "cognito:groups", "[\"finance\",\"coordinator\"]")).roles());
-        assertEquals(Set.of(Role.FINANCE), Caller.fromClaims(Map.of("sub", "u", "cognito:groups", "finance")).roles());
+        assertEquals(
+                Set.of(Role.FINANCE, Role.COORDINATOR),
+                Caller.fromClaims(Map.of("sub", "u", "cognito:groups", "[\"finance\",\"coordinator\"]"))
+                        .roles());
+        assertEquals(
+                Set.of(Role.FINANCE),
+                Caller.fromClaims(Map.of("sub", "u", "cognito:groups", "finance"))
+                        .roles());
     }
 
     @Test

@@ -23,8 +23,13 @@ class CsvTableTest {
         String csv = table.toString();
         assertTrue(csv.startsWith("\uFEFF"), "a byte-order mark, so Excel reads UTF-8");
         assertTrue(csv.contains("\r\n"));
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv.substring(1))).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv.substring(1)))
+                .getRecords();
         assertEquals(4, rows.size());
         assertEquals("Sørlandet sykehus, Ålesund \"Æ\"", rows.get(0).get("name"));
         assertEquals("1312450.00", rows.get(0).get("amount"));

@@ -26,13 +26,28 @@ class EncryptedTableTest {
 
     private static final StaticTableSchema<Item> SCHEMA = StaticTableSchema.builder(Item.class)
             .newItemSupplier(Item::new)
-            .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("date").getter(i -> i.date).setter((i, v) -> i.date = v).tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name("site").getter(i -> i.site).setter((i, v) -> i.site = v)
-                    .tags(secondaryPartitionKey("BySite")))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("id")
+                            .getter(i -> i.id)
+                            .setter((i, v) -> i.id = v)
+                            .tags(primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("date")
+                            .getter(i -> i.date)
+                            .setter((i, v) -> i.date = v)
+                            .tags(primarySortKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("site")
+                            .getter(i -> i.site)
+                            .setter((i, v) -> i.site = v)
+                            .tags(secondaryPartitionKey("BySite")))
             .addAttribute(String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
             .addAttribute(String.class, a -> a.name("note").getter(i -> i.note).setter((i, v) -> i.note = v))
-            .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+            .addAttribute(
+                    Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
             .build();
 
     @Test
@@ -50,13 +65,22 @@ class EncryptedTableTest {
 
     @Test
     void optingOutNamesTheAttributes() {
-        EncryptedTable table = EncryptedTable.of("ThingsTable", "prod-things", SCHEMA).signedOnly("version").unsigned("note");
+        EncryptedTable table = EncryptedTable.of("ThingsTable", "prod-things", SCHEMA)
+                .signedOnly("version")
+                .unsigned("note");
 
         assertEquals(Set.of("name"), table.encryptedAttributes());
         assertEquals(Set.of("note"), table.unsignedAttributes());
-        assertThrows(IllegalArgumentException.class, () -> table.signedOnly("nmae"), "a misspelt attribute is not silently ignored");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> table.signedOnly("nmae"),
+                "a misspelt attribute is not silently ignored");
         assertThrows(IllegalArgumentException.class, () -> table.unsigned("site"), "keys stay signed");
-        assertThrows(IllegalArgumentException.class, () -> table.signedOnly("id"), "and are never opted out of anything");
-        assertEquals(Set.of("note", "version"), table.unsigned("version").unsignedAttributes(), "a signed attribute can be unsigned");
+        assertThrows(
+                IllegalArgumentException.class, () -> table.signedOnly("id"), "and are never opted out of anything");
+        assertEquals(
+                Set.of("note", "version"),
+                table.unsigned("version").unsignedAttributes(),
+                "a signed attribute can be unsigned");
     }
 }

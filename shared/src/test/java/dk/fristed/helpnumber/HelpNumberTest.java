@@ -89,7 +89,8 @@ class HelpNumberTest {
     @Test
     void parse_acceptsCaseSpacesAndHyphens() {
         HelpNumber number = HelpNumber.random();
-        String typed = " " + number.value().substring(0, 4).toLowerCase() + " - " + number.value().substring(4) + " ";
+        String typed = " " + number.value().substring(0, 4).toLowerCase() + " - "
+                + number.value().substring(4) + " ";
         assertEquals(number, HelpNumber.parse(typed, "helpNumber"));
     }
 
@@ -105,7 +106,8 @@ class HelpNumberTest {
     }
 
     private static String problem(String typed) {
-        return assertThrows(ApiProblem.class, () -> HelpNumber.parse(typed, "helpNumber")).detail();
+        return assertThrows(ApiProblem.class, () -> HelpNumber.parse(typed, "helpNumber"))
+                .detail();
     }
 
     private static void forEachSample(java.util.function.Consumer<String> check) {

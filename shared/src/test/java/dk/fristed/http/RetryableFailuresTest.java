@@ -18,30 +18,76 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RetryableFailuresTest {
     @Test
     void throttling_is429_serviceErrorsTimeoutsAndConflicts_are503_everythingElse_staysA500() {
-        assertEquals(Optional.of(429), status(ProvisionedThroughputExceededException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build()));
-        assertEquals(Optional.of(429), status(DynamoDbException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build()));
-        assertEquals(Optional.of(503), status(DynamoDbException.builder().statusCode(500)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build()));
+        assertEquals(
+                Optional.of(429),
+                status(ProvisionedThroughputExceededException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("ProvisionedThroughputExceededException")
+                                .build())
+                        .build()));
+        assertEquals(
+                Optional.of(429),
+                status(DynamoDbException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("ThrottlingException")
+                                .build())
+                        .build()));
+        assertEquals(
+                Optional.of(503),
+                status(DynamoDbException.builder()
+                        .statusCode(500)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("InternalServerError")
+                                .build())
+                        .build()));
         assertEquals(Optional.of(503), status(ApiCallTimeoutException.create(6000)));
-        assertEquals(Optional.of(503), status(SdkClientException.create("Unable to execute HTTP request",
-                new java.net.SocketException("Unexpected end of file from server"))));
-        assertEquals(Optional.empty(), status(SdkClientException.create("a signature that does not verify",
-                new IllegalStateException("tampered"))), "a record changed behind the functions' back is no reason to retry");
-        assertEquals(Optional.of(503), status(TransactionCanceledException.builder().statusCode(400)
-                .cancellationReasons(CancellationReason.builder().code("None").build(),
-                        CancellationReason.builder().code("TransactionConflict").build()).build()));
-        assertEquals(Optional.empty(), status(TransactionCanceledException.builder().statusCode(400)
-                .cancellationReasons(CancellationReason.builder().code("ConditionalCheckFailed").build()).build()));
-        assertEquals(Optional.empty(), status(DynamoDbException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build()));
+        assertEquals(
+                Optional.of(503),
+                status(SdkClientException.create(
+                        "Unable to execute HTTP request",
+                        new java.net.SocketException("Unexpected end of file from server"))));
+        assertEquals(
+                Optional.empty(),
+                status(SdkClientException.create(
+                        "a signature that does not verify", new IllegalStateException("tampered"))),
+                "a record changed behind the functions' back is no reason to retry");
+        assertEquals(
+                Optional.of(503),
+                status(TransactionCanceledException.builder()
+                        .statusCode(400)
+                        .cancellationReasons(
+                                CancellationReason.builder().code("None").build(),
+                                CancellationReason.builder()
+                                        .code("TransactionConflict")
+                                        .build())
+                        .build()));
+        assertEquals(
+                Optional.empty(),
+                status(TransactionCanceledException.builder()
+                        .statusCode(400)
+                        .cancellationReasons(CancellationReason.builder()
+                                .code("ConditionalCheckFailed")
+                                .build())
+                        .build()));
+        assertEquals(
+                Optional.empty(),
+                status(DynamoDbException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("ValidationException")
+                                .build())
+                        .build()));
         assertEquals(Optional.empty(), status(new IllegalStateException("a bug")));
     }
 
     @Test
     void retryableProblems_carryRetryAfter() {
-        var response = ProblemResponses.of(RetryableFailures.problemFor(ApiCallTimeoutException.create(6000)).orElseThrow(), "r-1");
+        var response = ProblemResponses.of(
+                RetryableFailures.problemFor(ApiCallTimeoutException.create(6000))
+                        .orElseThrow(),
+                "r-1");
         assertEquals(503, response.getStatusCode());
         assertEquals("1", response.getHeaders().get("Retry-After"));
     }

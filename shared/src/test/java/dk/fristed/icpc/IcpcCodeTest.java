@@ -32,8 +32,9 @@ class IcpcCodeTest {
     @Test
     void chapters_areTheSeventeenOfIcpc2() {
         assertEquals(17, IcpcChapter.values().length);
-        assertEquals("ABDFHKLNPRSTUWXYZ", java.util.Arrays.stream(IcpcChapter.values()).map(Enum::name)
-                .reduce("", String::concat));
+        assertEquals(
+                "ABDFHKLNPRSTUWXYZ",
+                java.util.Arrays.stream(IcpcChapter.values()).map(Enum::name).reduce("", String::concat));
     }
 
     private static String detail(String code) {

@@ -10,12 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class JsonTest {
-    record Body(Integer year, String name, LocalDate date, List<String> codes) {
-    }
+    record Body(Integer year, String name, LocalDate date, List<String> codes) {}
 
     @Test
     void read_validBody_parsesIsoDates() {
-        assertEquals(LocalDate.of(2025, 3, 4), Json.read("{\"date\":\"2025-03-04\"}", Body.class).date());
+        assertEquals(
+                LocalDate.of(2025, 3, 4),
+                Json.read("{\"date\":\"2025-03-04\"}", Body.class).date());
     }
 
     @Test
@@ -34,8 +35,7 @@ class JsonTest {
         assertField("codes[0]", "{\"codes\":" + "[".repeat(100) + "]".repeat(100) + "}");
     }
 
-    record Outer(Body inner, List<Body> list) {
-    }
+    record Outer(Body inner, List<Body> list) {}
 
     @Test
     void read_aKeyTwice_namesItsPath_wherever_andWhicheverValueComesFirst() {
@@ -47,10 +47,13 @@ class JsonTest {
 
     @Test
     void read_datesOutsideTheApisYears_areRefused() {
-        for (String date : List.of("0000-01-01", "1999-12-31", "2100-01-01", "9999-12-31", "+12025-01-01", "+2025-01-01")) {
+        for (String date :
+                List.of("0000-01-01", "1999-12-31", "2100-01-01", "9999-12-31", "+12025-01-01", "+2025-01-01")) {
             assertField("date", "{\"date\":\"" + date + "\"}");
         }
-        assertEquals(LocalDate.of(2099, 12, 31), Json.read("{\"date\":\"2099-12-31\"}", Body.class).date());
+        assertEquals(
+                LocalDate.of(2099, 12, 31),
+                Json.read("{\"date\":\"2099-12-31\"}", Body.class).date());
     }
 
     private static void assertField(String field, String body) {

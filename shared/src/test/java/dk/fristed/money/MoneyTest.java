@@ -31,8 +31,17 @@ class MoneyTest {
         assertEquals(new Money(300, "DKK"), new Money(100, "DKK").plus(new Money(200, "DKK")));
         assertThrows(IllegalArgumentException.class, () -> new Money(100, "DKK").plus(new Money(200, "NOK")));
         assertThrows(ArithmeticException.class, () -> new Money(Long.MAX_VALUE, "DKK").plus(1));
-        assertEquals("amount", assertThrows(ApiProblem.class, () -> Money.positive(0L, "amount")).field());
-        assertEquals("amount", assertThrows(ApiProblem.class, () -> Money.positive(-1L, "amount")).field());
-        assertEquals("amount", assertThrows(ApiProblem.class, () -> Money.positive(Money.MAX_MINOR + 1, "amount")).field());
+        assertEquals(
+                "amount",
+                assertThrows(ApiProblem.class, () -> Money.positive(0L, "amount"))
+                        .field());
+        assertEquals(
+                "amount",
+                assertThrows(ApiProblem.class, () -> Money.positive(-1L, "amount"))
+                        .field());
+        assertEquals(
+                "amount",
+                assertThrows(ApiProblem.class, () -> Money.positive(Money.MAX_MINOR + 1, "amount"))
+                        .field());
     }
 }

@@ -16,8 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class CursorTest {
     private final Cursor cursor = new Cursor(new Hmac("0123456789abcdef0123456789abcdef".getBytes()));
     private final Map<String, AttributeValue> key = Map.of(
-            "site", AttributeValue.fromS("odense"), "visitKey", AttributeValue.fromS("2025-03-04#abc"),
-            "n", AttributeValue.fromN("42"));
+            "site",
+            AttributeValue.fromS("odense"),
+            "visitKey",
+            AttributeValue.fromS("2025-03-04#abc"),
+            "n",
+            AttributeValue.fromN("42"));
 
     @Test
     void encodeThenDecode_sameScope_givesTheKeyBack() {
@@ -39,8 +43,8 @@ class CursorTest {
 
     @Test
     void encode_sealsTheKey_noHelpNumberOrDateReadableAndNeverTheSameTwice() {
-        Map<String, AttributeValue> patientKey = Map.of("helpNumber", AttributeValue.fromS("8GTV-F793"),
-                "visitKey", AttributeValue.fromS("2025-03-04#abc"));
+        Map<String, AttributeValue> patientKey = Map.of(
+                "helpNumber", AttributeValue.fromS("8GTV-F793"), "visitKey", AttributeValue.fromS("2025-03-04#abc"));
 
         String first = cursor.encode(patientKey, "visits-of-patient");
         String second = cursor.encode(patientKey, "visits-of-patient");

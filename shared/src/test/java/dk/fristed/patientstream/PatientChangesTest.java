@@ -23,9 +23,16 @@ class PatientChangesTest {
 
     private final List<String> done = new ArrayList<>();
     private final PatientChanges changes = new PatientChanges(
-            (patient, at) -> { done.add("erase " + patient.value()); return 1; },
-            (from, to) -> { done.add("move " + from.value() + " to " + to.value()); return 1; },
-            "referrals", new JsonLog("test", new PrintStream(new ByteArrayOutputStream(), true)));
+            (patient, at) -> {
+                done.add("erase " + patient.value());
+                return 1;
+            },
+            (from, to) -> {
+                done.add("move " + from.value() + " to " + to.value());
+                return 1;
+            },
+            "referrals",
+            new JsonLog("test", new PrintStream(new ByteArrayOutputStream(), true)));
 
     @Test
     void aMerge_movesTheDuplicatesRecords() {
@@ -54,8 +61,10 @@ class PatientChangesTest {
         Map<String, AttributeValue> newImage = new HashMap<>();
         image.forEach((name, value) -> newImage.put(name, new AttributeValue().withS(value)));
         newImage.put("helpNumber", new AttributeValue().withS(patient.value()));
-        StreamRecord stream = new StreamRecord().withKeys(Map.of("helpNumber", new AttributeValue().withS(patient.value())))
-                .withNewImage(newImage).withSequenceNumber("1");
+        StreamRecord stream = new StreamRecord()
+                .withKeys(Map.of("helpNumber", new AttributeValue().withS(patient.value())))
+                .withNewImage(newImage)
+                .withSequenceNumber("1");
         DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
         record.setEventName("MODIFY");
         record.setDynamodb(stream);

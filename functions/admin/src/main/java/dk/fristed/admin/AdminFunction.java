@@ -8,8 +8,8 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.aws.AwsClients;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.config.Environment;
-import dk.fristed.http.ApiFunction;
 import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.http.ApiFunction;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
 import dk.fristed.log.JsonLog;
@@ -36,13 +36,20 @@ public final class AdminFunction extends ApiFunction
     /** Lambda's constructor: primed for SnapStart with a query that finds nothing (queries write nothing). */
     public AdminFunction() {
         this(Environment.system());
-        primeBeforeSnapshot(List.of(SnapStartPriming.request("GET /audit/patients/{helpNumber}",
-                Map.of("helpNumber", HelpNumber.random().formatted()), null, "admin")));
+        primeBeforeSnapshot(List.of(SnapStartPriming.request(
+                "GET /audit/patients/{helpNumber}",
+                Map.of("helpNumber", HelpNumber.random().formatted()),
+                null,
+                "admin")));
     }
 
     /** The local runner's constructor. */
     public AdminFunction(Environment env) {
-        this(env.require(AuditTrail.TABLE_VARIABLE), AwsClients.dynamoDb(env), ServerKey.fromEnvironment(env), new JsonLog("admin"));
+        this(
+                env.require(AuditTrail.TABLE_VARIABLE),
+                AwsClients.dynamoDb(env),
+                ServerKey.fromEnvironment(env),
+                new JsonLog("admin"));
     }
 
     /** The tests' constructor. */
@@ -51,7 +58,8 @@ public final class AdminFunction extends ApiFunction
     }
 
     private static List<Route> routes(String auditTable, DynamoDbClient dynamo, Hmac serverKey) {
-        var table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(auditTable, AuditEntry.SCHEMA);
+        var table =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(auditTable, AuditEntry.SCHEMA);
         var audit = new AuditQueries(table, new Cursor(serverKey));
         return List.of(
                 Route.of("GET /audit/patients/{helpNumber}", Set.of(ADMIN), audit::ofPatient),

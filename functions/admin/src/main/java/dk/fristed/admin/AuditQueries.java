@@ -48,13 +48,16 @@ final class AuditQueries {
     private ApiResponse page(ApiRequest request, String scope, String partition, boolean bySubject) {
         PageRequest page = PageRequest.from(request);
         var query = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
+                .queryConditional(QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue(partition).build()))
                 .scanIndexForward(false)
                 .limit(page.limit());
         page.cursor().ifPresent(c -> query.exclusiveStartKey(cursor.decode(c, scope)));
         var result = (bySubject ? table.index(AuditEntry.BY_SUBJECT).query(query.build()) : table.query(query.build()))
-                .iterator().next();
-        return ApiResponse.ok(new Page<>(result.items().stream().map(AuditEntryResponse::of).toList(),
+                .iterator()
+                .next();
+        return ApiResponse.ok(new Page<>(
+                result.items().stream().map(AuditEntryResponse::of).toList(),
                 cursor.after(result.lastEvaluatedKey(), scope)));
     }
 }

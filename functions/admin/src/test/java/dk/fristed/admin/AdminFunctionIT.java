@@ -24,13 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The admin reads the audit trail per patient and per user; nobody else can. */
 class AdminFunctionIT {
     private final FunctionTestbed testbed = new FunctionTestbed();
-    private final AdminFunction function = new AdminFunction(testbed.tables.get("AuditTable"), testbed.connection().open(),
-            new Hmac(new byte[32]), new JsonLog("admin", new PrintStream(OutputStream.nullOutputStream())));
+    private final AdminFunction function = new AdminFunction(
+            testbed.tables.get("AuditTable"),
+            testbed.connection().open(),
+            new Hmac(new byte[32]),
+            new JsonLog("admin", new PrintStream(OutputStream.nullOutputStream())));
     private final HelpNumber patient = HelpNumber.random();
 
     AdminFunctionIT() {
         testbed.serve(function);
-        var table = DynamoDbEnhancedClient.builder().dynamoDbClient(testbed.raw).build()
+        var table = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(testbed.raw)
+                .build()
                 .table(testbed.tables.get("AuditTable"), AuditEntry.SCHEMA);
         for (int minute = 10; minute < 15; minute++) {
             table.putItem(entry(patient, "nurse-1", "2025-03-04T10:" + minute + ":00Z"));
@@ -44,15 +49,26 @@ class AdminFunctionIT {
         List<String> times = new ArrayList<>();
         String cursor = null;
         do {
-            var page = testbed.call("GET", "/audit/patients/" + patient.formatted() + "?limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor), "admin", null);
+            var page = testbed.call(
+                    "GET",
+                    "/audit/patients/" + patient.formatted() + "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                    "admin",
+                    null);
             assertEquals(200, page.status());
             page.body().get("items").forEach(e -> times.add(e.get("at").asText()));
-            cursor = page.body().hasNonNull("nextCursor") ? page.body().get("nextCursor").asText() : null;
+            cursor = page.body().hasNonNull("nextCursor")
+                    ? page.body().get("nextCursor").asText()
+                    : null;
         } while (cursor != null);
 
-        assertEquals(List.of("2025-03-04T10:14:00Z", "2025-03-04T10:13:00Z", "2025-03-04T10:12:00Z",
-                "2025-03-04T10:11:00Z", "2025-03-04T10:10:00Z"), times);
+        assertEquals(
+                List.of(
+                        "2025-03-04T10:14:00Z",
+                        "2025-03-04T10:13:00Z",
+                        "2025-03-04T10:12:00Z",
+                        "2025-03-04T10:11:00Z",
+                        "2025-03-04T10:10:00Z"),
+                times);
     }
 
     @Test
@@ -60,18 +76,28 @@ class AdminFunctionIT {
         var page = testbed.call("GET", "/audit/users/nurse-1", "admin", null);
 
         assertEquals(6, page.body().get("items").size());
-        assertEquals("GET /patients/{helpNumber}", page.body().get("items").get(0).get("route").asText());
-        assertEquals(List.of("clinician"), List.of(page.body().get("items").get(0).get("roles").get(0).asText()));
+        assertEquals(
+                "GET /patients/{helpNumber}",
+                page.body().get("items").get(0).get("route").asText());
+        assertEquals(
+                List.of("clinician"),
+                List.of(page.body().get("items").get(0).get("roles").get(0).asText()));
     }
 
     @Test
     void otherRolesAndBadInput_areRefused() {
         for (String role : List.of("clinician", "coordinator", "finance")) {
-            assertEquals(403, testbed.call("GET", "/audit/users/nurse-1", role, null).status());
+            assertEquals(
+                    403, testbed.call("GET", "/audit/users/nurse-1", role, null).status());
         }
-        assertEquals(401, testbed.call("GET", "/audit/users/nurse-1", null, null).status());
-        assertEquals("subject", testbed.call("GET", "/audit/users/a%20b", "admin", null).problemField());
-        assertEquals("helpNumber", testbed.call("GET", "/audit/patients/K7MQ-X9PA", "admin", null).problemField());
+        assertEquals(
+                401, testbed.call("GET", "/audit/users/nurse-1", null, null).status());
+        assertEquals(
+                "subject",
+                testbed.call("GET", "/audit/users/a%20b", "admin", null).problemField());
+        assertEquals(
+                "helpNumber",
+                testbed.call("GET", "/audit/patients/K7MQ-X9PA", "admin", null).problemField());
     }
 
     @Test
@@ -81,15 +107,21 @@ class AdminFunctionIT {
         assertEquals(RouteProfiles.of("GET /audit/patients/{helpNumber}").dynamoCalls(), testbed.dynamoCalls.list());
 
         var definition = SamTemplate.ofProject().functions().stream()
-                .filter(f -> f.handlerClass().equals(AdminFunction.class.getName())).findFirst().orElseThrow();
-        assertEquals(definition.routes().stream().map(SamTemplate.HttpRoute::key).collect(Collectors.toCollection(TreeSet::new)),
+                .filter(f -> f.handlerClass().equals(AdminFunction.class.getName()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                definition.routes().stream()
+                        .map(SamTemplate.HttpRoute::key)
+                        .collect(Collectors.toCollection(TreeSet::new)),
                 new TreeSet<>(function.routes().keySet()));
     }
 
     @Test
     void fixtures_areServed() {
         for (String fixture : List.of("get-audit-patient.json", "get-audit-user.json")) {
-            var response = function.handleRequest(ApiEvents.read(ApiEvents.fixture(fixture)), new LocalContext("AdminFunction"));
+            var response = function.handleRequest(
+                    ApiEvents.read(ApiEvents.fixture(fixture)), new LocalContext("AdminFunction"));
             assertEquals(200, response.getStatusCode(), fixture);
         }
     }

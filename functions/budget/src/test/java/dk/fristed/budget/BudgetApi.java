@@ -1,9 +1,9 @@
 package dk.fristed.budget;
 
-import dk.fristed.records.ledger.Categories;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
+import dk.fristed.records.ledger.Categories;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,9 +24,15 @@ final class BudgetApi {
     final BudgetFunction function;
 
     BudgetApi() {
-        function = new BudgetFunction(new BudgetFunction.Tables(tables.get("BudgetTable"), tables.get("IdempotencyTable")),
-                testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]), "DKK", Categories.parse(Categories.DEFAULT),
-                Clock.fixed(NOW, ZoneOffset.UTC), new JsonLog("budget", new PrintStream(logs, true, StandardCharsets.UTF_8)));
+        function = new BudgetFunction(
+                new BudgetFunction.Tables(tables.get("BudgetTable"), tables.get("IdempotencyTable")),
+                testbed.connection(),
+                testbed.fieldEncryption,
+                new Hmac(new byte[32]),
+                "DKK",
+                Categories.parse(Categories.DEFAULT),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new JsonLog("budget", new PrintStream(logs, true, StandardCharsets.UTF_8)));
         testbed.serve(function);
     }
 
@@ -56,7 +62,10 @@ final class BudgetApi {
         } else {
             body.put("name", name);
         }
-        return expect(201, call("POST", "/budget/sources", body)).body().get("id").asText();
+        return expect(201, call("POST", "/budget/sources", body))
+                .body()
+                .get("id")
+                .asText();
     }
 
     FunctionTestbed.Response entry(int year, Object... fields) {
@@ -70,9 +79,20 @@ final class BudgetApi {
     /** A payment in kroner-øre of the budget currency; returns its ledger key. */
     String pay(int year, String sourceId, long amount, String date, Object... more) {
         Object[] fields = new Object[10 + more.length];
-        System.arraycopy(new Object[] {"kind", "payment", "sourceId", sourceId, "amount", amount, "currency", "DKK", "date", date}, 0, fields, 0, 10);
+        System.arraycopy(
+                new Object[] {"kind", "payment", "sourceId", sourceId, "amount", amount, "currency", "DKK", "date", date
+                },
+                0,
+                fields,
+                0,
+                10);
         System.arraycopy(more, 0, fields, 10, more.length);
-        return expect(201, entry(year, fields)).body().get("entries").get(0).get("key").asText();
+        return expect(201, entry(year, fields))
+                .body()
+                .get("entries")
+                .get(0)
+                .get("key")
+                .asText();
     }
 
     static FunctionTestbed.Response expect(int status, FunctionTestbed.Response response) {

@@ -17,10 +17,26 @@ class BudgetLogsIT {
         BudgetApi api = new BudgetApi();
         String captured = CapturedOutput.during(() -> {
             api.year(2025, 1_000_000, Map.of());
-            String donor = BudgetApi.expect(201, api.call("POST", "/budget/sources", Map.of("type", "private_donor",
-                    "name", "Ingrid Margrethe Holm", "contact", "ingrid.holm@example.dk"), Map.of("Idempotency-Key", "log-donor-0001")))
-                    .body().get("id").asText();
-            api.call("POST", "/budget/sources", Map.of("type", "private_donor", "name", "Ingrid Margrethe Holm"),
+            String donor = BudgetApi.expect(
+                            201,
+                            api.call(
+                                    "POST",
+                                    "/budget/sources",
+                                    Map.of(
+                                            "type",
+                                            "private_donor",
+                                            "name",
+                                            "Ingrid Margrethe Holm",
+                                            "contact",
+                                            "ingrid.holm@example.dk"),
+                                    Map.of("Idempotency-Key", "log-donor-0001")))
+                    .body()
+                    .get("id")
+                    .asText();
+            api.call(
+                    "POST",
+                    "/budget/sources",
+                    Map.of("type", "private_donor", "name", "Ingrid Margrethe Holm"),
                     Map.of("Idempotency-Key", "log-donor-0001")); // the same key, another body: 422
             String paid = api.pay(2025, donor, 250_000, "2025-05-05", "note", "In memory of Holm's mother");
             api.entry(2025, "kind", "reversal", "reverses", paid, "note", "Ingrid asked for it back");

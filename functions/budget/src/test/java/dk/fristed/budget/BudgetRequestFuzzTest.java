@@ -30,8 +30,8 @@ class BudgetRequestFuzzTest {
 
     @FuzzTest
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
-        APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES, Map.of("year", "2025", "sourceId", KNOWN_SOURCE),
-                QUERY_NAMES, "finance");
+        APIGatewayV2HTTPEvent event = FuzzedRequests.request(
+                data, ROUTES, Map.of("year", "2025", "sourceId", KNOWN_SOURCE), QUERY_NAMES, "finance");
         String route = event.getRouteKey();
 
         var response = API.function.handleRequest(event, new LocalContext("BudgetFunction"));
@@ -42,6 +42,9 @@ class BudgetRequestFuzzTest {
             return;
         }
         boolean text = response.getStatusCode() == 200 && (route.endsWith("/chart") || route.endsWith("/export"));
-        assertTrue(body != null && (text ? body.startsWith("<svg") || body.startsWith("\uFEFFentry,") : body.startsWith("{")), route);
+        assertTrue(
+                body != null
+                        && (text ? body.startsWith("<svg") || body.startsWith("\uFEFFentry,") : body.startsWith("{")),
+                route);
     }
 }

@@ -19,11 +19,15 @@ class BudgetSnapStartPrimingIT {
 
         api.function.warmUp.run();
         List<Integer> statuses = BudgetFunction.primingRequests().stream()
-                .map(request -> api.function.handleRequest(request, new LocalContext("BudgetFunction")).getStatusCode())
+                .map(request -> api.function
+                        .handleRequest(request, new LocalContext("BudgetFunction"))
+                        .getStatusCode())
                 .toList();
 
         assertEquals(List.of(404, 400, 200), statuses);
-        assertEquals(List.of("transactWriteItems", "getItem", "query"), api.testbed.dynamoCalls.list(),
+        assertEquals(
+                List.of("transactWriteItems", "getItem", "query"),
+                api.testbed.dynamoCalls.list(),
                 "the rehearsed registration of a source (cancelled), a year nobody set up, then the sources");
         for (String table : api.tables.values()) {
             assertEquals(0, api.testbed.raw.scan(r -> r.tableName(table)).count(), table);
@@ -33,8 +37,13 @@ class BudgetSnapStartPrimingIT {
     @Test
     void routesInTemplate_areExactlyTheFunctionsRouteTable() {
         var definition = SamTemplate.ofProject().functions().stream()
-                .filter(f -> f.handlerClass().equals(BudgetFunction.class.getName())).findFirst().orElseThrow();
-        assertEquals(new TreeSet<>(definition.routes().stream().map(SamTemplate.HttpRoute::key).toList()),
+                .filter(f -> f.handlerClass().equals(BudgetFunction.class.getName()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                new TreeSet<>(definition.routes().stream()
+                        .map(SamTemplate.HttpRoute::key)
+                        .toList()),
                 new TreeSet<>(api.function.routes().keySet()));
     }
 }

@@ -35,13 +35,24 @@ public final class InvoiceDeadlinesFunction extends WarmedUpFunction
     }
 
     public InvoiceDeadlinesFunction(Environment env) {
-        this(InvoiceTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
-                Sites.parse(env.require(Sites.VARIABLE)), DeadlinePolicy.fromEnvironment(env), Clock.systemUTC(),
+        this(
+                InvoiceTables.fromEnvironment(env),
+                DynamoDbConnection.of(env),
+                FieldEncryption.fromEnvironment(env),
+                Sites.parse(env.require(Sites.VARIABLE)),
+                DeadlinePolicy.fromEnvironment(env),
+                Clock.systemUTC(),
                 new JsonLog("invoice-deadlines"));
     }
 
-    public InvoiceDeadlinesFunction(InvoiceTables tables, DynamoDbConnection connection, FieldEncryption encryption, Sites sites,
-                                    DeadlinePolicy policy, Clock clock, JsonLog log) {
+    public InvoiceDeadlinesFunction(
+            InvoiceTables tables,
+            DynamoDbConnection connection,
+            FieldEncryption encryption,
+            Sites sites,
+            DeadlinePolicy policy,
+            Clock clock,
+            JsonLog log) {
         var opened = tables.open(connection, encryption, clock);
         this.scan = new DeadlineScan(opened.repository(), sites, policy);
         this.clock = clock;
@@ -52,7 +63,9 @@ public final class InvoiceDeadlinesFunction extends WarmedUpFunction
     @Override
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
         DeadlineScan.Result result = scan.run(ClinicCalendar.today(clock));
-        log.info("deadline run done", Map.of("needingAttention", result.needingAttention(), "flagged", result.flagged()));
+        log.info(
+                "deadline run done",
+                Map.of("needingAttention", result.needingAttention(), "flagged", result.flagged()));
         Map<String, Integer> answer = new LinkedHashMap<>(); // in this order in logs and make invoke
         answer.put("needingAttention", result.needingAttention());
         answer.put("flagged", result.flagged());

@@ -28,19 +28,28 @@ public final class InvoiceErasureFunction extends PatientFollowingFunction
     }
 
     public InvoiceErasureFunction(Environment env) {
-        this(InvoiceTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env), Clock.systemUTC(),
+        this(
+                InvoiceTables.fromEnvironment(env),
+                DynamoDbConnection.of(env),
+                FieldEncryption.fromEnvironment(env),
+                Clock.systemUTC(),
                 new JsonLog("invoice-erasure"));
     }
 
-    public InvoiceErasureFunction(InvoiceTables tables, DynamoDbConnection connection, FieldEncryption encryption, Clock clock,
-                                  JsonLog log) {
+    public InvoiceErasureFunction(
+            InvoiceTables tables, DynamoDbConnection connection, FieldEncryption encryption, Clock clock, JsonLog log) {
         this(tables, tables.open(connection, encryption, clock), encryption, clock, log);
     }
 
-    private InvoiceErasureFunction(InvoiceTables tables, InvoiceTables.Opened opened, FieldEncryption encryption, Clock clock,
-                                   JsonLog log) {
-        super(opened.repository(), "invoice-erasure", "invoices",
-                "invoice numbers and notes", () -> encryption.warmUp(tables.encrypted()), log);
+    private InvoiceErasureFunction(
+            InvoiceTables tables, InvoiceTables.Opened opened, FieldEncryption encryption, Clock clock, JsonLog log) {
+        super(
+                opened.repository(),
+                "invoice-erasure",
+                "invoices",
+                "invoice numbers and notes",
+                () -> encryption.warmUp(tables.encrypted()),
+                log);
     }
 
     @Override

@@ -8,9 +8,9 @@ import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.idempotency.IdempotencyItem;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.invoices.invoice.HistoryItem;
-import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.invoices.invoice.InvoiceRepository;
 import dk.fristed.paging.Hmac;
+import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.storage.PatientLinks;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,13 +23,25 @@ import java.util.List;
  * DynamoDB client, opened here with the encryption interceptor, so no caller can hand a function one
  * that writes plaintext.
  */
-public record InvoiceTables(String invoices, String history, String numbers, String patients, String visits, String referrals,
-                            String idempotency, String audit) {
+public record InvoiceTables(
+        String invoices,
+        String history,
+        String numbers,
+        String patients,
+        String visits,
+        String referrals,
+        String idempotency,
+        String audit) {
 
     public static InvoiceTables fromEnvironment(Environment env) {
-        return new InvoiceTables(env.require("INVOICES_TABLE"), env.require("INVOICE_HISTORY_TABLE"),
-                env.require("INVOICE_NUMBERS_TABLE"), env.require("PATIENTS_TABLE"), env.require("VISITS_TABLE"),
-                env.require("REFERRALS_TABLE"), env.require("IDEMPOTENCY_TABLE"),
+        return new InvoiceTables(
+                env.require("INVOICES_TABLE"),
+                env.require("INVOICE_HISTORY_TABLE"),
+                env.require("INVOICE_NUMBERS_TABLE"),
+                env.require("PATIENTS_TABLE"),
+                env.require("VISITS_TABLE"),
+                env.require("REFERRALS_TABLE"),
+                env.require("IDEMPOTENCY_TABLE"),
                 env.require(AuditTrail.TABLE_VARIABLE));
     }
 
@@ -43,15 +55,23 @@ public record InvoiceTables(String invoices, String history, String numbers, Str
     }
 
     /** The repository, on the one client it opens. */
-    public record Opened(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, InvoiceRepository repository) {
-    }
+    public record Opened(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, InvoiceRepository repository) {}
 
     public Opened open(DynamoDbConnection connection, FieldEncryption encryption, Clock clock) {
         DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted()));
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        return new Opened(dynamo, enhanced, new InvoiceRepository(dynamo, new AuditTrail(dynamo, audit, clock),
-                enhanced.table(invoices, InvoiceItem.SCHEMA),
-                enhanced.table(history, HistoryItem.SCHEMA), numbers, patients, new PatientLinks(dynamo, visits, referrals), clock));
+        return new Opened(
+                dynamo,
+                enhanced,
+                new InvoiceRepository(
+                        dynamo,
+                        new AuditTrail(dynamo, audit, clock),
+                        enhanced.table(invoices, InvoiceItem.SCHEMA),
+                        enhanced.table(history, HistoryItem.SCHEMA),
+                        numbers,
+                        patients,
+                        new PatientLinks(dynamo, visits, referrals),
+                        clock));
     }
 
     /** The idempotency store of the registering route, on the same client. */

@@ -13,8 +13,8 @@ import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
-import dk.fristed.ids.RecordIds;
 import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.ids.RecordIds;
 import dk.fristed.invoices.invoice.DeadlinePolicy;
 import dk.fristed.invoices.invoice.InvoiceRoutes;
 import dk.fristed.json.Json;
@@ -65,22 +65,45 @@ public final class InvoicesFunction extends ApiFunction
         APIGatewayV2HTTPEvent totals = SnapStartPriming.request("GET /invoices/totals", null, null, "finance");
         totals.setQueryStringParameters(Map.of("from", "2009-01-01", "to", "2009-01-31"));
         return List.of(
-                SnapStartPriming.request("GET /invoices/{invoiceId}", Map.of("invoiceId", RecordIds.random()), null, "clinician"),
+                SnapStartPriming.request(
+                        "GET /invoices/{invoiceId}", Map.of("invoiceId", RecordIds.random()), null, "clinician"),
                 SnapStartPriming.request("POST /invoices", null, "{\"currency\":\"NOK\"}", "coordinator"),
                 totals);
     }
 
     /** The local runner's constructor: the same wiring, with variables resolved from template.yaml. */
     public InvoicesFunction(Environment env) {
-        this(InvoiceTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
-                ServerKey.fromEnvironment(env), Sites.parse(env.require(Sites.VARIABLE)), DeadlinePolicy.fromEnvironment(env),
-                Clock.systemUTC(), new JsonLog("invoices"));
+        this(
+                InvoiceTables.fromEnvironment(env),
+                DynamoDbConnection.of(env),
+                FieldEncryption.fromEnvironment(env),
+                ServerKey.fromEnvironment(env),
+                Sites.parse(env.require(Sites.VARIABLE)),
+                DeadlinePolicy.fromEnvironment(env),
+                Clock.systemUTC(),
+                new JsonLog("invoices"));
     }
 
     /** The tests' constructor: every collaborator given; the client is opened with encryption. */
-    public InvoicesFunction(InvoiceTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey,
-                            Sites sites, DeadlinePolicy deadlines, Clock clock, JsonLog log) {
-        this(wire(tables, tables.open(connection, encryption, clock), encryption, serverKey, sites, deadlines, clock), log);
+    public InvoicesFunction(
+            InvoiceTables tables,
+            DynamoDbConnection connection,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            DeadlinePolicy deadlines,
+            Clock clock,
+            JsonLog log) {
+        this(
+                wire(
+                        tables,
+                        tables.open(connection, encryption, clock),
+                        encryption,
+                        serverKey,
+                        sites,
+                        deadlines,
+                        clock),
+                log);
     }
 
     private InvoicesFunction(Wiring wiring, JsonLog log) {
@@ -88,31 +111,49 @@ public final class InvoicesFunction extends ApiFunction
         warmUp = wiring.warmUp();
     }
 
-    private record Wiring(List<Route> routes, Runnable warmUp) {
-    }
+    private record Wiring(List<Route> routes, Runnable warmUp) {}
 
-    private static Wiring wire(InvoiceTables tables, InvoiceTables.Opened opened, FieldEncryption encryption, Hmac serverKey,
-                               Sites sites, DeadlinePolicy deadlines, Clock clock) {
+    private static Wiring wire(
+            InvoiceTables tables,
+            InvoiceTables.Opened opened,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            DeadlinePolicy deadlines,
+            Clock clock) {
         var audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
-        var invoices = new InvoiceRoutes(opened.repository(), tables.idempotency(opened, serverKey, clock), audit, sites,
-                new Cursor(serverKey), serverKey, deadlines, clock);
+        var invoices = new InvoiceRoutes(
+                opened.repository(),
+                tables.idempotency(opened, serverKey, clock),
+                audit,
+                sites,
+                new Cursor(serverKey),
+                serverKey,
+                deadlines,
+                clock);
         Runnable warmUp = () -> {
             encryption.warmUp(tables.encrypted());
             // an invoice registered up to its JSON response, refused by DynamoDB at the end: nothing is written
-            String body = "{\"helpNumber\":\"" + HelpNumber.random().formatted() + "\",\"site\":\"" + sites.names().get(0)
+            String body = "{\"helpNumber\":\"" + HelpNumber.random().formatted() + "\",\"site\":\""
+                    + sites.names().get(0)
                     + "\",\"creditor\":\"priming\",\"invoiceNumber\":\"priming\",\"invoiceDate\":\"2009-01-01\","
                     + "\"dueDate\":\"2009-01-31\",\"receivedOn\":\"2009-01-02\",\"amount\":100,\"currency\":\"NOK\"}";
-            Json.write(invoices.rehearseCreate(SnapStartPriming.routeRequest("POST /invoices", body, "coordinator",
+            Json.write(invoices.rehearseCreate(SnapStartPriming.routeRequest(
+                    "POST /invoices",
+                    body,
+                    "coordinator",
                     Map.of(IdempotencyStore.HEADER, UUID.randomUUID().toString()))));
         };
-        return new Wiring(List.of(
-                Route.of("POST /invoices", CARE, invoices::create),
-                Route.of("GET /invoices", CARE, invoices.records()::atSite),
-                Route.of("GET /invoices/deadlines", CARE, invoices::deadlines),
-                Route.of("GET /invoices/totals", TOTALS, invoices::totals),
-                Route.of("GET /invoices/export", EXPORT, invoices::export),
-                Route.of("GET /invoices/{invoiceId}", CARE, invoices.records()::get),
-                Route.of("POST /invoices/{invoiceId}/transitions", CARE, invoices::transition),
-                Route.of("GET /patients/{helpNumber}/invoices", CARE, invoices.records()::ofPatient)), warmUp);
+        return new Wiring(
+                List.of(
+                        Route.of("POST /invoices", CARE, invoices::create),
+                        Route.of("GET /invoices", CARE, invoices.records()::atSite),
+                        Route.of("GET /invoices/deadlines", CARE, invoices::deadlines),
+                        Route.of("GET /invoices/totals", TOTALS, invoices::totals),
+                        Route.of("GET /invoices/export", EXPORT, invoices::export),
+                        Route.of("GET /invoices/{invoiceId}", CARE, invoices.records()::get),
+                        Route.of("POST /invoices/{invoiceId}/transitions", CARE, invoices::transition),
+                        Route.of("GET /patients/{helpNumber}/invoices", CARE, invoices.records()::ofPatient)),
+                warmUp);
     }
 }

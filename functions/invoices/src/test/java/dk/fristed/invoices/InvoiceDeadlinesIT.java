@@ -1,7 +1,7 @@
 package dk.fristed.invoices;
 
-import dk.fristed.devkit.RouteChecks;
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.fristed.devkit.RouteChecks;
 import dk.fristed.invoices.invoice.DeadlinePolicy;
 import org.junit.jupiter.api.Test;
 
@@ -32,16 +32,21 @@ class InvoiceDeadlinesIT {
     @Test
     void theRunFlagsTheRightOnes_withCountedQueries_andASecondRunWritesNothing() {
         // the API's today is 2025-03-01; the run is on 2025-03-10 (unanswered after 21 days, due within 7)
-        String overdue = invoice("copenhagen", "2025-02-01", "2025-03-05");        // due soon at registration, overdue by the run
-        String dueSoon = invoice("copenhagen", "2025-02-20", "2025-03-15");        // 14 days away when registered
+        String overdue =
+                invoice("copenhagen", "2025-02-01", "2025-03-05"); // due soon at registration, overdue by the run
+        String dueSoon = invoice("copenhagen", "2025-02-20", "2025-03-15"); // 14 days away when registered
         String later = invoice("copenhagen", "2025-02-20", "2025-04-30");
         String unanswered = invoice("aarhus", "2025-02-01", "2025-05-01");
         api.walk(unanswered, List.of(action("request_credit", "channel", "letter", "date", "2025-02-10")));
         String recentRequest = invoice("aarhus", "2025-02-01", "2025-05-01");
         api.walk(recentRequest, List.of(action("request_credit", "channel", "letter", "date", "2025-02-28")));
         String appealedLongAgo = invoice("aarhus", "2025-01-02", "2025-06-01");
-        api.walk(appealedLongAgo, List.of(action("request_credit", "channel", "letter", "date", "2025-01-03"),
-                action("reject", "reason", "care_not_acute", "date", "2025-01-10"), action("appeal", "channel", "email", "date", "2025-01-12")));
+        api.walk(
+                appealedLongAgo,
+                List.of(
+                        action("request_credit", "channel", "letter", "date", "2025-01-03"),
+                        action("reject", "reason", "care_not_acute", "date", "2025-01-10"),
+                        action("appeal", "channel", "email", "date", "2025-01-12")));
         String creditedPastDue = invoice("copenhagen", "2025-01-05", "2025-02-05");
         api.walk(creditedPastDue, List.of(action("request_credit", "channel", "email"), action("credit_in_full")));
         String writtenOff = invoice("odense", "2025-01-05", "2025-02-05");
@@ -53,8 +58,20 @@ class InvoiceDeadlinesIT {
 
         // the appeal was flagged unanswered by its own transition (48 days waiting on the API's today)
         assertEquals(Map.of("needingAttention", 4, "flagged", 3), run);
-        assertEquals(List.of("query", "query", "query", "query", "query", "query", "query", "query",
-                "transactWriteItems", "transactWriteItems", "transactWriteItems"), sorted(api.dynamoCalls.list()),
+        assertEquals(
+                List.of(
+                        "query",
+                        "query",
+                        "query",
+                        "query",
+                        "query",
+                        "query",
+                        "query",
+                        "query",
+                        "transactWriteItems",
+                        "transactWriteItems",
+                        "transactWriteItems"),
+                sorted(api.dynamoCalls.list()),
                 "two queries per site (4 sites), one write per invoice whose flags changed, no Scan");
         assertEquals(List.of(overdue, dueSoon), ids("copenhagen"), "the earliest due first");
         assertEquals(List.of(unanswered, appealedLongAgo), ids("aarhus"));
@@ -67,7 +84,9 @@ class InvoiceDeadlinesIT {
         assertEquals(3, systemChanges(), "each flag the run changed is audited as the system's");
 
         api.dynamoCalls.reset();
-        assertEquals(Map.of("needingAttention", 4, "flagged", 0), api.deadlinesOn("2025-03-10", InvoicesApi.DEADLINES).handleRequest(null, null));
+        assertEquals(
+                Map.of("needingAttention", 4, "flagged", 0),
+                api.deadlinesOn("2025-03-10", InvoicesApi.DEADLINES).handleRequest(null, null));
         assertFalse(api.dynamoCalls.list().contains("transactWriteItems"), "a second run the same day writes nothing");
     }
 
@@ -86,7 +105,8 @@ class InvoiceDeadlinesIT {
 
     @Test
     void thresholdsComeFromTheTemplatesVariables() {
-        assertEquals(new DeadlinePolicy(21, 7), DeadlinePolicy.fromEnvironment(dk.fristed.config.Environment.of(Map.of())));
+        assertEquals(
+                new DeadlinePolicy(21, 7), DeadlinePolicy.fromEnvironment(dk.fristed.config.Environment.of(Map.of())));
         String id = invoice("odense", "2025-02-01", "2025-04-30");
         api.walk(id, List.of(action("request_credit", "channel", "letter", "date", "2025-02-25")));
 
@@ -101,7 +121,8 @@ class InvoiceDeadlinesIT {
 
     private List<String> flags(String id) {
         List<String> flags = new ArrayList<>();
-        JsonNode invoice = api.call("GET", "/invoices/" + id, "coordinator", null).body();
+        JsonNode invoice =
+                api.call("GET", "/invoices/" + id, "coordinator", null).body();
         invoice.get("flags").forEach(f -> flags.add(f.asText()));
         return flags;
     }
@@ -109,8 +130,13 @@ class InvoiceDeadlinesIT {
     private int systemChanges() {
         var entries = api.raw.query(q -> q.tableName(api.tables.get("AuditTable"))
                 .keyConditionExpression("helpNumber = :h")
-                .expressionAttributeValues(Map.of(":h", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(patient.replace("-", "")))));
-        return (int) entries.items().stream().filter(e -> e.get("subject").s().equals("system:invoice-deadlines")).count();
+                .expressionAttributeValues(Map.of(
+                        ":h",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                patient.replace("-", "")))));
+        return (int) entries.items().stream()
+                .filter(e -> e.get("subject").s().equals("system:invoice-deadlines"))
+                .count();
     }
 
     private static List<String> sorted(List<String> calls) {

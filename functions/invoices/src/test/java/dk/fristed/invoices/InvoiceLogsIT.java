@@ -26,11 +26,25 @@ class InvoiceLogsIT {
             body.put("creditor", "Aalborg Universitetshospital");
             body.put("invoiceNumber", "AUH-99-31337");
             body.put("note", "Brought by her cousin Mirela");
-            String id = api.call("POST", "/invoices", "coordinator", body, Map.of("Idempotency-Key", "log-invoice-0001")).body().get("id").asText();
+            String id = api.call(
+                            "POST", "/invoices", "coordinator", body, Map.of("Idempotency-Key", "log-invoice-0001"))
+                    .body()
+                    .get("id")
+                    .asText();
             api.call("POST", "/invoices", "coordinator", body, Map.of("Idempotency-Key", "log-invoice-0001"));
             api.call("POST", "/invoices", "coordinator", body); // the duplicate: 409
-            api.walk(id, List.of(action("request_credit", "channel", "letter", "reference", "Sag Mirela-77", "date", "2025-01-06"),
-                    action("reject", "reason", "no_health_rights", "note", "Billing says Mirela must pay")));
+            api.walk(
+                    id,
+                    List.of(
+                            action(
+                                    "request_credit",
+                                    "channel",
+                                    "letter",
+                                    "reference",
+                                    "Sag Mirela-77",
+                                    "date",
+                                    "2025-01-06"),
+                            action("reject", "reason", "no_health_rights", "note", "Billing says Mirela must pay")));
             api.move(id, 3, action("pay", "amount", 999_999_999, "currency", "DKK"));
             api.move(id, 3, action("pay", "amount", 100, "currency", "EUR"));
             api.call("GET", "/invoices/" + id, "coordinator", null);
@@ -42,7 +56,12 @@ class InvoiceLogsIT {
             // mistakes that quote values back would leak them
             body.put("currency", "Mirela");
             api.call("POST", "/invoices", "coordinator", body);
-            api.call("POST", "/invoices/" + id + "/transitions", "coordinator", "{\"AUH-99-31337\":1}", Map.of("If-Match", "\"3\""));
+            api.call(
+                    "POST",
+                    "/invoices/" + id + "/transitions",
+                    "coordinator",
+                    "{\"AUH-99-31337\":1}",
+                    Map.of("If-Match", "\"3\""));
             api.call("GET", "/invoices/" + id, "finance", null);
             api.call("DELETE", "/patients/" + helpNumber, "admin", null);
             stream.deliver();
@@ -52,8 +71,15 @@ class InvoiceLogsIT {
         assertTrue(logs.contains("\"route\":\"POST /invoices/{invoiceId}/transitions\""), "the scenario was logged");
         assertTrue(logs.contains("deadline run done"), "the deadline run was logged");
         assertTrue(logs.contains("invoices erased with their patient"), "the erasure was logged");
-        for (String personal : List.of(helpNumber, helpNumber.replace("-", ""), "31337", "Universitetshospital", "Mirela", "cousin",
-                "432100", "Test Person")) {
+        for (String personal : List.of(
+                helpNumber,
+                helpNumber.replace("-", ""),
+                "31337",
+                "Universitetshospital",
+                "Mirela",
+                "cousin",
+                "432100",
+                "Test Person")) {
             assertFalse(logs.contains(personal), "a log line contains " + personal.charAt(0) + "…");
         }
     }

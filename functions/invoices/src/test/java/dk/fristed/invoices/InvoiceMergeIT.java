@@ -28,12 +28,20 @@ class InvoiceMergeIT {
         api.merge(survivor, duplicate);
         assertEquals(1, stream.deliver());
 
-        JsonNode invoice = api.call("GET", "/invoices/" + moved, "coordinator", null).body();
+        JsonNode invoice =
+                api.call("GET", "/invoices/" + moved, "coordinator", null).body();
         assertEquals(survivor, invoice.get("helpNumber").asText());
-        assertEquals(Set.of(own, moved), ids(api.call("GET", "/patients/" + survivor + "/invoices", "coordinator", null).body()));
-        assertEquals(Set.of(), ids(api.call("GET", "/patients/" + duplicate + "/invoices", "coordinator", null).body()));
+        assertEquals(
+                Set.of(own, moved),
+                ids(api.call("GET", "/patients/" + survivor + "/invoices", "coordinator", null)
+                        .body()));
+        assertEquals(
+                Set.of(),
+                ids(api.call("GET", "/patients/" + duplicate + "/invoices", "coordinator", null)
+                        .body()));
         assertEquals(totalsBefore, totals());
-        var refused = api.call("POST", "/invoices", "coordinator", api.invoice(duplicate, "aarhus", "2025-02-01", 1_000, "DKK"));
+        var refused = api.call(
+                "POST", "/invoices", "coordinator", api.invoice(duplicate, "aarhus", "2025-02-01", 1_000, "DKK"));
         assertEquals(404, refused.status(), "no new invoice under the old number");
     }
 
@@ -44,17 +52,20 @@ class InvoiceMergeIT {
         String duplicate = api.registerPatient();
         String moved = api.create(duplicate, "aarhus", "2025-01-12", 5_000, "DKK");
         api.merge(survivor, duplicate);
-        assertEquals(204, api.call("DELETE", "/patients/" + survivor, "admin", null).status());
+        assertEquals(
+                204, api.call("DELETE", "/patients/" + survivor, "admin", null).status());
 
         stream.deliver();
 
-        JsonNode invoice = api.call("GET", "/invoices/" + moved, "coordinator", null).body();
+        JsonNode invoice =
+                api.call("GET", "/invoices/" + moved, "coordinator", null).body();
         assertFalse(invoice.has("helpNumber"), "unlinked from both old numbers");
         assertFalse(invoice.has("invoiceNumber"), "the invoice number identifies the patient at the hospital: erased");
     }
 
     private JsonNode totals() {
-        return api.call("GET", "/invoices/totals?from=2025-01-01&to=2025-03-31", "coordinator", null).body();
+        return api.call("GET", "/invoices/totals?from=2025-01-01&to=2025-03-31", "coordinator", null)
+                .body();
     }
 
     private static Set<String> ids(JsonNode page) {

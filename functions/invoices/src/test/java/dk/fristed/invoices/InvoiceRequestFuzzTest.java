@@ -25,15 +25,23 @@ class InvoiceRequestFuzzTest {
 
     @FuzzTest
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
-        APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES,
-                Map.of("helpNumber", KNOWN_PATIENT, "invoiceId", KNOWN_INVOICE), QUERY_NAMES, "coordinator");
+        APIGatewayV2HTTPEvent event = FuzzedRequests.request(
+                data,
+                ROUTES,
+                Map.of("helpNumber", KNOWN_PATIENT, "invoiceId", KNOWN_INVOICE),
+                QUERY_NAMES,
+                "coordinator");
         String route = event.getRouteKey();
 
         var response = API.function.handleRequest(event, new LocalContext("InvoicesFunction"));
 
         assertTrue(response.getStatusCode() < 500, () -> route + " answered " + response.getStatusCode());
         boolean csv = response.getStatusCode() == 200 && route.equals("GET /invoices/export");
-        assertTrue(response.getBody() != null && (csv ? response.getBody().startsWith("\uFEFFinvoice_id,") : response.getBody().startsWith("{")),
+        assertTrue(
+                response.getBody() != null
+                        && (csv
+                                ? response.getBody().startsWith("\uFEFFinvoice_id,")
+                                : response.getBody().startsWith("{")),
                 route);
     }
 }

@@ -1,7 +1,7 @@
 package dk.fristed.invoices;
 
-import dk.fristed.devkit.RouteChecks;
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.fristed.devkit.RouteChecks;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -42,7 +42,13 @@ class InvoiceTransitionsIT {
         PATHS.put("partly_credited", List.of(BODIES.get("request_credit"), BODIES.get("credit_partly")));
         PATHS.put("rejected", List.of(BODIES.get("request_credit"), BODIES.get("reject")));
         PATHS.put("appealed", List.of(BODIES.get("request_credit"), BODIES.get("reject"), BODIES.get("appeal")));
-        PATHS.put("rejected_again", List.of(BODIES.get("request_credit"), BODIES.get("reject"), BODIES.get("appeal"), BODIES.get("reject")));
+        PATHS.put(
+                "rejected_again",
+                List.of(
+                        BODIES.get("request_credit"),
+                        BODIES.get("reject"),
+                        BODIES.get("appeal"),
+                        BODIES.get("reject")));
         PATHS.put("closed", List.of(BODIES.get("request_credit"), BODIES.get("reject"), BODIES.get("close")));
         PATHS.put("paid", List.of(action("pay", "amount", AMOUNT, "currency", "NOK")));
         PATHS.put("written_off", List.of(BODIES.get("write_off")));
@@ -51,7 +57,12 @@ class InvoiceTransitionsIT {
     private String inState(String state) {
         String id = api.create(patient, "aarhus", "2025-02-01", AMOUNT, "NOK");
         api.walkCreated(id, PATHS.get(state));
-        assertEquals(state, api.call("GET", "/invoices/" + id, "coordinator", null).body().get("state").asText());
+        assertEquals(
+                state,
+                api.call("GET", "/invoices/" + id, "coordinator", null)
+                        .body()
+                        .get("state")
+                        .asText());
         return id;
     }
 
@@ -60,7 +71,8 @@ class InvoiceTransitionsIT {
         List<String> wrong = new ArrayList<>();
         for (String state : PATHS.keySet()) {
             String probe = inState(state);
-            JsonNode before = api.call("GET", "/invoices/" + probe, "coordinator", null).body();
+            JsonNode before =
+                    api.call("GET", "/invoices/" + probe, "coordinator", null).body();
             List<String> allowed = RouteChecks.texts(before.get("allowedActions"));
             long version = before.get("history").size();
             for (var action : BODIES.entrySet()) {
@@ -73,12 +85,17 @@ class InvoiceTransitionsIT {
                 } else {
                     var refused = api.move(probe, version, action.getValue());
                     String detail = refused.body().path("detail").asText();
-                    if (refused.status() != 409 || !detail.contains(state) || !allowed.stream().allMatch(detail::contains)) {
+                    if (refused.status() != 409
+                            || !detail.contains(state)
+                            || !allowed.stream().allMatch(detail::contains)) {
                         wrong.add(state + " + " + action.getKey() + " -> " + refused.status() + " " + detail);
                     }
                 }
             }
-            assertEquals(before, api.call("GET", "/invoices/" + probe, "coordinator", null).body(), "refusals change nothing: " + state);
+            assertEquals(
+                    before,
+                    api.call("GET", "/invoices/" + probe, "coordinator", null).body(),
+                    "refusals change nothing: " + state);
         }
         assertEquals(List.of(), wrong);
     }
@@ -86,12 +103,16 @@ class InvoiceTransitionsIT {
     @Test
     void partialThenFull_creditsTheWholeAmount_inTwoRecordedSteps() {
         String id = api.create(patient, "aarhus", "2025-02-01", AMOUNT, "NOK");
-        api.walk(id, List.of(action("request_credit", "channel", "letter", "date", "2025-02-03"),
-                action("credit_partly", "amount", 3000, "currency", "NOK", "date", "2025-02-10"),
-                action("appeal", "channel", "email", "reference", "Klage 17", "date", "2025-02-11"),
-                action("credit_in_full", "date", "2025-02-25")));
+        api.walk(
+                id,
+                List.of(
+                        action("request_credit", "channel", "letter", "date", "2025-02-03"),
+                        action("credit_partly", "amount", 3000, "currency", "NOK", "date", "2025-02-10"),
+                        action("appeal", "channel", "email", "reference", "Klage 17", "date", "2025-02-11"),
+                        action("credit_in_full", "date", "2025-02-25")));
 
-        JsonNode invoice = api.call("GET", "/invoices/" + id, "coordinator", null).body();
+        JsonNode invoice =
+                api.call("GET", "/invoices/" + id, "coordinator", null).body();
         assertEquals("credited", invoice.get("state").asText());
         assertEquals(AMOUNT, invoice.get("credited").asLong());
         assertEquals(0, invoice.get("outstanding").asLong());
@@ -104,10 +125,15 @@ class InvoiceTransitionsIT {
     @Test
     void partlyCreditedThenPaidByTheFund_leavesNothingOutstanding() {
         String id = api.create(patient, "aarhus", "2025-02-01", AMOUNT, "NOK");
-        api.walk(id, List.of(action("request_credit", "channel", "portal"), action("credit_partly", "amount", 6000, "currency", "NOK"),
-                action("pay", "amount", 4000, "currency", "NOK")));
+        api.walk(
+                id,
+                List.of(
+                        action("request_credit", "channel", "portal"),
+                        action("credit_partly", "amount", 6000, "currency", "NOK"),
+                        action("pay", "amount", 4000, "currency", "NOK")));
 
-        JsonNode invoice = api.call("GET", "/invoices/" + id, "coordinator", null).body();
+        JsonNode invoice =
+                api.call("GET", "/invoices/" + id, "coordinator", null).body();
         assertEquals("paid", invoice.get("state").asText());
         assertEquals(6000, invoice.get("credited").asLong());
         assertEquals(4000, invoice.get("paid").asLong());
@@ -117,7 +143,11 @@ class InvoiceTransitionsIT {
     @Test
     void amountRules_overCreditingOverPayingNegativeZeroAndForeignCurrency_areRefusedAndChangeNothing() {
         String id = api.create(patient, "aarhus", "2025-02-01", AMOUNT, "NOK");
-        api.walk(id, List.of(action("request_credit", "channel", "letter"), action("credit_partly", "amount", 9000, "currency", "NOK")));
+        api.walk(
+                id,
+                List.of(
+                        action("request_credit", "channel", "letter"),
+                        action("credit_partly", "amount", 9000, "currency", "NOK")));
         long version = 3; // outstanding now 1000
 
         assertProblem(422, "amount", api.move(id, version, action("pay", "amount", 1001, "currency", "NOK")));
@@ -127,15 +157,31 @@ class InvoiceTransitionsIT {
         assertProblem(400, "amount", api.move(id, version, action("pay", "currency", "NOK")));
         assertProblem(400, "currency", api.move(id, version, action("pay", "amount", 100)));
         assertProblem(400, "currency", api.move(id, version, action("pay", "amount", 100, "currency", "XYZ")));
-        assertEquals(400, api.move(id, version, action("pay", "amount", 99.5, "currency", "NOK")).status(), "minor units are integers");
-        assertProblem(400, "amount", api.move(id, version, action("appeal", "channel", "letter", "amount", 5, "currency", "NOK")));
-        assertEquals(200, api.move(id, version, action("appeal", "channel", "letter")).status());
-        assertProblem(422, "amount", api.move(id, version + 1, action("credit_partly", "amount", 1000, "currency", "NOK")));
-        assertProblem(422, "amount", api.move(id, version + 1, action("credit_partly", "amount", 1500, "currency", "NOK")));
-        assertProblem(422, "amount", api.move(id, version + 1, action("credit_in_full", "amount", 999, "currency", "NOK")));
-        assertEquals(200, api.move(id, version + 1, action("credit_in_full", "amount", 1000, "currency", "NOK")).status());
+        assertEquals(
+                400,
+                api.move(id, version, action("pay", "amount", 99.5, "currency", "NOK"))
+                        .status(),
+                "minor units are integers");
+        assertProblem(
+                400,
+                "amount",
+                api.move(id, version, action("appeal", "channel", "letter", "amount", 5, "currency", "NOK")));
+        assertEquals(
+                200,
+                api.move(id, version, action("appeal", "channel", "letter")).status());
+        assertProblem(
+                422, "amount", api.move(id, version + 1, action("credit_partly", "amount", 1000, "currency", "NOK")));
+        assertProblem(
+                422, "amount", api.move(id, version + 1, action("credit_partly", "amount", 1500, "currency", "NOK")));
+        assertProblem(
+                422, "amount", api.move(id, version + 1, action("credit_in_full", "amount", 999, "currency", "NOK")));
+        assertEquals(
+                200,
+                api.move(id, version + 1, action("credit_in_full", "amount", 1000, "currency", "NOK"))
+                        .status());
 
-        JsonNode invoice = api.call("GET", "/invoices/" + id, "coordinator", null).body();
+        JsonNode invoice =
+                api.call("GET", "/invoices/" + id, "coordinator", null).body();
         assertEquals(AMOUNT, invoice.get("credited").asLong());
         assertEquals(0, invoice.get("paid").asLong());
         assertEquals(5, invoice.get("history").size(), "only the accepted steps were written");
@@ -148,14 +194,23 @@ class InvoiceTransitionsIT {
         assertProblem(400, "channel", api.move(id, 1, action("request_credit")));
         assertProblem(400, "channel", api.move(id, 1, action("request_credit", "channel", "pigeon")));
         assertProblem(400, "reason", api.move(id, 1, action("request_credit", "channel", "letter", "reason", "other")));
-        assertProblem(400, "date", api.move(id, 1, action("request_credit", "channel", "letter", "date", "2025-01-31")));
-        assertProblem(400, "date", api.move(id, 1, action("request_credit", "channel", "letter", "date", "2025-03-02")));
+        assertProblem(
+                400, "date", api.move(id, 1, action("request_credit", "channel", "letter", "date", "2025-01-31")));
+        assertProblem(
+                400, "date", api.move(id, 1, action("request_credit", "channel", "letter", "date", "2025-03-02")));
         assertProblem(400, "note", api.move(id, 1, action("write_off")));
         assertProblem(400, "action", api.move(id, 1, action("forgive")));
-        assertEquals(428, api.call("POST", "/invoices/" + id + "/transitions", "coordinator", BODIES.get("request_credit")).status());
+        assertEquals(
+                428,
+                api.call("POST", "/invoices/" + id + "/transitions", "coordinator", BODIES.get("request_credit"))
+                        .status());
         assertEquals(412, api.move(id, 2, BODIES.get("request_credit")).status());
-        assertEquals(404, api.move("m4qx7nkab2", 1, BODIES.get("request_credit")).status());
-        assertEquals(200, api.move(id, 1, action("request_credit", "channel", "letter", "reference", "Sag 2025-17")).status());
+        assertEquals(
+                404, api.move("m4qx7nkab2", 1, BODIES.get("request_credit")).status());
+        assertEquals(
+                200,
+                api.move(id, 1, action("request_credit", "channel", "letter", "reference", "Sag 2025-17"))
+                        .status());
     }
 
     private static void assertProblem(int status, String field, dk.fristed.devkit.FunctionTestbed.Response response) {

@@ -2,8 +2,8 @@ package dk.fristed.invoices;
 
 import dk.fristed.devkit.DynamoDbCalls;
 import dk.fristed.devkit.FunctionTestbed;
-import dk.fristed.devkit.RouteChecks;
 import dk.fristed.devkit.LocalStreams;
+import dk.fristed.devkit.RouteChecks;
 import dk.fristed.invoices.invoice.DeadlinePolicy;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
@@ -49,13 +49,36 @@ final class InvoicesApi {
     InvoicesApi(Sites sites) {
         this.sites = sites;
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        names = new InvoiceTables(tables.get("InvoicesTable"), tables.get("InvoiceHistoryTable"), tables.get("InvoiceNumbersTable"),
-                tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("ReferralsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
-        function = new InvoicesFunction(names, testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]), sites,
-                DEADLINES, clock, log("invoices"));
-        var visits = new VisitsFunction(new VisitsFunction.Tables(tables.get("PatientsTable"), tables.get("VisitsTable"),
-                tables.get("IdempotencyTable"), tables.get("AuditTable")), testbed.connection(), testbed.fieldEncryption,
-                new Hmac(new byte[32]), sites, clock, log("visits"));
+        names = new InvoiceTables(
+                tables.get("InvoicesTable"),
+                tables.get("InvoiceHistoryTable"),
+                tables.get("InvoiceNumbersTable"),
+                tables.get("PatientsTable"),
+                tables.get("VisitsTable"),
+                tables.get("ReferralsTable"),
+                tables.get("IdempotencyTable"),
+                tables.get("AuditTable"));
+        function = new InvoicesFunction(
+                names,
+                testbed.connection(),
+                testbed.fieldEncryption,
+                new Hmac(new byte[32]),
+                sites,
+                DEADLINES,
+                clock,
+                log("invoices"));
+        var visits = new VisitsFunction(
+                new VisitsFunction.Tables(
+                        tables.get("PatientsTable"),
+                        tables.get("VisitsTable"),
+                        tables.get("IdempotencyTable"),
+                        tables.get("AuditTable")),
+                testbed.connection(),
+                testbed.fieldEncryption,
+                new Hmac(new byte[32]),
+                sites,
+                clock,
+                log("visits"));
         testbed.serve(Map.of("InvoicesFunction", function, "VisitsFunction", visits));
     }
 
@@ -65,7 +88,11 @@ final class InvoicesApi {
 
     /** The patients table's stream delivered to the erasure function, as Lambda's event source mapping does. */
     LocalStreams erasureStream() {
-        var erasure = new InvoiceErasureFunction(names, testbed.connection(), testbed.fieldEncryption, Clock.fixed(NOW, ZoneOffset.UTC),
+        var erasure = new InvoiceErasureFunction(
+                names,
+                testbed.connection(),
+                testbed.fieldEncryption,
+                Clock.fixed(NOW, ZoneOffset.UTC),
                 log("invoice-erasure"));
         return testbed.streams(logicalId -> logicalId.equals("InvoiceErasureFunction") ? erasure : null);
     }
@@ -73,11 +100,12 @@ final class InvoicesApi {
     /** The daily deadline run as Lambda would run it on {@code day} (at 05:15 UTC). */
     InvoiceDeadlinesFunction deadlinesOn(String day, DeadlinePolicy policy) {
         Clock clock = Clock.fixed(Instant.parse(day + "T05:15:00Z"), ZoneOffset.UTC);
-        return new InvoiceDeadlinesFunction(names, testbed.connection(), testbed.fieldEncryption, sites, policy, clock,
-                log("invoice-deadlines"));
+        return new InvoiceDeadlinesFunction(
+                names, testbed.connection(), testbed.fieldEncryption, sites, policy, clock, log("invoice-deadlines"));
     }
 
-    FunctionTestbed.Response call(String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
+    FunctionTestbed.Response call(
+            String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
         return testbed.call(method, pathAndQuery, role, body, headers);
     }
 

@@ -20,14 +20,21 @@ class InvoicesSnapStartPrimingIT {
 
         api.function.warmUp.run();
         List<Integer> statuses = InvoicesFunction.primingRequests().stream()
-                .map(request -> api.function.handleRequest(request, new LocalContext("InvoicesFunction")).getStatusCode())
+                .map(request -> api.function
+                        .handleRequest(request, new LocalContext("InvoicesFunction"))
+                        .getStatusCode())
                 .toList();
 
         assertEquals(List.of(404, 400, 200), statuses);
-        assertEquals(List.of("transactWriteItems", "getItem", "query", "query", "query", "query"), api.dynamoCalls.list(),
+        assertEquals(
+                List.of("transactWriteItems", "getItem", "query", "query", "query", "query"),
+                api.dynamoCalls.list(),
                 "the rehearsed registration (cancelled), a read, then one query per site");
         var rehearsal = (TransactWriteItemsRequest) api.dynamoCalls.requests().get(0);
-        assertEquals(6, rehearsal.transactItems().size(), "a registration's whole transaction: invoice, history, guard, patient check, audit, claim");
+        assertEquals(
+                6,
+                rehearsal.transactItems().size(),
+                "a registration's whole transaction: invoice, history, guard, patient check, audit, claim");
         for (String table : api.tables.values()) {
             assertEquals(0, api.raw.scan(r -> r.tableName(table)).count(), table);
         }
@@ -36,8 +43,13 @@ class InvoicesSnapStartPrimingIT {
     @Test
     void routesInTemplate_areExactlyTheFunctionsRouteTable() {
         var definition = SamTemplate.ofProject().functions().stream()
-                .filter(f -> f.handlerClass().equals(InvoicesFunction.class.getName())).findFirst().orElseThrow();
-        assertEquals(new TreeSet<>(definition.routes().stream().map(SamTemplate.HttpRoute::key).toList()),
+                .filter(f -> f.handlerClass().equals(InvoicesFunction.class.getName()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                new TreeSet<>(definition.routes().stream()
+                        .map(SamTemplate.HttpRoute::key)
+                        .toList()),
                 new TreeSet<>(api.function.routes().keySet()));
     }
 }

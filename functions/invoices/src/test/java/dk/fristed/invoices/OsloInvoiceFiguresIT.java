@@ -46,9 +46,21 @@ class OsloInvoiceFiguresIT {
                 int i = n;
                 done.add(pool.submit(() -> {
                     LocalDate received = LocalDate.of(2024, 1, 2).plusDays(i % 360);
-                    String id = api.create(api.invoice(patients.get(i % patients.size()), "oslo", received.toString(), amounts[i], "NOK"));
-                    api.walkCreated(id, List.of(action("request_credit", "channel", i % 3 == 0 ? "portal" : "letter", "date", received.toString()),
-                            action("credit_in_full", "date", received.plusDays(10 + i % 40).toString())));
+                    String id = api.create(api.invoice(
+                            patients.get(i % patients.size()), "oslo", received.toString(), amounts[i], "NOK"));
+                    api.walkCreated(
+                            id,
+                            List.of(
+                                    action(
+                                            "request_credit",
+                                            "channel",
+                                            i % 3 == 0 ? "portal" : "letter",
+                                            "date",
+                                            received.toString()),
+                                    action(
+                                            "credit_in_full",
+                                            "date",
+                                            received.plusDays(10 + i % 40).toString())));
                 }));
             }
             for (Future<?> registered : done) {
@@ -58,7 +70,8 @@ class OsloInvoiceFiguresIT {
             pool.shutdownNow();
         }
 
-        JsonNode totals = api.call("GET", "/invoices/totals?from=2024-01-01&to=2024-12-31", "finance", null).body();
+        JsonNode totals = api.call("GET", "/invoices/totals?from=2024-01-01&to=2024-12-31", "finance", null)
+                .body();
 
         assertEquals(CREDITED, totals.get("invoices").get("received").asInt());
         assertEquals(CREDITED, totals.get("invoices").get("creditedInFull").asInt());

@@ -27,19 +27,32 @@ public final class ReferralErasureFunction extends PatientFollowingFunction
     }
 
     public ReferralErasureFunction(Environment env) {
-        this(ReferralTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env), Clock.systemUTC(),
+        this(
+                ReferralTables.fromEnvironment(env),
+                DynamoDbConnection.of(env),
+                FieldEncryption.fromEnvironment(env),
+                Clock.systemUTC(),
                 new JsonLog("referral-erasure"));
     }
 
-    public ReferralErasureFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption,
-                                   Clock clock, JsonLog log) {
+    public ReferralErasureFunction(
+            ReferralTables tables,
+            DynamoDbConnection connection,
+            FieldEncryption encryption,
+            Clock clock,
+            JsonLog log) {
         this(tables, tables.open(connection, encryption, clock), encryption, clock, log);
     }
 
-    private ReferralErasureFunction(ReferralTables tables, ReferralTables.Opened opened, FieldEncryption encryption, Clock clock,
-                                    JsonLog log) {
-        super(opened.repository(), "referral-erasure", "referrals",
-                "referral texts", () -> encryption.warmUp(tables.encrypted()), log);
+    private ReferralErasureFunction(
+            ReferralTables tables, ReferralTables.Opened opened, FieldEncryption encryption, Clock clock, JsonLog log) {
+        super(
+                opened.repository(),
+                "referral-erasure",
+                "referrals",
+                "referral texts",
+                () -> encryption.warmUp(tables.encrypted()),
+                log);
     }
 
     @Override

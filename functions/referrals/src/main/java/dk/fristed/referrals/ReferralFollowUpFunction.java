@@ -34,15 +34,26 @@ public final class ReferralFollowUpFunction extends WarmedUpFunction
     }
 
     public ReferralFollowUpFunction(Environment env) {
-        this(ReferralTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
-                Sites.parse(env.require(Sites.VARIABLE)), env, Clock.systemUTC(), new JsonLog("referral-follow-up"));
+        this(
+                ReferralTables.fromEnvironment(env),
+                DynamoDbConnection.of(env),
+                FieldEncryption.fromEnvironment(env),
+                Sites.parse(env.require(Sites.VARIABLE)),
+                env,
+                Clock.systemUTC(),
+                new JsonLog("referral-follow-up"));
     }
 
-    public ReferralFollowUpFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption,
-                                    Sites sites, Environment thresholds, Clock clock, JsonLog log) {
+    public ReferralFollowUpFunction(
+            ReferralTables tables,
+            DynamoDbConnection connection,
+            FieldEncryption encryption,
+            Sites sites,
+            Environment thresholds,
+            Clock clock,
+            JsonLog log) {
         var opened = tables.open(connection, encryption, clock);
-        this.followUp = FollowUp.fromEnvironment(opened.repository(), sites,
-                thresholds);
+        this.followUp = FollowUp.fromEnvironment(opened.repository(), sites, thresholds);
         this.clock = clock;
         this.log = log;
         this.warmUp = () -> encryption.warmUp(tables.encrypted());

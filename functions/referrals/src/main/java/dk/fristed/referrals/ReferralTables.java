@@ -8,8 +8,8 @@ import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.idempotency.IdempotencyItem;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Hmac;
-import dk.fristed.referrals.referral.HistoryItem;
 import dk.fristed.records.referral.ReferralItem;
+import dk.fristed.referrals.referral.HistoryItem;
 import dk.fristed.referrals.referral.ReferralRepository;
 import dk.fristed.storage.PatientLinks;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -23,11 +23,16 @@ import java.util.List;
  * DynamoDB client, opened here with the encryption interceptor, so no caller can hand either function
  * one that writes plaintext.
  */
-public record ReferralTables(String referrals, String history, String patients, String visits, String idempotency, String audit) {
+public record ReferralTables(
+        String referrals, String history, String patients, String visits, String idempotency, String audit) {
 
     public static ReferralTables fromEnvironment(Environment env) {
-        return new ReferralTables(env.require("REFERRALS_TABLE"), env.require("REFERRAL_HISTORY_TABLE"),
-                env.require("PATIENTS_TABLE"), env.require("VISITS_TABLE"), env.require("IDEMPOTENCY_TABLE"),
+        return new ReferralTables(
+                env.require("REFERRALS_TABLE"),
+                env.require("REFERRAL_HISTORY_TABLE"),
+                env.require("PATIENTS_TABLE"),
+                env.require("VISITS_TABLE"),
+                env.require("IDEMPOTENCY_TABLE"),
                 env.require(AuditTrail.TABLE_VARIABLE));
     }
 
@@ -40,16 +45,23 @@ public record ReferralTables(String referrals, String history, String patients, 
     }
 
     /** The repository, on the one client it opens. */
-    public record Opened(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, ReferralRepository repository) {
-    }
+    public record Opened(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, ReferralRepository repository) {}
 
     /** No server key: the follow-up and the erasure need none, and would derive it from KMS at every cold start. */
     public Opened open(DynamoDbConnection connection, FieldEncryption encryption, Clock clock) {
         DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted()));
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        return new Opened(dynamo, enhanced, new ReferralRepository(dynamo, new AuditTrail(dynamo, audit, clock),
-                enhanced.table(referrals, ReferralItem.SCHEMA),
-                enhanced.table(history, HistoryItem.SCHEMA), patients, new PatientLinks(dynamo, visits, null), clock));
+        return new Opened(
+                dynamo,
+                enhanced,
+                new ReferralRepository(
+                        dynamo,
+                        new AuditTrail(dynamo, audit, clock),
+                        enhanced.table(referrals, ReferralItem.SCHEMA),
+                        enhanced.table(history, HistoryItem.SCHEMA),
+                        patients,
+                        new PatientLinks(dynamo, visits, null),
+                        clock));
     }
 
     /** The idempotency store of the creating route, on the same client. */

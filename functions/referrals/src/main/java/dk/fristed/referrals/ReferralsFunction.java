@@ -13,8 +13,8 @@ import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
-import dk.fristed.ids.RecordIds;
 import dk.fristed.idempotency.IdempotencyStore;
+import dk.fristed.ids.RecordIds;
 import dk.fristed.json.Json;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
@@ -59,25 +59,44 @@ public final class ReferralsFunction extends ApiFunction
         APIGatewayV2HTTPEvent counts = SnapStartPriming.request("GET /referrals/counts", null, null, "clinician");
         counts.setQueryStringParameters(Map.of("from", "2009-01-01", "to", "2009-01-31"));
         return List.of(
-                SnapStartPriming.request("GET /referrals/{referralId}", Map.of("referralId", RecordIds.random()), null, "clinician"),
+                SnapStartPriming.request(
+                        "GET /referrals/{referralId}", Map.of("referralId", RecordIds.random()), null, "clinician"),
                 SnapStartPriming.request("POST /referrals", null, "{\"kind\":\"examination\"}", "clinician"),
                 counts);
     }
 
     /** The local runner's constructor: the same wiring, with variables resolved from template.yaml. */
     public ReferralsFunction(Environment env) {
-        this(ReferralTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
-                ServerKey.fromEnvironment(env), Sites.parse(env.require(Sites.VARIABLE)), Clock.systemUTC(), new JsonLog("referrals"));
+        this(
+                ReferralTables.fromEnvironment(env),
+                DynamoDbConnection.of(env),
+                FieldEncryption.fromEnvironment(env),
+                ServerKey.fromEnvironment(env),
+                Sites.parse(env.require(Sites.VARIABLE)),
+                Clock.systemUTC(),
+                new JsonLog("referrals"));
     }
 
     /** The tests' constructor: every collaborator given; the client is opened with encryption. */
-    public ReferralsFunction(ReferralTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey,
-                             Sites sites, Clock clock, JsonLog log) {
+    public ReferralsFunction(
+            ReferralTables tables,
+            DynamoDbConnection connection,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            Clock clock,
+            JsonLog log) {
         this(tables, tables.open(connection, encryption, clock), encryption, serverKey, sites, clock, log);
     }
 
-    private ReferralsFunction(ReferralTables tables, ReferralTables.Opened opened, FieldEncryption encryption, Hmac serverKey,
-                              Sites sites, Clock clock, JsonLog log) {
+    private ReferralsFunction(
+            ReferralTables tables,
+            ReferralTables.Opened opened,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            Clock clock,
+            JsonLog log) {
         this(wire(opened, tables, encryption, serverKey, sites, clock), log);
     }
 
@@ -86,30 +105,45 @@ public final class ReferralsFunction extends ApiFunction
         warmUp = wiring.warmUp();
     }
 
-    private record Wiring(List<Route> routes, Runnable warmUp) {
-    }
+    private record Wiring(List<Route> routes, Runnable warmUp) {}
 
-    private static Wiring wire(ReferralTables.Opened opened, ReferralTables tables, FieldEncryption encryption, Hmac serverKey,
-                               Sites sites, Clock clock) {
+    private static Wiring wire(
+            ReferralTables.Opened opened,
+            ReferralTables tables,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            Clock clock) {
         var audit = new AuditTrail(opened.dynamo(), tables.audit(), clock);
-        var referrals = new ReferralRoutes(opened.repository(), tables.idempotency(opened, serverKey, clock), audit, sites,
-                new Cursor(serverKey), clock);
+        var referrals = new ReferralRoutes(
+                opened.repository(),
+                tables.idempotency(opened, serverKey, clock),
+                audit,
+                sites,
+                new Cursor(serverKey),
+                clock);
         Runnable warmUp = () -> {
             encryption.warmUp(tables.encrypted());
             // a referral drafted up to its JSON response, refused by DynamoDB at the end: nothing is written
-            String body = "{\"helpNumber\":\"" + HelpNumber.random().formatted() + "\",\"site\":\"" + sites.names().get(0)
+            String body = "{\"helpNumber\":\"" + HelpNumber.random().formatted() + "\",\"site\":\""
+                    + sites.names().get(0)
                     + "\",\"kind\":\"examination\",\"modality\":\"x_ray\",\"receiver\":\"priming\",\"urgency\":\"routine\","
                     + "\"clinicalQuestion\":\"priming\"}";
-            Json.write(referrals.rehearseCreate(SnapStartPriming.routeRequest("POST /referrals", body, "clinician",
+            Json.write(referrals.rehearseCreate(SnapStartPriming.routeRequest(
+                    "POST /referrals",
+                    body,
+                    "clinician",
                     Map.of(IdempotencyStore.HEADER, UUID.randomUUID().toString()))));
         };
-        return new Wiring(List.of(
-                Route.of("POST /referrals", CARE, referrals::create),
-                Route.of("GET /referrals", CARE, referrals.records()::atSite),
-                Route.of("GET /referrals/counts", CARE, referrals::counts),
-                Route.of("GET /referrals/follow-up", CARE, referrals::followUp),
-                Route.of("GET /referrals/{referralId}", CARE, referrals.records()::get),
-                Route.of("POST /referrals/{referralId}/transitions", CARE, referrals::transition),
-                Route.of("GET /patients/{helpNumber}/referrals", CARE, referrals.records()::ofPatient)), warmUp);
+        return new Wiring(
+                List.of(
+                        Route.of("POST /referrals", CARE, referrals::create),
+                        Route.of("GET /referrals", CARE, referrals.records()::atSite),
+                        Route.of("GET /referrals/counts", CARE, referrals::counts),
+                        Route.of("GET /referrals/follow-up", CARE, referrals::followUp),
+                        Route.of("GET /referrals/{referralId}", CARE, referrals.records()::get),
+                        Route.of("POST /referrals/{referralId}/transitions", CARE, referrals::transition),
+                        Route.of("GET /patients/{helpNumber}/referrals", CARE, referrals.records()::ofPatient)),
+                warmUp);
     }
 }

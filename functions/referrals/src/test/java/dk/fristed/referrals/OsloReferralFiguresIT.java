@@ -20,9 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * one psychiatric referral accepted only after a complaint. The counts route returns exactly that.
  */
 class OsloReferralFiguresIT {
-    private static final List<String> REASONS = List.of("no_health_rights",
-            "not_medically_indicated", "not_medically_indicated", "not_medically_indicated", "not_medically_indicated",
-            "incomplete_referral", "incomplete_referral", "incomplete_referral", "wrong_receiver", "wrong_receiver", "other",
+    private static final List<String> REASONS = List.of(
+            "no_health_rights",
+            "not_medically_indicated",
+            "not_medically_indicated",
+            "not_medically_indicated",
+            "not_medically_indicated",
+            "incomplete_referral",
+            "incomplete_referral",
+            "incomplete_referral",
+            "wrong_receiver",
+            "wrong_receiver",
+            "other",
             "not_medically_indicated"); // the last: the psychiatric one, complained about and accepted
     private final ReferralsApi api = new ReferralsApi();
 
@@ -42,7 +51,8 @@ class OsloReferralFiguresIT {
         List<Runnable> referrals = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             String kind = kinds.get(i);
-            String date = LocalDate.of(2024, 1, 2).plusDays(i * 363L / kinds.size()).toString();
+            String date =
+                    LocalDate.of(2024, 1, 2).plusDays(i * 363L / kinds.size()).toString();
             String site = ReferralsApi.SITES.names().get(i % 4);
             String patient = patients.get(i % patients.size());
             List<Map<String, Object>> steps = new ArrayList<>(List.of(action("send", "date", date)));
@@ -61,7 +71,8 @@ class OsloReferralFiguresIT {
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            for (Future<?> written : pool.invokeAll(referrals.stream().map(Executors::callable).toList())) {
+            for (Future<?> written :
+                    pool.invokeAll(referrals.stream().map(Executors::callable).toList())) {
                 written.get();
             }
         } finally {
@@ -69,7 +80,8 @@ class OsloReferralFiguresIT {
         }
         assertEquals(12, rejected, "the seed itself");
 
-        JsonNode all = api.call("GET", "/referrals/counts?from=2024-01-01&to=2024-12-31", "coordinator", null).body();
+        JsonNode all = api.call("GET", "/referrals/counts?from=2024-01-01&to=2024-12-31", "coordinator", null)
+                .body();
 
         assertEquals(217, all.get("referrals").asInt());
         assertEquals(109, all.get("byKind").get("examination").asInt());
@@ -79,7 +91,8 @@ class OsloReferralFiguresIT {
         assertEquals(109, all.get("examinationsByModality").get("ultrasound").asInt());
         assertEquals(12, all.get("rejected").asInt());
         assertEquals(1, all.get("rejectionsByReason").get("no_health_rights").asInt());
-        assertEquals(5, all.get("rejectionsByReason").get("not_medically_indicated").asInt());
+        assertEquals(
+                5, all.get("rejectionsByReason").get("not_medically_indicated").asInt());
         assertEquals(206, all.get("byState").get("accepted").asInt());
         assertEquals(11, all.get("byState").get("rejected").asInt());
         assertEquals(1, all.get("complaints").get("filed").asInt());
@@ -88,11 +101,19 @@ class OsloReferralFiguresIT {
         assertEquals(false, all.has("site"));
         int bySite = 0;
         for (String site : ReferralsApi.SITES.names()) {
-            bySite += api.call("GET", "/referrals/counts?from=2024-01-01&to=2024-12-31&site=" + site, "coordinator", null)
-                    .body().get("referrals").asInt();
+            bySite += api.call(
+                            "GET", "/referrals/counts?from=2024-01-01&to=2024-12-31&site=" + site, "coordinator", null)
+                    .body()
+                    .get("referrals")
+                    .asInt();
         }
         assertEquals(217, bySite, "the sites add up to the whole");
-        assertEquals(0, api.call("GET", "/referrals/counts?from=2025-01-01&to=2025-02-28", "coordinator", null)
-                .body().get("referrals").asInt(), "a referral counts in the period it was written");
+        assertEquals(
+                0,
+                api.call("GET", "/referrals/counts?from=2025-01-01&to=2025-02-28", "coordinator", null)
+                        .body()
+                        .get("referrals")
+                        .asInt(),
+                "a referral counts in the period it was written");
     }
 }

@@ -26,12 +26,31 @@ class ReferralLogsIT {
             body.put("specialty", "Tropical medicine");
             body.put("receiver", "Aalborg Universitetshospital");
             body.put("clinicalQuestion", "Suspected schistosomiasis after crossing");
-            String id = api.call("POST", "/referrals", "clinician", body, Map.of("Idempotency-Key", "log-referral-0001"))
-                    .body().get("id").asText();
+            String id = api.call(
+                            "POST", "/referrals", "clinician", body, Map.of("Idempotency-Key", "log-referral-0001"))
+                    .body()
+                    .get("id")
+                    .asText();
             api.call("POST", "/referrals", "clinician", body, Map.of("Idempotency-Key", "log-referral-0001"));
-            api.walk(id, List.of(action("send", "date", "2025-01-05"),
-                    action("reject", "reason", "no_health_rights", "note", "Receiver demands Gul sygesikringskort")));
-            api.move(id, 3, action("file_complaint", "complaintBody", "hospital", "note", "Complaint says Suspected schistosomiasis"));
+            api.walk(
+                    id,
+                    List.of(
+                            action("send", "date", "2025-01-05"),
+                            action(
+                                    "reject",
+                                    "reason",
+                                    "no_health_rights",
+                                    "note",
+                                    "Receiver demands Gul sygesikringskort")));
+            api.move(
+                    id,
+                    3,
+                    action(
+                            "file_complaint",
+                            "complaintBody",
+                            "hospital",
+                            "note",
+                            "Complaint says Suspected schistosomiasis"));
             api.move(id, 9, action("close"));
             api.call("GET", "/referrals/" + id, "coordinator", null);
             api.call("GET", "/patients/" + helpNumber + "/referrals", "clinician", null);
@@ -40,7 +59,12 @@ class ReferralLogsIT {
             // mistakes that quote values back would leak them
             body.put("urgency", "Suspected schistosomiasis");
             api.call("POST", "/referrals", "clinician", body);
-            api.call("POST", "/referrals/" + id + "/transitions", "clinician", "{\"Aalborg Universitetshospital\":1}", Map.of("If-Match", "\"4\""));
+            api.call(
+                    "POST",
+                    "/referrals/" + id + "/transitions",
+                    "clinician",
+                    "{\"Aalborg Universitetshospital\":1}",
+                    Map.of("If-Match", "\"4\""));
             api.call("GET", "/referrals/" + id, "finance", null);
             api.call("DELETE", "/patients/" + helpNumber, "admin", null);
             stream.deliver();
@@ -49,8 +73,14 @@ class ReferralLogsIT {
 
         assertTrue(logs.contains("\"route\":\"POST /referrals/{referralId}/transitions\""), "the scenario was logged");
         assertTrue(logs.contains("referrals erased with their patient"), "the erasure was logged");
-        for (String personal : List.of(helpNumber, helpNumber.replace("-", ""), "schistosomiasis", "Universitetshospital",
-                "Tropical", "sygesikringskort", "Test Person")) {
+        for (String personal : List.of(
+                helpNumber,
+                helpNumber.replace("-", ""),
+                "schistosomiasis",
+                "Universitetshospital",
+                "Tropical",
+                "sygesikringskort",
+                "Test Person")) {
             assertFalse(logs.contains(personal), "a log line contains " + personal.charAt(0) + "…");
         }
     }

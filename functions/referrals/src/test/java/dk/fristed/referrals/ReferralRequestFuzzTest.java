@@ -24,8 +24,12 @@ class ReferralRequestFuzzTest {
 
     @FuzzTest
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
-        APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES,
-                Map.of("helpNumber", KNOWN_PATIENT, "referralId", KNOWN_REFERRAL), QUERY_NAMES, "clinician");
+        APIGatewayV2HTTPEvent event = FuzzedRequests.request(
+                data,
+                ROUTES,
+                Map.of("helpNumber", KNOWN_PATIENT, "referralId", KNOWN_REFERRAL),
+                QUERY_NAMES,
+                "clinician");
         String route = event.getRouteKey();
 
         var response = API.function.handleRequest(event, new LocalContext("ReferralsFunction"));

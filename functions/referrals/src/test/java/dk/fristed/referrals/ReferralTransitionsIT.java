@@ -1,8 +1,8 @@
 package dk.fristed.referrals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.fristed.referrals.referral.Action;
 import dk.fristed.records.referral.ReferralState;
+import dk.fristed.referrals.referral.Action;
 import dk.fristed.referrals.referral.ReferralWorkflow;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,8 @@ class ReferralTransitionsIT {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (Future<?> state : pool.invokeAll(PATHS.entrySet().stream()
-                    .map(path -> Executors.callable(() -> everyActionFrom(path.getKey(), path.getValue(), wrong))).toList())) {
+                    .map(path -> Executors.callable(() -> everyActionFrom(path.getKey(), path.getValue(), wrong)))
+                    .toList())) {
                 state.get();
             }
         } finally {
@@ -82,16 +83,22 @@ class ReferralTransitionsIT {
             var response = api.move(id, version, body(action));
             boolean legal = ReferralWorkflow.TRANSITIONS.allowed(state).contains(action);
             String expected = legal ? "200 " + wire(ReferralWorkflow.TRANSITIONS.next(state, action)) : "409";
-            String got = response.status() + (response.status() == 200 ? " " + response.body().get("state").asText() : "");
+            String got = response.status()
+                    + (response.status() == 200
+                            ? " " + response.body().get("state").asText()
+                            : "");
             if (!expected.equals(got)) {
                 wrong.add(wire(state) + " + " + wire(action) + ": expected " + expected + ", got " + got);
             }
             if (!legal) {
                 String detail = response.body().path("detail").asText();
-                ReferralWorkflow.TRANSITIONS.allowed(state).stream().filter(a -> !detail.contains(wire(a)))
+                ReferralWorkflow.TRANSITIONS.allowed(state).stream()
+                        .filter(a -> !detail.contains(wire(a)))
                         .forEach(a -> wrong.add(wire(state) + " + " + wire(action) + ": 409 does not name " + wire(a)));
-                JsonNode now = api.call("GET", "/referrals/" + id, "clinician", null).body();
-                if (now.get("history").size() != version || !now.get("state").asText().equals(wire(state))) {
+                JsonNode now =
+                        api.call("GET", "/referrals/" + id, "clinician", null).body();
+                if (now.get("history").size() != version
+                        || !now.get("state").asText().equals(wire(state))) {
                     wrong.add(wire(state) + " + " + wire(action) + ": a refused action changed the referral");
                 }
             }

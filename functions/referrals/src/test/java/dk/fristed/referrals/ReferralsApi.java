@@ -38,31 +38,57 @@ final class ReferralsApi {
 
     ReferralsApi() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        names = new ReferralTables(tables.get("ReferralsTable"), tables.get("ReferralHistoryTable"), tables.get("PatientsTable"), tables.get("VisitsTable"),
-                tables.get("IdempotencyTable"), tables.get("AuditTable"));
+        names = new ReferralTables(
+                tables.get("ReferralsTable"),
+                tables.get("ReferralHistoryTable"),
+                tables.get("PatientsTable"),
+                tables.get("VisitsTable"),
+                tables.get("IdempotencyTable"),
+                tables.get("AuditTable"));
         JsonLog log = new JsonLog("referrals", new PrintStream(logs, true, StandardCharsets.UTF_8));
-        function = new ReferralsFunction(names, testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]), SITES, clock, log);
-        var visits = new VisitsFunction(new VisitsFunction.Tables(tables.get("PatientsTable"), tables.get("VisitsTable"),
-                tables.get("IdempotencyTable"), tables.get("AuditTable")), testbed.connection(), testbed.fieldEncryption,
-                new Hmac(new byte[32]), SITES, clock, log);
+        function = new ReferralsFunction(
+                names, testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]), SITES, clock, log);
+        var visits = new VisitsFunction(
+                new VisitsFunction.Tables(
+                        tables.get("PatientsTable"),
+                        tables.get("VisitsTable"),
+                        tables.get("IdempotencyTable"),
+                        tables.get("AuditTable")),
+                testbed.connection(),
+                testbed.fieldEncryption,
+                new Hmac(new byte[32]),
+                SITES,
+                clock,
+                log);
         testbed.serve(Map.of("ReferralsFunction", function, "VisitsFunction", visits));
     }
 
     /** The patients table's stream delivered to the erasure function, as Lambda's event source mapping does. */
     dk.fristed.devkit.LocalStreams erasureStream() {
-        var erasure = new ReferralErasureFunction(names, testbed.connection(), testbed.fieldEncryption, Clock.fixed(NOW, ZoneOffset.UTC), new JsonLog("referral-erasure", new PrintStream(logs, true, StandardCharsets.UTF_8)));
+        var erasure = new ReferralErasureFunction(
+                names,
+                testbed.connection(),
+                testbed.fieldEncryption,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new JsonLog("referral-erasure", new PrintStream(logs, true, StandardCharsets.UTF_8)));
         return testbed.streams(logicalId -> logicalId.equals("ReferralErasureFunction") ? erasure : null);
     }
 
     /** The daily follow-up as Lambda would run it on {@code day} (at 05:00 UTC). */
     ReferralFollowUpFunction followUpOn(String day, Map<String, String> thresholds) {
         Clock clock = Clock.fixed(Instant.parse(day + "T05:00:00Z"), ZoneOffset.UTC);
-        return new ReferralFollowUpFunction(names, testbed.connection(), testbed.fieldEncryption, SITES,
-                dk.fristed.config.Environment.of(thresholds), clock, new JsonLog("referral-follow-up",
-                new PrintStream(logs, true, StandardCharsets.UTF_8)));
+        return new ReferralFollowUpFunction(
+                names,
+                testbed.connection(),
+                testbed.fieldEncryption,
+                SITES,
+                dk.fristed.config.Environment.of(thresholds),
+                clock,
+                new JsonLog("referral-follow-up", new PrintStream(logs, true, StandardCharsets.UTF_8)));
     }
 
-    FunctionTestbed.Response call(String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
+    FunctionTestbed.Response call(
+            String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
         return testbed.call(method, pathAndQuery, role, body, headers);
     }
 
@@ -88,7 +114,7 @@ final class ReferralsApi {
         switch (kind) {
             case "examination" -> body.put("modality", "ultrasound");
             case "specialist" -> body.put("specialty", "cardiology");
-            default -> { }
+            default -> {}
         }
         body.put("receiver", "Rigshospitalet");
         body.put("urgency", "routine");

@@ -17,14 +17,22 @@ class ReferralsSnapStartPrimingIT {
 
         api.function.warmUp.run();
         List<Integer> statuses = ReferralsFunction.primingRequests().stream()
-                .map(request -> api.function.handleRequest(request, new LocalContext("ReferralsFunction")).getStatusCode())
+                .map(request -> api.function
+                        .handleRequest(request, new LocalContext("ReferralsFunction"))
+                        .getStatusCode())
                 .toList();
 
         assertEquals(List.of(404, 400, 200), statuses);
-        assertEquals(List.of("transactWriteItems", "getItem", "query", "query", "query", "query"), api.dynamoCalls.list(),
+        assertEquals(
+                List.of("transactWriteItems", "getItem", "query", "query", "query", "query"),
+                api.dynamoCalls.list(),
                 "the rehearsed creation (cancelled), a read, then one query per site");
-        var rehearsal = (software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) api.dynamoCalls.requests().get(0);
-        assertEquals(5, rehearsal.transactItems().size(), "a creation's whole transaction: referral, history, patient check, audit, claim");
+        var rehearsal = (software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest)
+                api.dynamoCalls.requests().get(0);
+        assertEquals(
+                5,
+                rehearsal.transactItems().size(),
+                "a creation's whole transaction: referral, history, patient check, audit, claim");
         for (String table : api.tables.values()) {
             assertEquals(0, api.raw.scan(r -> r.tableName(table)).count(), table);
         }
@@ -33,8 +41,13 @@ class ReferralsSnapStartPrimingIT {
     @Test
     void routesInTemplate_areExactlyTheFunctionsRouteTable() {
         var definition = dk.fristed.devkit.SamTemplate.ofProject().functions().stream()
-                .filter(f -> f.handlerClass().equals(ReferralsFunction.class.getName())).findFirst().orElseThrow();
-        assertEquals(new java.util.TreeSet<>(definition.routes().stream().map(dk.fristed.devkit.SamTemplate.HttpRoute::key).toList()),
+                .filter(f -> f.handlerClass().equals(ReferralsFunction.class.getName()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                new java.util.TreeSet<>(definition.routes().stream()
+                        .map(dk.fristed.devkit.SamTemplate.HttpRoute::key)
+                        .toList()),
                 new java.util.TreeSet<>(api.function.routes().keySet()));
     }
 }

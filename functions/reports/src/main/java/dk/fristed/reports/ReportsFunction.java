@@ -7,21 +7,23 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Role;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.aws.ServerKey;
-import dk.fristed.records.ledger.BudgetItem;
-import dk.fristed.records.ledger.BudgetRecords;
-import dk.fristed.records.ledger.Categories;
 import dk.fristed.calendar.Period;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
-import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.json.Json;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
+import dk.fristed.records.invoice.InvoiceItem;
+import dk.fristed.records.ledger.BudgetItem;
+import dk.fristed.records.ledger.BudgetRecords;
+import dk.fristed.records.ledger.Categories;
+import dk.fristed.records.patient.PatientItem;
 import dk.fristed.records.referral.ReferralItem;
+import dk.fristed.records.visit.VisitItem;
 import dk.fristed.reports.openday.OpenDayItem;
 import dk.fristed.reports.openday.OpenDayRepository;
 import dk.fristed.reports.openday.OpenDayRoutes;
@@ -32,8 +34,6 @@ import dk.fristed.reports.report.ReportCsv;
 import dk.fristed.reports.report.ReportMaker;
 import dk.fristed.reports.report.ReportRoutes;
 import dk.fristed.site.Sites;
-import dk.fristed.records.patient.PatientItem;
-import dk.fristed.records.visit.VisitItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -62,6 +62,7 @@ public final class ReportsFunction extends ApiFunction
     static final Set<Role> REPORT_READERS = Set.of(COORDINATOR, FINANCE, ADMIN);
     /** Coordinators keep the open days; admins may correct them. */
     static final Set<Role> OPEN_DAY_KEEPERS = Set.of(COORDINATOR, ADMIN);
+
     public static final String THRESHOLD_VARIABLE = "REPORT_THRESHOLD";
     /** Reads side by side: each site's tables, and the patients a hundred at a time. */
     static final int READ_THREADS = 4;
@@ -79,24 +80,65 @@ public final class ReportsFunction extends ApiFunction
     static List<APIGatewayV2HTTPEvent> primingRequests() {
         APIGatewayV2HTTPEvent openDays = SnapStartPriming.request("GET /open-days", null, null, "coordinator");
         openDays.setQueryStringParameters(Map.of("site", "priming", "from", "2009-01-01", "to", "2009-12-31"));
-        return List.of(SnapStartPriming.request("GET /reports/{year}", Map.of("year", "1999"), null, "coordinator"), openDays);
+        return List.of(
+                SnapStartPriming.request("GET /reports/{year}", Map.of("year", "1999"), null, "coordinator"), openDays);
     }
 
     public ReportsFunction(Environment env) {
-        this(ReportTables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env), ServerKey.fromEnvironment(env),
-                Sites.parse(env.require(Sites.VARIABLE)), AgeGroups.fromEnvironment(env), threshold(env), Categories.fromEnvironment(env),
-                Clock.systemUTC(), new JsonLog("reports"));
+        this(
+                ReportTables.fromEnvironment(env),
+                DynamoDbConnection.of(env),
+                FieldEncryption.fromEnvironment(env),
+                ServerKey.fromEnvironment(env),
+                Sites.parse(env.require(Sites.VARIABLE)),
+                AgeGroups.fromEnvironment(env),
+                threshold(env),
+                Categories.fromEnvironment(env),
+                Clock.systemUTC(),
+                new JsonLog("reports"));
     }
 
-    public ReportsFunction(ReportTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey, Sites sites,
-                           AgeGroups ageGroups, int threshold, Categories categories, Clock clock, JsonLog log) {
-        this(tables, connection, encryption, serverKey, sites, ageGroups, threshold, categories, readThreads(), clock, log);
+    public ReportsFunction(
+            ReportTables tables,
+            DynamoDbConnection connection,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            AgeGroups ageGroups,
+            int threshold,
+            Categories categories,
+            Clock clock,
+            JsonLog log) {
+        this(
+                tables,
+                connection,
+                encryption,
+                serverKey,
+                sites,
+                ageGroups,
+                threshold,
+                categories,
+                readThreads(),
+                clock,
+                log);
     }
 
     /** @param reads where a report's reads run: side by side on {@link #readThreads()}, or in the caller's thread for a fuzzer */
-    public ReportsFunction(ReportTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey, Sites sites,
-                           AgeGroups ageGroups, int threshold, Categories categories, Executor reads, Clock clock, JsonLog log) {
-        this(wire(tables, connection, encryption, serverKey, sites, ageGroups, threshold, categories, reads, clock), log);
+    public ReportsFunction(
+            ReportTables tables,
+            DynamoDbConnection connection,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            AgeGroups ageGroups,
+            int threshold,
+            Categories categories,
+            Executor reads,
+            Clock clock,
+            JsonLog log) {
+        this(
+                wire(tables, connection, encryption, serverKey, sites, ageGroups, threshold, categories, reads, clock),
+                log);
     }
 
     /** Daemon threads: a container is frozen or ends without waiting for them. */
@@ -113,8 +155,7 @@ public final class ReportsFunction extends ApiFunction
         warmUp = wiring.warmUp();
     }
 
-    private record Wiring(List<Route> routes, Runnable warmUp) {
-    }
+    private record Wiring(List<Route> routes, Runnable warmUp) {}
 
     static int threshold(Environment env) {
         int threshold = Integer.parseInt(env.get(THRESHOLD_VARIABLE, "10"));
@@ -124,16 +165,30 @@ public final class ReportsFunction extends ApiFunction
         return threshold;
     }
 
-    private static Wiring wire(ReportTables tables, DynamoDbConnection connection, FieldEncryption encryption, Hmac serverKey, Sites sites,
-                               AgeGroups ageGroups, int threshold, Categories categories, Executor reads, Clock clock) {
+    private static Wiring wire(
+            ReportTables tables,
+            DynamoDbConnection connection,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            AgeGroups ageGroups,
+            int threshold,
+            Categories categories,
+            Executor reads,
+            Clock clock) {
         var encrypted = tables.encrypted();
         DynamoDbClient dynamo = connection.open(encryption.interceptor(encrypted));
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         var openDays = new OpenDayRepository(enhanced.table(tables.openDays(), OpenDayItem.SCHEMA));
-        var records = new PeriodRecords(enhanced, enhanced.table(tables.patients(), PatientItem.SCHEMA),
-                enhanced.table(tables.visits(), VisitItem.SCHEMA), enhanced.table(tables.referrals(), ReferralItem.SCHEMA),
-                enhanced.table(tables.invoices(), InvoiceItem.SCHEMA), openDays,
-                new BudgetRecords(enhanced.table(tables.budget(), BudgetItem.SCHEMA)), categories);
+        var records = new PeriodRecords(
+                enhanced,
+                enhanced.table(tables.patients(), PatientItem.SCHEMA),
+                enhanced.table(tables.visits(), VisitItem.SCHEMA),
+                enhanced.table(tables.referrals(), ReferralItem.SCHEMA),
+                enhanced.table(tables.invoices(), InvoiceItem.SCHEMA),
+                openDays,
+                new BudgetRecords(enhanced.table(tables.budget(), BudgetItem.SCHEMA)),
+                categories);
         var maker = new ReportMaker(records, ageGroups, reads, clock);
         var reports = new ReportRoutes(maker, new AuditTrail(dynamo, tables.audit(), clock), sites, threshold, clock);
         var days = new OpenDayRoutes(openDays, sites, new Cursor(serverKey), clock);
@@ -146,11 +201,13 @@ public final class ReportsFunction extends ApiFunction
             Json.write(family.all());
             ReportCsv.csv(PublishedReport.of(family, Optional.empty(), threshold));
         };
-        return new Wiring(List.of(
-                Route.of("GET /reports/{year}", REPORT_READERS, reports::year),
-                Route.of("GET /reports", REPORT_READERS, reports::period),
-                Route.of("PUT /open-days/{site}/{date}", OPEN_DAY_KEEPERS, days::put),
-                Route.of("DELETE /open-days/{site}/{date}", OPEN_DAY_KEEPERS, days::delete),
-                Route.of("GET /open-days", OPEN_DAY_KEEPERS, days::list)), warmUp);
+        return new Wiring(
+                List.of(
+                        Route.of("GET /reports/{year}", REPORT_READERS, reports::year),
+                        Route.of("GET /reports", REPORT_READERS, reports::period),
+                        Route.of("PUT /open-days/{site}/{date}", OPEN_DAY_KEEPERS, days::put),
+                        Route.of("DELETE /open-days/{site}/{date}", OPEN_DAY_KEEPERS, days::delete),
+                        Route.of("GET /open-days", OPEN_DAY_KEEPERS, days::list)),
+                warmUp);
     }
 }

@@ -18,33 +18,42 @@ import java.util.TreeSet;
  * from what was sent, not by the code under test.
  */
 final class ClinicYear {
-    record Patient(String helpNumber, int birthYear, String sex, String nationality) {
-    }
+    record Patient(String helpNumber, int birthYear, String sex, String nationality) {}
 
-    record Visit(Patient patient, String site, LocalDate date, String service, List<String> diagnoses) {
-    }
+    record Visit(Patient patient, String site, LocalDate date, String service, List<String> diagnoses) {}
 
-    record Referral(String site, LocalDate date, String kind, String rejectionReason, boolean complaint) {
-    }
+    record Referral(String site, LocalDate date, String kind, String rejectionReason, boolean complaint) {}
 
-    record Invoice(String site, LocalDate received, long amount, long credited) {
-    }
+    record Invoice(String site, LocalDate received, long amount, long credited) {}
 
     static final List<String> SITES = ReportsApi.SITES.names();
     static final List<String> SEXES = List.of("female", "female", "female", "male", "male", "other", "unknown");
-    static final List<String> NATIONALITIES = List.of("RO", "RO", "RO", "RO", "RO", "RO", "RO", "ET", "ET", "IR", "IR", "IQ",
-            "SO", "ER", "PL", "AF", "XX", "SY", "UA");
-    static final List<String> SERVICES = List.of("doctor", "doctor", "doctor", "nurse", "midwife", "dentist", "physiotherapist",
-            "psychologist", "social_worker", "lab");
-    static final List<String> CODES = List.of("L03", "L86", "D01", "D84", "S18", "S74", "P76", "P01", "K86", "H71", "X14", "A04",
-            "T90", "R74", "W11", "Z01", "N01", "F70", "U71", "Y07", "B80");
-    static final List<String> KINDS = List.of("examination", "specialist", "psychiatric_outpatient", "acute_admission", "other");
+    static final List<String> NATIONALITIES = List.of(
+            "RO", "RO", "RO", "RO", "RO", "RO", "RO", "ET", "ET", "IR", "IR", "IQ", "SO", "ER", "PL", "AF", "XX", "SY",
+            "UA");
+    static final List<String> SERVICES = List.of(
+            "doctor",
+            "doctor",
+            "doctor",
+            "nurse",
+            "midwife",
+            "dentist",
+            "physiotherapist",
+            "psychologist",
+            "social_worker",
+            "lab");
+    static final List<String> CODES = List.of(
+            "L03", "L86", "D01", "D84", "S18", "S74", "P76", "P01", "K86", "H71", "X14", "A04", "T90", "R74", "W11",
+            "Z01", "N01", "F70", "U71", "Y07", "B80");
+    static final List<String> KINDS =
+            List.of("examination", "specialist", "psychiatric_outpatient", "acute_admission", "other");
     static final List<String> REASONS = List.of("no_health_rights", "not_medically_indicated", "incomplete_referral");
 
     final List<Patient> patients = new ArrayList<>();
     final List<Visit> visits = new ArrayList<>();
     /** site|date -> drop_in or appointment. */
     final Map<String, String> openDays = new LinkedHashMap<>();
+
     final List<Referral> referrals = new ArrayList<>();
     final List<Invoice> invoices = new ArrayList<>();
     final long need = 3_380_375_00L;
@@ -92,7 +101,10 @@ final class ClinicYear {
         body.put("languages", List.of("en"));
         body.put("interpreterNeeded", false);
         body.put("name", "Patient " + patients.size());
-        String helpNumber = api.expect(201, "POST", "/patients", "coordinator", body).body().get("helpNumber").asText();
+        String helpNumber = api.expect(201, "POST", "/patients", "coordinator", body)
+                .body()
+                .get("helpNumber")
+                .asText();
         Patient p = new Patient(helpNumber, birthYear, (String) body.get("sex"), (String) body.get("nationality"));
         patients.add(p);
         return p;
@@ -122,7 +134,10 @@ final class ClinicYear {
         days.add("aarhus|2024-02-29");
         days.add("odense|2024-07-01");
         days.add("copenhagen|2024-12-30");
-        String skipped = visits.stream().filter(v -> v.date().getYear() == 2024).findFirst().map(v -> v.site() + "|" + v.date())
+        String skipped = visits.stream()
+                .filter(v -> v.date().getYear() == 2024)
+                .findFirst()
+                .map(v -> v.site() + "|" + v.date())
                 .orElseThrow();
         for (String day : days) {
             if (day.equals(skipped) || openDays.containsKey(day)) {
@@ -153,14 +168,22 @@ final class ClinicYear {
             body.put("receiver", "Rigshospitalet");
             body.put("urgency", "routine");
             body.put("clinicalQuestion", "Pain for three months.");
-            String id = api.expect(201, "POST", "/referrals", "clinician", body).body().get("id").asText();
+            String id = api.expect(201, "POST", "/referrals", "clinician", body)
+                    .body()
+                    .get("id")
+                    .asText();
             String reason = i % 4 == 1 ? REASONS.get(i % REASONS.size()) : null;
             boolean complaint = i == 5;
             List<Map<String, Object>> steps = new ArrayList<>(List.of(action("send", "date", date.toString())));
             if (reason != null) {
                 steps.add(action("reject", "date", date.plusDays(5).toString(), "reason", reason));
                 if (complaint) {
-                    steps.add(action("file_complaint", "date", date.plusDays(9).toString(), "complaintBody", "patient_complaints_board"));
+                    steps.add(action(
+                            "file_complaint",
+                            "date",
+                            date.plusDays(9).toString(),
+                            "complaintBody",
+                            "patient_complaints_board"));
                 }
             } else if (i % 3 == 0) {
                 steps.add(action("accept", "date", date.plusDays(4).toString()));
@@ -185,15 +208,30 @@ final class ClinicYear {
             body.put("receivedOn", receivedOn.toString());
             body.put("amount", amount);
             body.put("currency", "DKK");
-            String id = api.expect(201, "POST", "/invoices", "coordinator", body).body().get("id").asText();
+            String id = api.expect(201, "POST", "/invoices", "coordinator", body)
+                    .body()
+                    .get("id")
+                    .asText();
             long credited = 0;
-            List<Map<String, Object>> steps = new ArrayList<>(List.of(action("request_credit", "channel", "letter", "date",
+            List<Map<String, Object>> steps = new ArrayList<>(List.of(action(
+                    "request_credit",
+                    "channel",
+                    "letter",
+                    "date",
                     receivedOn.plusDays(1).toString())));
             if (i % 3 == 0) {
-                steps.add(action("credit_in_full", "date", receivedOn.plusDays(12).toString()));
+                steps.add(
+                        action("credit_in_full", "date", receivedOn.plusDays(12).toString()));
                 credited = amount;
             } else if (i % 3 == 1) {
-                steps.add(action("credit_partly", "date", receivedOn.plusDays(12).toString(), "amount", 500_00L, "currency", "DKK"));
+                steps.add(action(
+                        "credit_partly",
+                        "date",
+                        receivedOn.plusDays(12).toString(),
+                        "amount",
+                        500_00L,
+                        "currency",
+                        "DKK"));
                 credited = 500_00L;
             }
             dk.fristed.devkit.RouteChecks.walk(api.testbed, "/invoices/" + id, "coordinator", 1, steps);
@@ -202,11 +240,37 @@ final class ClinicYear {
     }
 
     private void makeBudget(ReportsApi api) {
-        api.expect(201, "POST", "/budget/years", "finance", Map.of("year", 2024, "need", need, "currency", "DKK", "plan", Map.of()));
-        String source = api.expect(201, "POST", "/budget/sources", "finance", Map.of("type", "red_cross_branch", "name", "Odense branch"))
-                .body().get("id").asText();
-        api.expect(201, "POST", "/budget/years/2024/entries", "finance", Map.of("kind", "payment", "sourceId", source, "amount", received,
-                "currency", "DKK", "date", "2024-05-02"));
+        api.expect(
+                201,
+                "POST",
+                "/budget/years",
+                "finance",
+                Map.of("year", 2024, "need", need, "currency", "DKK", "plan", Map.of()));
+        String source = api.expect(
+                        201,
+                        "POST",
+                        "/budget/sources",
+                        "finance",
+                        Map.of("type", "red_cross_branch", "name", "Odense branch"))
+                .body()
+                .get("id")
+                .asText();
+        api.expect(
+                201,
+                "POST",
+                "/budget/years/2024/entries",
+                "finance",
+                Map.of(
+                        "kind",
+                        "payment",
+                        "sourceId",
+                        source,
+                        "amount",
+                        received,
+                        "currency",
+                        "DKK",
+                        "date",
+                        "2024-05-02"));
     }
 
     private static Map<String, Object> action(String action, Object... more) {

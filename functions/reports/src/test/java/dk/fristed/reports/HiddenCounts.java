@@ -23,15 +23,31 @@ final class HiddenCounts {
     private static final int UNBOUNDED = 1_000_000;
 
     /** One breakdown as the internal report holds it, and where the publishable one shows it. */
-    private record Breakdown(String name, String total, String sharesTotalWith, Function<JsonNode, Map<String, Integer>> exact,
-                             Function<JsonNode, Map<String, Integer>> shown) {
-    }
+    private record Breakdown(
+            String name,
+            String total,
+            String sharesTotalWith,
+            Function<JsonNode, Map<String, Integer>> exact,
+            Function<JsonNode, Map<String, Integer>> shown) {}
 
     private static final List<Breakdown> BREAKDOWNS = List.of(
-            new Breakdown("sex", "/patients/total", null, r -> fields(r.at("/patients/bySex")), r -> fields(r.at("/patients/bySex"))),
-            new Breakdown("age", "/patients/total", "sex", r -> fields(r.at("/patients/byAgeGroup")),
+            new Breakdown(
+                    "sex",
+                    "/patients/total",
+                    null,
+                    r -> fields(r.at("/patients/bySex")),
+                    r -> fields(r.at("/patients/bySex"))),
+            new Breakdown(
+                    "age",
+                    "/patients/total",
+                    "sex",
+                    r -> fields(r.at("/patients/byAgeGroup")),
                     r -> fields(r.at("/patients/byAgeGroup"))),
-            new Breakdown("nationality", "/patients/total", "sex", r -> list(r.at("/patients/byNationality")),
+            new Breakdown(
+                    "nationality",
+                    "/patients/total",
+                    "sex",
+                    r -> list(r.at("/patients/byNationality")),
                     r -> list(r.at("/patients/byNationality"))),
             new Breakdown("newness", "/patients/total", "sex", HiddenCounts::newness, r -> {
                 Map<String, Integer> cells = new HashMap<>();
@@ -39,35 +55,66 @@ final class HiddenCounts {
                 cells.put("returning", null);
                 return cells;
             }),
-            new Breakdown("area", "/visits/total", null, r -> fields(r.at("/visits/byArea")), r -> fields(r.at("/visits/byArea"))),
-            new Breakdown("chapter", "/diagnoses/total", null, r -> fields(r.at("/diagnoses/byChapter")),
+            new Breakdown(
+                    "area",
+                    "/visits/total",
+                    null,
+                    r -> fields(r.at("/visits/byArea")),
+                    r -> fields(r.at("/visits/byArea"))),
+            new Breakdown(
+                    "chapter",
+                    "/diagnoses/total",
+                    null,
+                    r -> fields(r.at("/diagnoses/byChapter")),
                     r -> fields(r.at("/diagnoses/byChapter"))),
-            new Breakdown("kind", "/referrals/referrals", null, r -> fields(r.at("/referrals/byKind")), r -> fields(r.at("/referrals/byKind"))),
-            new Breakdown("state", "/referrals/referrals", "kind", r -> fields(r.at("/referrals/byState")),
+            new Breakdown(
+                    "kind",
+                    "/referrals/referrals",
+                    null,
+                    r -> fields(r.at("/referrals/byKind")),
+                    r -> fields(r.at("/referrals/byKind"))),
+            new Breakdown(
+                    "state",
+                    "/referrals/referrals",
+                    "kind",
+                    r -> fields(r.at("/referrals/byState")),
                     r -> fields(r.at("/referrals/byState"))),
-            new Breakdown("reason", "/referrals/rejected", null, r -> fields(r.at("/referrals/rejectionsByReason")),
+            new Breakdown(
+                    "reason",
+                    "/referrals/rejected",
+                    null,
+                    r -> fields(r.at("/referrals/rejectionsByReason")),
                     r -> fields(r.at("/referrals/rejectionsByReason"))),
-            new Breakdown("complaint", "/referrals/complaintsFiled", null, r -> {
-                Map<String, Integer> cells = fields(r.at("/referrals/complaints"));
-                cells.remove("filed");
-                return cells;
-            }, r -> fields(r.at("/referrals/complaintOutcomes"))),
-            new Breakdown("invoice", "/invoices/received", null, HiddenCounts::invoiceOutcomes, r -> fields(r.at("/invoices/byOutcome"))));
+            new Breakdown(
+                    "complaint",
+                    "/referrals/complaintsFiled",
+                    null,
+                    r -> {
+                        Map<String, Integer> cells = fields(r.at("/referrals/complaints"));
+                        cells.remove("filed");
+                        return cells;
+                    },
+                    r -> fields(r.at("/referrals/complaintOutcomes"))),
+            new Breakdown(
+                    "invoice",
+                    "/invoices/received",
+                    null,
+                    HiddenCounts::invoiceOutcomes,
+                    r -> fields(r.at("/invoices/byOutcome"))));
 
     /** What a table shows of one breakdown: a count or null (hidden) per category, and the total or null. */
-    record Shown(Map<String, Integer> cells, Integer total) {
-    }
+    record Shown(Map<String, Integer> cells, Integer total) {}
 
     /** What the reader worked out: hidden counts with one possible value, and with fewer than the threshold. */
     record Result(int hidden, int pinned, int narrow, List<String> examples) {
         @Override
         public String toString() {
-            return hidden + " hidden counts, " + pinned + " pinned to one value, " + narrow + " more to fewer values than the threshold";
+            return hidden + " hidden counts, " + pinned + " pinned to one value, " + narrow
+                    + " more to fewer values than the threshold";
         }
     }
 
-    private HiddenCounts() {
-    }
+    private HiddenCounts() {}
 
     /** The reports as published; a site not published apart shows nothing. */
     static Map<String, Map<String, Shown>> fromPublished(Map<String, JsonNode> published, Map<String, JsonNode> exact) {
@@ -100,9 +147,18 @@ final class HiddenCounts {
                 Map<String, Integer> cells = new LinkedHashMap<>(counts);
                 counts.forEach((c, n) -> cells.put(c, small(n, threshold) ? null : n));
                 int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-                while (small(total - cells.values().stream().filter(v -> v != null).mapToInt(Integer::intValue).sum(), threshold)) {
-                    String partner = cells.entrySet().stream().filter(e -> e.getValue() != null && e.getValue() > 0)
-                            .min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+                while (small(
+                        total
+                                - cells.values().stream()
+                                        .filter(v -> v != null)
+                                        .mapToInt(Integer::intValue)
+                                        .sum(),
+                        threshold)) {
+                    String partner = cells.entrySet().stream()
+                            .filter(e -> e.getValue() != null && e.getValue() > 0)
+                            .min(Map.Entry.comparingByValue())
+                            .map(Map.Entry::getKey)
+                            .orElse(null);
                     if (partner == null) {
                         break;
                     }
@@ -119,7 +175,8 @@ final class HiddenCounts {
     static Result attack(Map<String, Map<String, Shown>> tables, Map<String, JsonNode> exact, int threshold) {
         Map<String, int[]> bounds = new LinkedHashMap<>();
         List<List<String>> equations = new ArrayList<>(); // each: the sum of the first minus the sum of the rest is 0
-        List<String> sites = tables.keySet().stream().filter(s -> !s.equals("all")).toList();
+        List<String> sites =
+                tables.keySet().stream().filter(s -> !s.equals("all")).toList();
         tables.forEach((scope, shown) -> shown.forEach((name, table) -> {
             String total = scope + "|" + name + "|total";
             bounds.put(total, known(table.total()));
@@ -139,7 +196,9 @@ final class HiddenCounts {
                 equations.add(sum);
             }
             if (b.sharesTotalWith() != null) {
-                tables.keySet().forEach(scope -> equations.add(List.of(scope + "|" + b.name() + "|total", scope + "|" + b.sharesTotalWith() + "|total")));
+                tables.keySet()
+                        .forEach(scope -> equations.add(List.of(
+                                scope + "|" + b.name() + "|total", scope + "|" + b.sharesTotalWith() + "|total")));
             }
         }
         propagate(bounds, equations);
@@ -159,7 +218,8 @@ final class HiddenCounts {
                     String key = scope.getKey() + "|" + b.name() + "|" + cell.getKey();
                     int[] range = bounds.get(key);
                     if (actual < range[0] || actual > range[1]) {
-                        throw new AssertionError("the reader's reasoning is wrong: " + key + " is " + actual + ", not in " + range[0] + ".." + range[1]);
+                        throw new AssertionError("the reader's reasoning is wrong: " + key + " is " + actual
+                                + ", not in " + range[0] + ".." + range[1]);
                     }
                     hidden++;
                     int values = range[1] - range[0] + 1;
@@ -216,7 +276,7 @@ final class HiddenCounts {
     }
 
     private static int[] known(Integer value) {
-        return value == null ? new int[]{0, UNBOUNDED} : new int[]{value, value};
+        return value == null ? new int[] {0, UNBOUNDED} : new int[] {value, value};
     }
 
     private static Set<String> categories(Breakdown b, Map<String, JsonNode> exact) {
@@ -256,7 +316,14 @@ final class HiddenCounts {
         int full = counts.get("creditedInFull").asInt();
         int partly = counts.get("partlyCredited").asInt();
         int rejected = counts.get("rejected").asInt();
-        return new LinkedHashMap<>(Map.of("creditedInFull", full, "partlyCredited", partly, "rejected", rejected,
-                "undecided", counts.get("received").asInt() - full - partly - rejected));
+        return new LinkedHashMap<>(Map.of(
+                "creditedInFull",
+                full,
+                "partlyCredited",
+                partly,
+                "rejected",
+                rejected,
+                "undecided",
+                counts.get("received").asInt() - full - partly - rejected));
     }
 }

@@ -29,9 +29,17 @@ class LinkedRecordsIT {
             var refused = referral(ana, wrong);
             assertEquals(422, refused.status(), refused.text());
             assertEquals("visitId", refused.problemField());
-            assertEquals("visitId names no visit of this patient", refused.body().get("detail").asText());
+            assertEquals(
+                    "visitId names no visit of this patient",
+                    refused.body().get("detail").asText());
         }
-        assertEquals(1, api.call("GET", "/patients/" + ana + "/referrals", "clinician", null).body().get("items").size(), "nothing written");
+        assertEquals(
+                1,
+                api.call("GET", "/patients/" + ana + "/referrals", "clinician", null)
+                        .body()
+                        .get("items")
+                        .size(),
+                "nothing written");
     }
 
     @Test
@@ -48,30 +56,109 @@ class LinkedRecordsIT {
             assertEquals(422, refused.status(), refused.text());
             assertEquals("referralId", refused.problemField());
         }
-        assertEquals(1, api.call("GET", "/patients/" + ana + "/invoices", "coordinator", null).body().get("items").size(), "nothing written");
-        assertEquals(201, invoice(ana, anasVisit, anasReferral, "R-3").status(), "the number was not taken by a refused one");
+        assertEquals(
+                1,
+                api.call("GET", "/patients/" + ana + "/invoices", "coordinator", null)
+                        .body()
+                        .get("items")
+                        .size(),
+                "nothing written");
+        assertEquals(
+                201,
+                invoice(ana, anasVisit, anasReferral, "R-3").status(),
+                "the number was not taken by a refused one");
     }
 
     private String register() {
-        return api.expect(201, "POST", "/patients", "coordinator", Map.of("birthYear", 1985, "sex", "female", "nationality", "RO",
-                "languages", List.of("ro"), "interpreterNeeded", false)).body().get("helpNumber").asText();
+        return api.expect(
+                        201,
+                        "POST",
+                        "/patients",
+                        "coordinator",
+                        Map.of(
+                                "birthYear",
+                                1985,
+                                "sex",
+                                "female",
+                                "nationality",
+                                "RO",
+                                "languages",
+                                List.of("ro"),
+                                "interpreterNeeded",
+                                false))
+                .body()
+                .get("helpNumber")
+                .asText();
     }
 
     private String visit(String patient) {
-        return api.expect(201, "POST", "/visits", "clinician", Map.of("helpNumber", patient, "site", "odense", "date", "2024-05-06",
-                "service", "doctor", "diagnoses", List.of("R05"))).body().get("id").asText();
+        return api.expect(
+                        201,
+                        "POST",
+                        "/visits",
+                        "clinician",
+                        Map.of(
+                                "helpNumber",
+                                patient,
+                                "site",
+                                "odense",
+                                "date",
+                                "2024-05-06",
+                                "service",
+                                "doctor",
+                                "diagnoses",
+                                List.of("R05")))
+                .body()
+                .get("id")
+                .asText();
     }
 
     private FunctionTestbed.Response referral(String patient, String visitId) {
-        return api.call("POST", "/referrals", "clinician", Map.of("helpNumber", patient, "visitId", visitId, "site", "odense",
-                "date", "2024-05-06", "kind", "examination", "modality", "x_ray", "receiver", "Odense University Hospital",
-                "urgency", "routine", "clinicalQuestion", "Cough for six weeks."));
+        return api.call(
+                "POST",
+                "/referrals",
+                "clinician",
+                Map.of(
+                        "helpNumber",
+                        patient,
+                        "visitId",
+                        visitId,
+                        "site",
+                        "odense",
+                        "date",
+                        "2024-05-06",
+                        "kind",
+                        "examination",
+                        "modality",
+                        "x_ray",
+                        "receiver",
+                        "Odense University Hospital",
+                        "urgency",
+                        "routine",
+                        "clinicalQuestion",
+                        "Cough for six weeks."));
     }
 
     private FunctionTestbed.Response invoice(String patient, String visitId, String referralId, String number) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("helpNumber", patient, "site", "odense", "creditor", "Odense University Hospital",
-                "invoiceNumber", number, "invoiceDate", "2024-05-20", "dueDate", "2024-06-20", "receivedOn", "2024-05-24",
-                "amount", 120_000, "currency", "DKK"));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                "helpNumber",
+                patient,
+                "site",
+                "odense",
+                "creditor",
+                "Odense University Hospital",
+                "invoiceNumber",
+                number,
+                "invoiceDate",
+                "2024-05-20",
+                "dueDate",
+                "2024-06-20",
+                "receivedOn",
+                "2024-05-24",
+                "amount",
+                120_000,
+                "currency",
+                "DKK"));
         body.put("visitId", visitId);
         body.put("referralId", referralId);
         return api.call("POST", "/invoices", "coordinator", body);

@@ -48,12 +48,14 @@ class MergedPatientReportIT {
             visit(duplicate, "aarhus", day.plusDays(i).toString());
         }
         // the merge stops after moving the first 40 visits: 5 are still under the old number
-        String etag = api.call("GET", "/patients/" + survivor, "coordinator", null).header("ETag");
+        String etag =
+                api.call("GET", "/patients/" + survivor, "coordinator", null).header("ETag");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("duplicate", duplicate);
         body.put("duplicateVersion", 1);
         api.testbed.dynamoCalls.failAt("transactWriteItems", 3);
-        var stopped = api.call("POST", "/patients/" + survivor + "/merges", "coordinator", body, Map.of("If-Match", etag));
+        var stopped =
+                api.call("POST", "/patients/" + survivor + "/merges", "coordinator", body, Map.of("If-Match", etag));
         assertTrue(stopped.status() >= 500, stopped.text());
 
         JsonNode during = report();
@@ -63,7 +65,10 @@ class MergedPatientReportIT {
         assertEquals(46, during.at("/visits/total").asInt());
         assertEquals(1, during.at("/visits/firstVisits").asInt());
         // completed by the next list of the survivor's visits: the same figures
-        assertEquals(200, api.call("GET", "/patients/" + survivor + "/visits", "clinician", null).status());
+        assertEquals(
+                200,
+                api.call("GET", "/patients/" + survivor + "/visits", "clinician", null)
+                        .status());
         JsonNode after = report();
         assertEquals(during.get("patients"), after.get("patients"));
         assertEquals(during.get("visits"), after.get("visits"));

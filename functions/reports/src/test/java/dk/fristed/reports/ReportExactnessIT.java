@@ -9,7 +9,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +38,8 @@ class ReportExactnessIT {
 
     @Test
     void theYear_allSites_everyFigureExact() {
-        JsonNode report = api.expect(200, "GET", "/reports/2024", "coordinator", null).body();
+        JsonNode report =
+                api.expect(200, "GET", "/reports/2024", "coordinator", null).body();
         assertFigures(report, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), Optional.empty());
         JsonNode funding = report.get("funding");
         assertEquals(year.need, funding.get("need").asLong());
@@ -50,7 +50,8 @@ class ReportExactnessIT {
 
     @Test
     void theYear_oneSite_everyFigureExact_andNoFunding() {
-        JsonNode report = api.expect(200, "GET", "/reports/2024?site=aarhus", "admin", null).body();
+        JsonNode report = api.expect(200, "GET", "/reports/2024?site=aarhus", "admin", null)
+                .body();
         assertFigures(report, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), Optional.of("aarhus"));
         assertTrue(report.path("funding").isMissingNode(), "funding is organisation-wide: not in a site's report");
     }
@@ -59,16 +60,26 @@ class ReportExactnessIT {
     void aShorterPeriod_allSitesAndOneSite_everyFigureExact() {
         LocalDate from = LocalDate.of(2024, 3, 1);
         LocalDate to = LocalDate.of(2024, 6, 30);
-        assertFigures(api.expect(200, "GET", "/reports?from=2024-03-01&to=2024-06-30", "coordinator", null).body(), from, to,
+        assertFigures(
+                api.expect(200, "GET", "/reports?from=2024-03-01&to=2024-06-30", "coordinator", null)
+                        .body(),
+                from,
+                to,
                 Optional.empty());
-        assertFigures(api.expect(200, "GET", "/reports?from=2024-03-01&to=2024-06-30&site=copenhagen", "coordinator", null).body(),
-                from, to, Optional.of("copenhagen"));
+        assertFigures(
+                api.expect(200, "GET", "/reports?from=2024-03-01&to=2024-06-30&site=copenhagen", "coordinator", null)
+                        .body(),
+                from,
+                to,
+                Optional.of("copenhagen"));
     }
 
     @Test
     void theCsv_holdsTheSameFigures() {
-        JsonNode report = api.expect(200, "GET", "/reports/2024", "coordinator", null).body();
-        String csv = api.expect(200, "GET", "/reports/2024?format=csv", "coordinator", null).text();
+        JsonNode report =
+                api.expect(200, "GET", "/reports/2024", "coordinator", null).body();
+        String csv = api.expect(200, "GET", "/reports/2024?format=csv", "coordinator", null)
+                .text();
         Map<String, String> rows = new LinkedHashMap<>();
         csv.replace("\uFEFF", "").lines().skip(1).forEach(line -> {
             int comma = line.lastIndexOf(',');
@@ -77,8 +88,10 @@ class ReportExactnessIT {
         assertEquals(report.at("/patients/total").asText(), rows.get("patients.total"));
         assertEquals(report.at("/patients/bySex/female").asText(), rows.get("patients.bySex.female"));
         assertEquals(report.at("/diagnoses/byChapter/L").asText(), rows.get("diagnoses.byChapter.L"));
-        assertEquals(report.at("/patients/byNationality/0/share").asText(),
-                rows.get("patients.byNationality." + report.at("/patients/byNationality/0/nationality").asText() + ".share"));
+        assertEquals(
+                report.at("/patients/byNationality/0/share").asText(),
+                rows.get("patients.byNationality."
+                        + report.at("/patients/byNationality/0/nationality").asText() + ".share"));
         assertEquals(report.at("/invoices/amounts/0/credited").asText(), rows.get("invoices.amounts.DKK.credited"));
         assertEquals(report.at("/funding/gap").asText(), rows.get("funding.gap"));
     }
@@ -94,27 +107,45 @@ class ReportExactnessIT {
                 continue;
             }
             published.put(scope, answer.body());
-            internal.put(scope, api.expect(200, "GET", "/reports/2024?version=internal" + scope, "coordinator", null).body());
+            internal.put(
+                    scope,
+                    api.expect(200, "GET", "/reports/2024?version=internal" + scope, "coordinator", null)
+                            .body());
         }
         assertTrue(published.size() >= 3, "all sites and most sites are published: " + published.keySet());
         int hidden = 0;
         int shown = 0;
-        for (String breakdown : List.of("/patients/bySex", "/patients/byAgeGroup", "/diagnoses/byChapter", "/visits/byArea",
-                "/referrals/byKind", "/referrals/byState")) {
+        for (String breakdown : List.of(
+                "/patients/bySex",
+                "/patients/byAgeGroup",
+                "/diagnoses/byChapter",
+                "/visits/byArea",
+                "/referrals/byKind",
+                "/referrals/byState")) {
             Set<String> hiddenCategories = null;
             for (String scope : published.keySet()) {
-                if (published.get(scope).get("withheld").toString().contains(breakdown.substring(1).replace('/', '.'))) {
-                    // a total of 1..9 somewhere in the year (14 referrals over four sites): every count of it, and the total, hidden
+                if (published
+                        .get(scope)
+                        .get("withheld")
+                        .toString()
+                        .contains(breakdown.substring(1).replace('/', '.'))) {
+                    // a total of 1..9 somewhere in the year (14 referrals over four sites): every count of it, and the
+                    // total, hidden
                     published.get(scope).at(breakdown).forEach(cell -> assertEquals("x", cell.asText(), breakdown));
                     continue;
                 }
                 Set<String> here = new HashSet<>();
                 int hiddenSum = 0;
-                for (var cell : (Iterable<Map.Entry<String, JsonNode>>) published.get(scope).at(breakdown)::fields) {
-                    int exact = internal.get(scope).at(breakdown + "/" + cell.getKey()).asInt();
+                for (var cell : (Iterable<Map.Entry<String, JsonNode>>)
+                        published.get(scope).at(breakdown)::fields) {
+                    int exact = internal.get(scope)
+                            .at(breakdown + "/" + cell.getKey())
+                            .asInt();
                     if (cell.getValue().isInt()) {
                         assertEquals(exact, cell.getValue().asInt(), breakdown + "/" + cell.getKey());
-                        assertFalse(exact >= 1 && exact < ReportsApi.THRESHOLD, "a small count shown: " + breakdown + "/" + cell.getKey());
+                        assertFalse(
+                                exact >= 1 && exact < ReportsApi.THRESHOLD,
+                                "a small count shown: " + breakdown + "/" + cell.getKey());
                         shown++;
                     } else {
                         assertEquals("x", cell.getValue().asText());
@@ -123,17 +154,24 @@ class ReportExactnessIT {
                         hidden++;
                     }
                 }
-                assertFalse(hiddenSum >= 1 && hiddenSum < ReportsApi.THRESHOLD, breakdown + scope + ": hidden counts add up to " + hiddenSum);
-                assertTrue(hiddenCategories == null || hiddenCategories.equals(here), breakdown + ": the same categories hidden everywhere");
+                assertFalse(
+                        hiddenSum >= 1 && hiddenSum < ReportsApi.THRESHOLD,
+                        breakdown + scope + ": hidden counts add up to " + hiddenSum);
+                assertTrue(
+                        hiddenCategories == null || hiddenCategories.equals(here),
+                        breakdown + ": the same categories hidden everywhere");
                 hiddenCategories = here;
             }
         }
-        assertTrue(hidden > 3 && shown > 3, "this year has counts to hide and to show: " + hidden + " hidden, " + shown + " shown");
+        assertTrue(
+                hidden > 3 && shown > 3,
+                "this year has counts to hide and to show: " + hidden + " hidden, " + shown + " shown");
         JsonNode all = published.get("");
         int listed = 0;
         for (JsonNode nationality : all.at("/patients/byNationality")) {
             listed += nationality.get("patients").asInt();
-            assertFalse(nationality.get("patients").asInt() < ReportsApi.THRESHOLD, "a listed nationality has ten or more");
+            assertFalse(
+                    nationality.get("patients").asInt() < ReportsApi.THRESHOLD, "a listed nationality has ten or more");
         }
         int other = all.at("/patients/otherNationalities").asInt();
         assertEquals(all.at("/patients/total").asInt(), listed + other, "listed and other add up to the patients");
@@ -144,29 +182,55 @@ class ReportExactnessIT {
 
     @Test
     void roles_financeReadsOnlyThePublishableVersion_cliniciansNone() {
-        assertEquals("publishable", api.expect(200, "GET", "/reports/2024", "finance", null).body().get("version").asText());
+        assertEquals(
+                "publishable",
+                api.expect(200, "GET", "/reports/2024", "finance", null)
+                        .body()
+                        .get("version")
+                        .asText());
         var refused = api.expect(403, "GET", "/reports/2024?version=internal", "finance", null);
         assertEquals("version", refused.problemField());
         api.expect(403, "GET", "/reports/2024", "clinician", null);
         api.expect(403, "GET", "/reports?from=2024-01-01&to=2024-03-31&version=publishable", "clinician", null);
-        assertEquals("internal", api.expect(200, "GET", "/reports/2024", "admin", null).body().get("version").asText());
+        assertEquals(
+                "internal",
+                api.expect(200, "GET", "/reports/2024", "admin", null)
+                        .body()
+                        .get("version")
+                        .asText());
     }
 
     @Test
     void readingAReport_isAuditedAsAnAggregateRead_namingNoPatient() {
         api.expect(200, "GET", "/reports/2024?site=odense&version=publishable", "coordinator", null);
-        var entries = api.testbed.raw.query(r -> r.tableName(api.tables.get("AuditTable")).keyConditionExpression("helpNumber = :a")
-                .expressionAttributeValues(Map.of(":a", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("aggregate")))).items();
-        assertTrue(entries.stream().anyMatch(e -> e.get("about").s().equals("2024-01-01..2024-12-31 site=odense version=publishable")
-                && e.get("action").s().equals("read_aggregate") && e.get("route").s().equals("GET /reports/{year}")), entries.toString());
+        var entries = api.testbed
+                .raw
+                .query(r -> r.tableName(api.tables.get("AuditTable"))
+                        .keyConditionExpression("helpNumber = :a")
+                        .expressionAttributeValues(Map.of(
+                                ":a",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("aggregate"))))
+                .items();
+        assertTrue(
+                entries.stream()
+                        .anyMatch(
+                                e -> e.get("about").s().equals("2024-01-01..2024-12-31 site=odense version=publishable")
+                                        && e.get("action").s().equals("read_aggregate")
+                                        && e.get("route").s().equals("GET /reports/{year}")),
+                entries.toString());
     }
 
     @Test
     void aSitesYear_makesTheCallsItsProfileSays() {
-        dk.fristed.devkit.RouteChecks.assertCallsInAnyOrder(api.testbed, "GET /reports/{year}",
+        dk.fristed.devkit.RouteChecks.assertCallsInAnyOrder(
+                api.testbed,
+                "GET /reports/{year}",
                 () -> api.expect(200, "GET", "/reports/2024?site=aalborg", "coordinator", null));
-        dk.fristed.devkit.RouteChecks.assertCallsInAnyOrder(api.testbed, "GET /reports",
-                () -> api.expect(200, "GET", "/reports?from=2024-05-01&to=2024-05-31&site=aalborg", "coordinator", null));
+        dk.fristed.devkit.RouteChecks.assertCallsInAnyOrder(
+                api.testbed,
+                "GET /reports",
+                () -> api.expect(
+                        200, "GET", "/reports?from=2024-05-01&to=2024-05-31&site=aalborg", "coordinator", null));
     }
 
     /** 0 and counts of ten or more may be shown exactly; 1 to 9 never. Returns 1 if the cell is hidden. */
@@ -183,7 +247,10 @@ class ReportExactnessIT {
     private void assertFigures(JsonNode report, LocalDate from, LocalDate to, Optional<String> site) {
         List<String> sites = site.map(List::of).orElse(ClinicYear.SITES);
         List<ClinicYear.Visit> visits = year.visits.stream()
-                .filter(v -> sites.contains(v.site()) && !v.date().isBefore(from) && !v.date().isAfter(to)).toList();
+                .filter(v -> sites.contains(v.site())
+                        && !v.date().isBefore(from)
+                        && !v.date().isAfter(to))
+                .toList();
         Map<ClinicYear.Patient, LocalDate> firstEver = year.firstVisits();
         Set<ClinicYear.Patient> patients = new HashSet<>();
         visits.forEach(v -> patients.add(v.patient()));
@@ -198,7 +265,8 @@ class ReportExactnessIT {
         int newChildren = 0;
         for (ClinicYear.Patient p : patients) {
             int age = ageYear - p.birthYear();
-            boolean isNew = !firstEver.get(p).isBefore(from) && !firstEver.get(p).isAfter(to);
+            boolean isNew =
+                    !firstEver.get(p).isBefore(from) && !firstEver.get(p).isAfter(to);
             newPatients += isNew ? 1 : 0;
             newChildren += isNew && age < 18 ? 1 : 0;
             bySex.merge(p.sex(), 1, Integer::sum);
@@ -211,31 +279,44 @@ class ReportExactnessIT {
         assertEquals(newChildren, p.get("newChildren").asInt(), "new children");
         assertEquals(tree(bySex), p.get("bySex"));
         assertEquals(tree(byAge), p.get("byAgeGroup"));
-        assertEquals(byNationality.keySet().stream().filter(n -> !n.equals("XX")).count(), p.get("countries").asLong());
+        assertEquals(
+                byNationality.keySet().stream().filter(n -> !n.equals("XX")).count(),
+                p.get("countries").asLong());
         var nationalities = byNationality.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> Map.of("nationality", e.getKey(), "patients", e.getValue(), "share", percent(e.getValue(), patients.size())))
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> Map.of(
+                        "nationality",
+                        e.getKey(),
+                        "patients",
+                        e.getValue(),
+                        "share",
+                        percent(e.getValue(), patients.size())))
                 .toList();
         assertEquals(tree(nationalities), p.get("byNationality"));
 
         // visits and diagnoses
         Map<String, Integer> bySite = new LinkedHashMap<>();
         sites.forEach(s -> bySite.put(s, 0));
-        Map<String, Integer> byService = zeros("doctor", "nurse", "midwife", "dentist", "physiotherapist", "psychologist",
-                "social_worker", "lab");
+        Map<String, Integer> byService = zeros(
+                "doctor", "nurse", "midwife", "dentist", "physiotherapist", "psychologist", "social_worker", "lab");
         Map<String, Integer> byArea = zeros("somatic", "dental", "mental_health", "social_worker");
-        Map<String, Integer> byChapter = zeros("A", "B", "D", "F", "H", "K", "L", "N", "P", "R", "S", "T", "U", "W", "X", "Y", "Z");
+        Map<String, Integer> byChapter =
+                zeros("A", "B", "D", "F", "H", "K", "L", "N", "P", "R", "S", "T", "U", "W", "X", "Y", "Z");
         int first = 0;
         int diagnoses = 0;
         for (ClinicYear.Visit v : visits) {
             bySite.merge(v.site(), 1, Integer::sum);
             byService.merge(v.service(), 1, Integer::sum);
-            byArea.merge(switch (v.service()) {
-                case "psychologist" -> "mental_health";
-                case "dentist" -> "dental";
-                case "social_worker" -> "social_worker";
-                default -> "somatic";
-            }, 1, Integer::sum);
+            byArea.merge(
+                    switch (v.service()) {
+                        case "psychologist" -> "mental_health";
+                        case "dentist" -> "dental";
+                        case "social_worker" -> "social_worker";
+                        default -> "somatic";
+                    },
+                    1,
+                    Integer::sum);
             first += firstEver.get(v.patient()).equals(v.date()) ? 1 : 0;
             for (String code : v.diagnoses()) {
                 byChapter.merge(code.substring(0, 1), 1, Integer::sum);
@@ -249,7 +330,9 @@ class ReportExactnessIT {
         assertEquals(tree(byArea), vs.get("byArea"));
         assertEquals(first, vs.get("firstVisits").asInt(), "first visits");
         assertEquals(visits.size() - first, vs.get("returningVisits").asInt());
-        assertEquals(percent(visits.size() - first, visits.size()), vs.get("returningShare").asText());
+        assertEquals(
+                percent(visits.size() - first, visits.size()),
+                vs.get("returningShare").asText());
         assertEquals(diagnoses, report.at("/diagnoses/total").asInt(), "diagnoses");
         assertEquals(tree(byChapter), report.at("/diagnoses/byChapter"));
 
@@ -274,39 +357,73 @@ class ReportExactnessIT {
         }
         JsonNode days = report.get("openDays");
         assertEquals(open.size(), days.get("total").asInt(), "open days");
-        assertEquals(open.values().stream().filter("drop_in"::equals).count(), days.get("dropIn").asLong());
-        assertEquals(open.values().stream().filter("appointment"::equals).count(), days.get("appointment").asLong());
+        assertEquals(
+                open.values().stream().filter("drop_in"::equals).count(),
+                days.get("dropIn").asLong());
+        assertEquals(
+                open.values().stream().filter("appointment"::equals).count(),
+                days.get("appointment").asLong());
         assertEquals(patientDays.size(), days.get("patientDays").asInt());
-        assertEquals(new BigDecimal(patientDays.size()).divide(new BigDecimal(open.size()), 1, RoundingMode.HALF_UP).toPlainString(),
+        assertEquals(
+                new BigDecimal(patientDays.size())
+                        .divide(new BigDecimal(open.size()), 1, RoundingMode.HALF_UP)
+                        .toPlainString(),
                 days.get("patientsPerOpenDay").asText());
         assertEquals(notRecorded, days.get("visitsOnDaysNotRecorded").asInt());
 
         // referrals, by the day written
         var referrals = year.referrals.stream()
-                .filter(r -> sites.contains(r.site()) && !r.date().isBefore(from) && !r.date().isAfter(to)).toList();
+                .filter(r -> sites.contains(r.site())
+                        && !r.date().isBefore(from)
+                        && !r.date().isAfter(to))
+                .toList();
         JsonNode rs = report.get("referrals");
         assertEquals(referrals.size(), rs.get("referrals").asInt(), "referrals");
         for (String kind : ClinicYear.KINDS) {
-            assertEquals(referrals.stream().filter(r -> r.kind().equals(kind)).count(), rs.at("/byKind/" + kind).asLong(), kind);
+            assertEquals(
+                    referrals.stream().filter(r -> r.kind().equals(kind)).count(),
+                    rs.at("/byKind/" + kind).asLong(),
+                    kind);
         }
-        assertEquals(referrals.stream().filter(r -> r.rejectionReason() != null).count(), rs.get("rejected").asLong(), "rejected");
+        assertEquals(
+                referrals.stream().filter(r -> r.rejectionReason() != null).count(),
+                rs.get("rejected").asLong(),
+                "rejected");
         for (String reason : ClinicYear.REASONS) {
-            assertEquals(referrals.stream().filter(r -> reason.equals(r.rejectionReason())).count(),
-                    rs.at("/rejectionsByReason/" + reason).asLong(), reason);
+            assertEquals(
+                    referrals.stream()
+                            .filter(r -> reason.equals(r.rejectionReason()))
+                            .count(),
+                    rs.at("/rejectionsByReason/" + reason).asLong(),
+                    reason);
         }
-        assertEquals(referrals.stream().filter(ClinicYear.Referral::complaint).count(), rs.at("/complaints/filed").asLong());
+        assertEquals(
+                referrals.stream().filter(ClinicYear.Referral::complaint).count(),
+                rs.at("/complaints/filed").asLong());
 
         // invoices, by the day received
         var invoices = year.invoices.stream()
-                .filter(i -> sites.contains(i.site()) && !i.received().isBefore(from) && !i.received().isAfter(to)).toList();
+                .filter(i -> sites.contains(i.site())
+                        && !i.received().isBefore(from)
+                        && !i.received().isAfter(to))
+                .toList();
         JsonNode is = report.get("invoices");
         assertEquals(invoices.size(), is.at("/invoices/received").asInt(), "invoices");
-        assertEquals(invoices.stream().filter(i -> i.credited() == i.amount()).count(), is.at("/invoices/creditedInFull").asLong());
-        assertEquals(invoices.stream().filter(i -> i.credited() > 0 && i.credited() < i.amount()).count(),
+        assertEquals(
+                invoices.stream().filter(i -> i.credited() == i.amount()).count(),
+                is.at("/invoices/creditedInFull").asLong());
+        assertEquals(
+                invoices.stream()
+                        .filter(i -> i.credited() > 0 && i.credited() < i.amount())
+                        .count(),
                 is.at("/invoices/partlyCredited").asLong());
         if (!invoices.isEmpty()) {
-            assertEquals(invoices.stream().mapToLong(ClinicYear.Invoice::amount).sum(), is.at("/amounts/0/invoiced").asLong());
-            assertEquals(invoices.stream().mapToLong(ClinicYear.Invoice::credited).sum(), is.at("/amounts/0/credited").asLong());
+            assertEquals(
+                    invoices.stream().mapToLong(ClinicYear.Invoice::amount).sum(),
+                    is.at("/amounts/0/invoiced").asLong());
+            assertEquals(
+                    invoices.stream().mapToLong(ClinicYear.Invoice::credited).sum(),
+                    is.at("/amounts/0/credited").asLong());
         }
         assertEquals(from.toString(), report.get("from").asText());
         assertEquals(to.toString(), report.get("to").asText());
@@ -322,7 +439,9 @@ class ReportExactnessIT {
     }
 
     private static String percent(int part, int whole) {
-        return new BigDecimal(part * 100).divide(new BigDecimal(whole), 1, RoundingMode.HALF_UP).toPlainString();
+        return new BigDecimal(part * 100)
+                .divide(new BigDecimal(whole), 1, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     private static JsonNode tree(Object value) {

@@ -28,13 +28,19 @@ class ReportLogsIT {
             api.call("GET", "/reports?from=2024-02-01&to=2024-02-29&site=" + helpNumbers.get(0), "coordinator", null);
             api.call("GET", "/reports/2024?version=" + helpNumbers.get(1), "coordinator", null);
             api.call("PUT", "/open-days/odense/2024-02-02", "coordinator", Map.of("kind", "Patient 3 L03"));
-            api.call("PUT", "/open-days/" + helpNumbers.get(2) + "/2024-02-02", "coordinator", Map.of("kind", "drop_in"));
+            api.call(
+                    "PUT",
+                    "/open-days/" + helpNumbers.get(2) + "/2024-02-02",
+                    "coordinator",
+                    Map.of("kind", "drop_in"));
         });
         String logs = captured + api.logs.toString(StandardCharsets.UTF_8);
 
         assertTrue(logs.contains("\"route\":\"GET /reports/{year}\""), "the scenario was logged");
         for (String helpNumber : helpNumbers) {
-            assertFalse(logs.contains(helpNumber) || logs.contains(helpNumber.replace("-", "")), "a log line contains a help number");
+            assertFalse(
+                    logs.contains(helpNumber) || logs.contains(helpNumber.replace("-", "")),
+                    "a log line contains a help number");
         }
         for (String personal : List.of("Patient ", "L03", "L86", "P76")) {
             assertFalse(logs.contains(personal), "a log line contains " + personal.charAt(0) + "…");

@@ -1,7 +1,6 @@
 package dk.fristed.reports;
 
 import dk.fristed.budget.BudgetFunction;
-import dk.fristed.records.ledger.Categories;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.invoices.InvoiceErasureFunction;
 import dk.fristed.invoices.InvoiceTables;
@@ -9,6 +8,7 @@ import dk.fristed.invoices.InvoicesFunction;
 import dk.fristed.invoices.invoice.DeadlinePolicy;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
+import dk.fristed.records.ledger.Categories;
 import dk.fristed.referrals.ReferralErasureFunction;
 import dk.fristed.referrals.ReferralTables;
 import dk.fristed.referrals.ReferralsFunction;
@@ -49,45 +49,137 @@ final class ReportsApi {
     ReportsApi(java.util.concurrent.Executor reads) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Hmac key = new Hmac(new byte[32]);
-        var names = new ReportTables(tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("ReferralsTable"),
-                tables.get("InvoicesTable"), tables.get("BudgetTable"), tables.get("OpenDaysTable"), tables.get("AuditTable"));
+        var names = new ReportTables(
+                tables.get("PatientsTable"),
+                tables.get("VisitsTable"),
+                tables.get("ReferralsTable"),
+                tables.get("InvoicesTable"),
+                tables.get("BudgetTable"),
+                tables.get("OpenDaysTable"),
+                tables.get("AuditTable"));
         function = reads == null
-                ? new ReportsFunction(names, testbed.connection(), testbed.fieldEncryption, key, SITES, AgeGroups.parse(AgeGroups.DEFAULT),
-                        THRESHOLD, Categories.parse(Categories.DEFAULT), clock, log("reports"))
-                : new ReportsFunction(names, testbed.connection(), testbed.fieldEncryption, key, SITES, AgeGroups.parse(AgeGroups.DEFAULT),
-                        THRESHOLD, Categories.parse(Categories.DEFAULT), reads, clock, log("reports"));
-        var visits = new VisitsFunction(new VisitsFunction.Tables(tables.get("PatientsTable"), tables.get("VisitsTable"),
-                tables.get("IdempotencyTable"), tables.get("AuditTable")), testbed.connection(), testbed.fieldEncryption, key, SITES, clock,
+                ? new ReportsFunction(
+                        names,
+                        testbed.connection(),
+                        testbed.fieldEncryption,
+                        key,
+                        SITES,
+                        AgeGroups.parse(AgeGroups.DEFAULT),
+                        THRESHOLD,
+                        Categories.parse(Categories.DEFAULT),
+                        clock,
+                        log("reports"))
+                : new ReportsFunction(
+                        names,
+                        testbed.connection(),
+                        testbed.fieldEncryption,
+                        key,
+                        SITES,
+                        AgeGroups.parse(AgeGroups.DEFAULT),
+                        THRESHOLD,
+                        Categories.parse(Categories.DEFAULT),
+                        reads,
+                        clock,
+                        log("reports"));
+        var visits = new VisitsFunction(
+                new VisitsFunction.Tables(
+                        tables.get("PatientsTable"),
+                        tables.get("VisitsTable"),
+                        tables.get("IdempotencyTable"),
+                        tables.get("AuditTable")),
+                testbed.connection(),
+                testbed.fieldEncryption,
+                key,
+                SITES,
+                clock,
                 log("visits"));
-        var referrals = new ReferralsFunction(new ReferralTables(tables.get("ReferralsTable"), tables.get("ReferralHistoryTable"),
-                tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable")), testbed.connection(),
-                testbed.fieldEncryption, key, SITES, clock, log("referrals"));
-        var invoices = new InvoicesFunction(new InvoiceTables(tables.get("InvoicesTable"), tables.get("InvoiceHistoryTable"),
-                tables.get("InvoiceNumbersTable"), tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("ReferralsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable")),
-                testbed.connection(), testbed.fieldEncryption, key, SITES, new DeadlinePolicy(21, 7), clock, log("invoices"));
-        referralTables = new ReferralTables(tables.get("ReferralsTable"), tables.get("ReferralHistoryTable"),
-                tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
-        invoiceTables = new InvoiceTables(tables.get("InvoicesTable"), tables.get("InvoiceHistoryTable"),
-                tables.get("InvoiceNumbersTable"), tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("ReferralsTable"), tables.get("IdempotencyTable"), tables.get("AuditTable"));
-        var budget = new BudgetFunction(new BudgetFunction.Tables(tables.get("BudgetTable"), tables.get("IdempotencyTable")),
-                testbed.connection(), testbed.fieldEncryption, key, "DKK", Categories.parse(Categories.DEFAULT), clock, log("budget"));
-        testbed.serve(Map.of("ReportsFunction", function, "VisitsFunction", visits, "ReferralsFunction", referrals,
-                "InvoicesFunction", invoices, "BudgetFunction", budget));
+        var referrals = new ReferralsFunction(
+                new ReferralTables(
+                        tables.get("ReferralsTable"),
+                        tables.get("ReferralHistoryTable"),
+                        tables.get("PatientsTable"),
+                        tables.get("VisitsTable"),
+                        tables.get("IdempotencyTable"),
+                        tables.get("AuditTable")),
+                testbed.connection(),
+                testbed.fieldEncryption,
+                key,
+                SITES,
+                clock,
+                log("referrals"));
+        var invoices = new InvoicesFunction(
+                new InvoiceTables(
+                        tables.get("InvoicesTable"),
+                        tables.get("InvoiceHistoryTable"),
+                        tables.get("InvoiceNumbersTable"),
+                        tables.get("PatientsTable"),
+                        tables.get("VisitsTable"),
+                        tables.get("ReferralsTable"),
+                        tables.get("IdempotencyTable"),
+                        tables.get("AuditTable")),
+                testbed.connection(),
+                testbed.fieldEncryption,
+                key,
+                SITES,
+                new DeadlinePolicy(21, 7),
+                clock,
+                log("invoices"));
+        referralTables = new ReferralTables(
+                tables.get("ReferralsTable"),
+                tables.get("ReferralHistoryTable"),
+                tables.get("PatientsTable"),
+                tables.get("VisitsTable"),
+                tables.get("IdempotencyTable"),
+                tables.get("AuditTable"));
+        invoiceTables = new InvoiceTables(
+                tables.get("InvoicesTable"),
+                tables.get("InvoiceHistoryTable"),
+                tables.get("InvoiceNumbersTable"),
+                tables.get("PatientsTable"),
+                tables.get("VisitsTable"),
+                tables.get("ReferralsTable"),
+                tables.get("IdempotencyTable"),
+                tables.get("AuditTable"));
+        var budget = new BudgetFunction(
+                new BudgetFunction.Tables(tables.get("BudgetTable"), tables.get("IdempotencyTable")),
+                testbed.connection(),
+                testbed.fieldEncryption,
+                key,
+                "DKK",
+                Categories.parse(Categories.DEFAULT),
+                clock,
+                log("budget"));
+        testbed.serve(Map.of(
+                "ReportsFunction",
+                function,
+                "VisitsFunction",
+                visits,
+                "ReferralsFunction",
+                referrals,
+                "InvoicesFunction",
+                invoices,
+                "BudgetFunction",
+                budget));
     }
 
     /** The patients table's stream, read by the referral and invoice erasure functions as deployed. */
     dk.fristed.devkit.LocalStreams erasureStreams() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        var referrals = new ReferralErasureFunction(referralTables, testbed.connection(), testbed.fieldEncryption, clock, log("referral-erasure"));
-        var invoices = new InvoiceErasureFunction(invoiceTables, testbed.connection(), testbed.fieldEncryption, clock, log("invoice-erasure"));
-        return testbed.streams(id -> id.equals("ReferralErasureFunction") ? referrals : id.equals("InvoiceErasureFunction") ? invoices : null);
+        var referrals = new ReferralErasureFunction(
+                referralTables, testbed.connection(), testbed.fieldEncryption, clock, log("referral-erasure"));
+        var invoices = new InvoiceErasureFunction(
+                invoiceTables, testbed.connection(), testbed.fieldEncryption, clock, log("invoice-erasure"));
+        return testbed.streams(id -> id.equals("ReferralErasureFunction")
+                ? referrals
+                : id.equals("InvoiceErasureFunction") ? invoices : null);
     }
 
     JsonLog log(String function) {
         return new JsonLog(function, new PrintStream(logs, true, StandardCharsets.UTF_8));
     }
 
-    FunctionTestbed.Response call(String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
+    FunctionTestbed.Response call(
+            String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
         return testbed.call(method, pathAndQuery, role, body, headers);
     }
 
@@ -99,7 +191,8 @@ final class ReportsApi {
     FunctionTestbed.Response expect(int status, String method, String pathAndQuery, String role, Object body) {
         var response = call(method, pathAndQuery, role, body);
         if (response.status() != status) {
-            throw new AssertionError(method + " " + pathAndQuery + ": expected " + status + ", got " + response.status() + " " + response.body());
+            throw new AssertionError(method + " " + pathAndQuery + ": expected " + status + ", got " + response.status()
+                    + " " + response.body());
         }
         return response;
     }

@@ -14,13 +14,29 @@ class ReportsHostileInputIT {
     private final ReportsApi api = new ReportsApi();
 
     private static final List<String> BODIES = List.of(
-            "", " ", "null", "[]", "{", "}", "\"string\"", "42", "true", "{\"kind\":}", "{\"kind\":\"drop_in\",}",
-            "{\"kind\":[\"drop_in\"]}", "{\"kind\":null}", "{\"kind\":\"\\u0000\"}", "{\"kind\":\"drop_in\",\"kind\":\"appointment\"}",
-            "{\"__proto__\":{\"admin\":true}}", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
-            "{\"kind\":\"" + "x".repeat(70_000) + "\"}", "\u00ff\u00fe garbage \ud83d\ude00");
+            "",
+            " ",
+            "null",
+            "[]",
+            "{",
+            "}",
+            "\"string\"",
+            "42",
+            "true",
+            "{\"kind\":}",
+            "{\"kind\":\"drop_in\",}",
+            "{\"kind\":[\"drop_in\"]}",
+            "{\"kind\":null}",
+            "{\"kind\":\"\\u0000\"}",
+            "{\"kind\":\"drop_in\",\"kind\":\"appointment\"}",
+            "{\"__proto__\":{\"admin\":true}}",
+            "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+            "{\"kind\":\"" + "x".repeat(70_000) + "\"}",
+            "\u00ff\u00fe garbage \ud83d\ude00");
 
-    private static final List<String> VALUES = List.of("..%2F..", "%00", "99999", "2024%27%20OR%201=1", "<script>", "1".repeat(300),
-            "-2024", "20x4", "1999", "2026");
+    private static final List<String> VALUES = List.of(
+            "..%2F..",
+            "%00", "99999", "2024%27%20OR%201=1", "<script>", "1".repeat(300), "-2024", "20x4", "1999", "2026");
 
     @Test
     void hostileBodies_onTheWriteRoute_are4xxProblems() {
@@ -46,7 +62,12 @@ class ReportsHostileInputIT {
             check(failures, "PUT", "/open-days/odense/" + value, "{\"kind\":\"drop_in\"}", Map.of());
             check(failures, "DELETE", "/open-days/odense/" + value, null, Map.of("If-Match", "\"1\""));
             check(failures, "DELETE", "/open-days/odense/2025-01-06", null, Map.of("If-Match", value));
-            check(failures, "GET", "/open-days?site=odense&from=2025-01-01&to=2025-01-31&cursor=" + value, null, Map.of());
+            check(
+                    failures,
+                    "GET",
+                    "/open-days?site=odense&from=2025-01-01&to=2025-01-31&cursor=" + value,
+                    null,
+                    Map.of());
         }
         check(failures, "GET", "/reports?from=2023-01-01&to=2024-12-31", null, Map.of());
         check(failures, "GET", "/reports?from=2024-12-31&to=2024-01-01", null, Map.of());
@@ -56,6 +77,7 @@ class ReportsHostileInputIT {
     }
 
     private void check(List<String> failures, String method, String path, String body, Map<String, String> headers) {
-        RouteChecks.expectCleanProblem(failures, api.call(method, path, "coordinator", body, headers), method, path, body);
+        RouteChecks.expectCleanProblem(
+                failures, api.call(method, path, "coordinator", body, headers), method, path, body);
     }
 }

@@ -32,8 +32,12 @@ class ReportsRequestFuzzTest {
 
     @FuzzTest
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
-        APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES, Map.of("year", "2024", "site", "odense", "date", "2024-03-04"),
-                QUERY_NAMES, data.pickValue(new String[] {"coordinator", "finance", "admin"}));
+        APIGatewayV2HTTPEvent event = FuzzedRequests.request(
+                data,
+                ROUTES,
+                Map.of("year", "2024", "site", "odense", "date", "2024-03-04"),
+                QUERY_NAMES,
+                data.pickValue(new String[] {"coordinator", "finance", "admin"}));
         String route = event.getRouteKey();
 
         var response = API.function.handleRequest(event, new LocalContext("ReportsFunction"));

@@ -1,6 +1,7 @@
 package dk.fristed.visits;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Role;
@@ -14,21 +15,20 @@ import dk.fristed.http.ApiFunction;
 import dk.fristed.http.OpenApiDocument;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dk.fristed.idempotency.IdempotencyItem;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.json.Json;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
+import dk.fristed.records.patient.PatientItem;
+import dk.fristed.records.visit.VisitItem;
 import dk.fristed.site.Sites;
 import dk.fristed.visits.merge.MergeRoutes;
 import dk.fristed.visits.merge.PatientErasure;
 import dk.fristed.visits.merge.PatientMerges;
-import dk.fristed.records.patient.PatientItem;
 import dk.fristed.visits.patient.PatientRepository;
 import dk.fristed.visits.patient.PatientRoutes;
-import dk.fristed.records.visit.VisitItem;
 import dk.fristed.visits.visit.VisitRepository;
 import dk.fristed.visits.visit.VisitRoutes;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -82,14 +82,34 @@ public final class VisitsFunction extends ApiFunction
 
     /** The local runner's constructor: the same wiring, with variables resolved from template.yaml. */
     public VisitsFunction(Environment env) {
-        this(Tables.fromEnvironment(env), DynamoDbConnection.of(env), FieldEncryption.fromEnvironment(env),
-                ServerKey.fromEnvironment(env), Sites.parse(env.require(Sites.VARIABLE)), Clock.systemUTC(), new JsonLog("visits"));
+        this(
+                Tables.fromEnvironment(env),
+                DynamoDbConnection.of(env),
+                FieldEncryption.fromEnvironment(env),
+                ServerKey.fromEnvironment(env),
+                Sites.parse(env.require(Sites.VARIABLE)),
+                Clock.systemUTC(),
+                new JsonLog("visits"));
     }
 
     /** The tests' constructor: every collaborator given; the client is opened here, with encryption. */
-    public VisitsFunction(Tables tables, DynamoDbConnection dynamo, FieldEncryption encryption, Hmac serverKey, Sites sites,
-                          Clock clock, JsonLog log) {
-        this(wire(tables, dynamo.open(encryption.interceptor(tables.encrypted())), encryption, serverKey, sites, clock), log);
+    public VisitsFunction(
+            Tables tables,
+            DynamoDbConnection dynamo,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            Clock clock,
+            JsonLog log) {
+        this(
+                wire(
+                        tables,
+                        dynamo.open(encryption.interceptor(tables.encrypted())),
+                        encryption,
+                        serverKey,
+                        sites,
+                        clock),
+                log);
     }
 
     private VisitsFunction(Wiring wiring, JsonLog log) {
@@ -97,13 +117,15 @@ public final class VisitsFunction extends ApiFunction
         warmUp = wiring.warmUp();
     }
 
-    private record Wiring(List<Route> routes, Runnable warmUp) {
-    }
+    private record Wiring(List<Route> routes, Runnable warmUp) {}
 
     /** The table names, as template.yaml passes them in the environment. */
     public record Tables(String patients, String visits, String idempotency, String audit) {
         public static Tables fromEnvironment(Environment env) {
-            return new Tables(env.require("PATIENTS_TABLE"), env.require("VISITS_TABLE"), env.require("IDEMPOTENCY_TABLE"),
+            return new Tables(
+                    env.require("PATIENTS_TABLE"),
+                    env.require("VISITS_TABLE"),
+                    env.require("IDEMPOTENCY_TABLE"),
                     env.require(AuditTrail.TABLE_VARIABLE));
         }
 
@@ -113,38 +135,55 @@ public final class VisitsFunction extends ApiFunction
         }
     }
 
-    private static Wiring wire(Tables tables, DynamoDbClient dynamo, FieldEncryption encryption, Hmac serverKey, Sites sites,
-                               Clock clock) {
+    private static Wiring wire(
+            Tables tables,
+            DynamoDbClient dynamo,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            Clock clock) {
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        var idempotency = new IdempotencyStore(enhanced.table(tables.idempotency(), IdempotencyItem.SCHEMA), serverKey, clock);
+        var idempotency =
+                new IdempotencyStore(enhanced.table(tables.idempotency(), IdempotencyItem.SCHEMA), serverKey, clock);
         var cursor = new Cursor(serverKey);
         var audit = new AuditTrail(dynamo, tables.audit(), clock);
-        var patientRepository = new PatientRepository(dynamo, audit, enhanced.table(tables.patients(), PatientItem.SCHEMA),
-                idempotency, clock, HelpNumber::random);
+        var patientRepository = new PatientRepository(
+                dynamo,
+                audit,
+                enhanced.table(tables.patients(), PatientItem.SCHEMA),
+                idempotency,
+                clock,
+                HelpNumber::random);
         var visitTable = enhanced.table(tables.visits(), VisitItem.SCHEMA);
         var merges = new PatientMerges(dynamo, audit, patientRepository, visitTable, tables.patients());
-        var visitRepository = new VisitRepository(dynamo, audit, visitTable, tables.patients(), patientRepository, merges, idempotency, clock);
-        var patients = new PatientRoutes(patientRepository, new PatientErasure(patientRepository, merges), idempotency, audit, cursor,
-                clock);
+        var visitRepository = new VisitRepository(
+                dynamo, audit, visitTable, tables.patients(), patientRepository, merges, idempotency, clock);
+        var patients = new PatientRoutes(
+                patientRepository, new PatientErasure(patientRepository, merges), idempotency, audit, cursor, clock);
         var visits = new VisitRoutes(visitRepository, idempotency, audit, sites, cursor, clock);
         var merging = new MergeRoutes(merges, idempotency, audit);
         Runnable warmUp = () -> {
             encryption.warmUp(tables.encrypted());
             // a registration up to its JSON response, refused by DynamoDB at the end: nothing is written
-            var registration = SnapStartPriming.routeRequest("POST /patients", primingPatient(1990), "clinician",
+            var registration = SnapStartPriming.routeRequest(
+                    "POST /patients",
+                    primingPatient(1990),
+                    "clinician",
                     Map.of(IdempotencyStore.HEADER, UUID.randomUUID().toString()));
             Json.write(patients.rehearseRegistration(registration).body());
         };
-        return new Wiring(List.of(
-                Route.of("POST /patients", CARE, patients::register),
-                Route.of("GET /patients", CARE, patients::searchDuplicates),
-                Route.of("GET /patients/{helpNumber}", CARE, patients::get),
-                Route.of("PUT /patients/{helpNumber}", CARE, patients::replace),
-                Route.of("DELETE /patients/{helpNumber}", Set.of(ADMIN), patients::erase),
-                Route.of("POST /patients/{helpNumber}/merges", Set.of(COORDINATOR), merging::merge),
-                Route.of("POST /visits", CARE, visits::register),
-                Route.of("GET /visits", CARE, visits::atSite),
-                Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient),
-                new OpenApiDocument().route()), warmUp);
+        return new Wiring(
+                List.of(
+                        Route.of("POST /patients", CARE, patients::register),
+                        Route.of("GET /patients", CARE, patients::searchDuplicates),
+                        Route.of("GET /patients/{helpNumber}", CARE, patients::get),
+                        Route.of("PUT /patients/{helpNumber}", CARE, patients::replace),
+                        Route.of("DELETE /patients/{helpNumber}", Set.of(ADMIN), patients::erase),
+                        Route.of("POST /patients/{helpNumber}/merges", Set.of(COORDINATOR), merging::merge),
+                        Route.of("POST /visits", CARE, visits::register),
+                        Route.of("GET /visits", CARE, visits::atSite),
+                        Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient),
+                        new OpenApiDocument().route()),
+                warmUp);
     }
 }

@@ -38,8 +38,12 @@ class HierarchicalKeyringIT {
     HierarchicalKeyringIT() throws Exception {
         // the function's environment as template.yaml declares it, pointed at the local services
         SamTemplate template = SamTemplate.ofProject();
-        template.functions().stream().filter(f -> f.logicalId().equals("VisitsFunction")).findFirst().orElseThrow()
-                .environment().forEach((name, value) -> env.put(name, template.resolveLocally(value, testbed.tables)));
+        template.functions().stream()
+                .filter(f -> f.logicalId().equals("VisitsFunction"))
+                .findFirst()
+                .orElseThrow()
+                .environment()
+                .forEach((name, value) -> env.put(name, template.resolveLocally(value, testbed.tables)));
         env.put("AWS_REGION", "eu-north-1");
         env.put("AWS_ACCESS_KEY_ID", LocalDynamo.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", LocalDynamo.SECRET_KEY);
@@ -63,7 +67,9 @@ class HierarchicalKeyringIT {
         List<String> helpNumbers = new ArrayList<>();
         registerAndRead(helpNumbers, 0, 2);
         // one unwrap of the active branch key (to encrypt) and one of its version (to decrypt)
-        assertEquals(List.of("Decrypt", "Decrypt"), kms.calls().subList(afterCreation, kms.calls().size()));
+        assertEquals(
+                List.of("Decrypt", "Decrypt"),
+                kms.calls().subList(afterCreation, kms.calls().size()));
         registerAndRead(helpNumbers, 2, 20);
         assertEquals(afterCreation + 2, kms.calls().size(), "twenty more records, no more KMS calls");
 
@@ -73,16 +79,23 @@ class HierarchicalKeyringIT {
         assertEquals("Rami Haddad 3", read.body().get("name").asText());
         assertEquals(3, Collections.frequency(kms.calls(), "Decrypt"));
 
-        String dump = testbed.raw.scan(r -> r.tableName(testbed.tables.get("PatientsTable"))).items().toString();
+        String dump = testbed.raw
+                .scan(r -> r.tableName(testbed.tables.get("PatientsTable")))
+                .items()
+                .toString();
         assertFalse(dump.contains("Rami") || dump.contains("Haddad"));
     }
 
     private void registerAndRead(List<String> helpNumbers, int from, int to) {
         for (int i = from; i < to; i++) {
-            var created = testbed.call("POST", "/patients", "clinician", patient(1980 + i % 20, "male", "SY", "Rami Haddad " + i));
+            var created = testbed.call(
+                    "POST", "/patients", "clinician", patient(1980 + i % 20, "male", "SY", "Rami Haddad " + i));
             assertEquals(201, created.status(), created.toString());
             helpNumbers.add(created.body().get("helpNumber").asText());
-            assertEquals(200, testbed.call("GET", "/patients/" + helpNumbers.get(i), "clinician", null).status());
+            assertEquals(
+                    200,
+                    testbed.call("GET", "/patients/" + helpNumbers.get(i), "clinician", null)
+                            .status());
         }
     }
 
@@ -92,26 +105,43 @@ class HierarchicalKeyringIT {
         env.put(FieldEncryption.BRANCH_KEY_VARIABLE, branchKey);
         testbed.serve(new VisitsFunction(Environment.of(env)));
         String before = testbed.call("POST", "/patients", "clinician", patient(1991, "female", "ER", "Senait Tesfay"))
-                .body().get("helpNumber").asText();
+                .body()
+                .get("helpNumber")
+                .asText();
 
         String activeBefore = activeVersion();
         BranchKeys.rotate(Environment.of(env), branchKey);
         assertNotEquals(activeBefore, activeVersion());
         testbed.serve(new VisitsFunction(Environment.of(env))); // a container started after the rotation
         String after = testbed.call("POST", "/patients", "clinician", patient(1992, "female", "ER", "Mehret Tesfay"))
-                .body().get("helpNumber").asText();
+                .body()
+                .get("helpNumber")
+                .asText();
 
-        assertEquals("Senait Tesfay", testbed.call("GET", "/patients/" + before, "clinician", null).body().get("name").asText());
-        assertEquals("Mehret Tesfay", testbed.call("GET", "/patients/" + after, "clinician", null).body().get("name").asText());
+        assertEquals(
+                "Senait Tesfay",
+                testbed.call("GET", "/patients/" + before, "clinician", null)
+                        .body()
+                        .get("name")
+                        .asText());
+        assertEquals(
+                "Mehret Tesfay",
+                testbed.call("GET", "/patients/" + after, "clinician", null)
+                        .body()
+                        .get("name")
+                        .asText());
         long versions = testbed.raw.scan(r -> r.tableName(testbed.tables.get("KeyStoreTable"))).items().stream()
-                .filter(item -> item.get("type").s().startsWith("branch:version:")).count();
+                .filter(item -> item.get("type").s().startsWith("branch:version:"))
+                .count();
         assertEquals(2, versions, "the key store keeps both versions");
     }
 
     private String activeVersion() {
         return testbed.raw.scan(r -> r.tableName(testbed.tables.get("KeyStoreTable"))).items().stream()
                 .filter(item -> item.get("type").s().equals("branch:ACTIVE"))
-                .map(item -> item.get("version").s()).findFirst().orElseThrow();
+                .map(item -> item.get("version").s())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

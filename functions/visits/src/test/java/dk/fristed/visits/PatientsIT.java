@@ -34,8 +34,18 @@ class PatientsIT {
         assertEquals("female", read.body().get("sex").asText());
         assertEquals("RO", read.body().get("nationality").asText());
         assertEquals("Ana Popescu", read.body().get("name").asText());
-        assertEquals(List.of("birthYear", "helpNumber", "interpreterNeeded", "languages", "name", "nationality", "phone",
-                        "registeredAt", "sex", "version"),
+        assertEquals(
+                List.of(
+                        "birthYear",
+                        "helpNumber",
+                        "interpreterNeeded",
+                        "languages",
+                        "name",
+                        "nationality",
+                        "phone",
+                        "registeredAt",
+                        "sex",
+                        "version"),
                 fieldNames(read.body()));
     }
 
@@ -58,7 +68,8 @@ class PatientsIT {
     void getPatient_helpNumberTypedInLowerCaseWithoutHyphen_isFound() {
         String helpNumber = api.registerPatient(null);
 
-        var response = api.call("GET", "/patients/" + helpNumber.replace("-", "").toLowerCase(), "clinician", null);
+        var response =
+                api.call("GET", "/patients/" + helpNumber.replace("-", "").toLowerCase(), "clinician", null);
 
         assertEquals(200, response.status());
         assertEquals(helpNumber, response.body().get("helpNumber").asText());
@@ -82,7 +93,9 @@ class PatientsIT {
         assertEquals(201, retry.status());
         assertEquals(first.body(), retry.body());
         assertEquals("true", retry.header("Idempotent-Replayed"));
-        assertEquals(1, api.raw.scan(r -> r.tableName(api.tables.get("PatientsTable"))).count());
+        assertEquals(
+                1,
+                api.raw.scan(r -> r.tableName(api.tables.get("PatientsTable"))).count());
     }
 
     @Test
@@ -116,17 +129,28 @@ class PatientsIT {
             var response = api.call("POST", "/patients", "coordinator", body);
             assertEquals(400, response.status(), field);
             assertEquals(field, response.problemField());
-            assertFalse(response.body().toString().contains("Popescu"), response.body().toString());
+            assertFalse(
+                    response.body().toString().contains("Popescu"),
+                    response.body().toString());
         });
     }
 
     @Test
     void postPatient_unknownFieldOrWrongType_is400WithThePath() {
-        var unknown = api.call("POST", "/patients", "coordinator",
+        var unknown = api.call(
+                "POST",
+                "/patients",
+                "coordinator",
                 "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\",\"interpreterNeeded\":false,\"cpr\":\"010185-1234\"}");
-        var wrongType = api.call("POST", "/patients", "coordinator",
+        var wrongType = api.call(
+                "POST",
+                "/patients",
+                "coordinator",
                 "{\"birthYear\":\"1985\",\"sex\":\"female\",\"nationality\":\"RO\",\"interpreterNeeded\":false}");
-        var languages = api.call("POST", "/patients", "coordinator",
+        var languages = api.call(
+                "POST",
+                "/patients",
+                "coordinator",
                 "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\",\"interpreterNeeded\":false,\"languages\":[\"ro\",\"klingon\"]}");
         var malformed = api.call("POST", "/patients", "coordinator", "{\"birthYear\":");
 
@@ -152,13 +176,27 @@ class PatientsIT {
     @Test
     void putPatient_staleETag_is412AndChangesNothing() {
         String helpNumber = api.registerPatient("Ana Popescu");
-        api.call("PUT", "/patients/" + helpNumber, "clinician", patient(1985, "female", "RO", "Ana P."), Map.of("If-Match", "\"1\""));
+        api.call(
+                "PUT",
+                "/patients/" + helpNumber,
+                "clinician",
+                patient(1985, "female", "RO", "Ana P."),
+                Map.of("If-Match", "\"1\""));
 
-        var stale = api.call("PUT", "/patients/" + helpNumber, "clinician", patient(1986, "female", "RO", "Ana"),
+        var stale = api.call(
+                "PUT",
+                "/patients/" + helpNumber,
+                "clinician",
+                patient(1986, "female", "RO", "Ana"),
                 Map.of("If-Match", "\"1\""));
 
         assertEquals(412, stale.status());
-        assertEquals("Ana P.", api.call("GET", "/patients/" + helpNumber, "clinician", null).body().get("name").asText());
+        assertEquals(
+                "Ana P.",
+                api.call("GET", "/patients/" + helpNumber, "clinician", null)
+                        .body()
+                        .get("name")
+                        .asText());
     }
 
     @Test
@@ -173,7 +211,11 @@ class PatientsIT {
 
     @Test
     void putPatient_unknownHelpNumber_is404() {
-        var response = api.call("PUT", "/patients/" + HelpNumber.random(), "clinician", patient(1985, "female", "RO", null),
+        var response = api.call(
+                "PUT",
+                "/patients/" + HelpNumber.random(),
+                "clinician",
+                patient(1985, "female", "RO", null),
                 Map.of("If-Match", "\"1\""));
 
         assertEquals(404, response.status());
@@ -185,8 +227,11 @@ class PatientsIT {
         String other = api.registerPatient("Elena Ionescu");
         api.call("POST", "/patients", "clinician", patient(1985, "male", "RO", "Ana Popescu")); // other cohort
 
-        var response = api.call("GET", "/patients?birthYear=1985&sex=female&nationality=ro&name=ana%20maria%20popesku",
-                "coordinator", null);
+        var response = api.call(
+                "GET",
+                "/patients?birthYear=1985&sex=female&nationality=ro&name=ana%20maria%20popesku",
+                "coordinator",
+                null);
 
         assertEquals(200, response.status());
         var items = response.body().get("items");
@@ -206,14 +251,26 @@ class PatientsIT {
         }
         var first = api.call("GET", "/patients?birthYear=1985&sex=female&nationality=RO&limit=3", "clinician", null);
         String cursor = first.body().get("nextCursor").asText();
-        var second = api.call("GET", "/patients?birthYear=1985&sex=female&nationality=RO&limit=3&cursor=" + cursor, "clinician", null);
-        var otherQuery = api.call("GET", "/patients?birthYear=1986&sex=female&nationality=RO&limit=3&cursor=" + cursor, "clinician", null);
-        var forged = api.call("GET", "/patients?birthYear=1985&sex=female&nationality=RO&cursor=" + cursor.replaceFirst(".", "x"),
-                "clinician", null);
+        var second = api.call(
+                "GET",
+                "/patients?birthYear=1985&sex=female&nationality=RO&limit=3&cursor=" + cursor,
+                "clinician",
+                null);
+        var otherQuery = api.call(
+                "GET",
+                "/patients?birthYear=1986&sex=female&nationality=RO&limit=3&cursor=" + cursor,
+                "clinician",
+                null);
+        var forged = api.call(
+                "GET",
+                "/patients?birthYear=1985&sex=female&nationality=RO&cursor=" + cursor.replaceFirst(".", "x"),
+                "clinician",
+                null);
 
         assertEquals(3, first.body().get("items").size());
         assertEquals(2, second.body().get("items").size());
-        assertTrue(second.body().get("nextCursor") == null || second.body().get("nextCursor").isNull());
+        assertTrue(second.body().get("nextCursor") == null
+                || second.body().get("nextCursor").isNull());
         assertEquals(400, otherQuery.status());
         assertEquals("cursor", otherQuery.problemField());
         assertEquals(400, forged.status());
@@ -232,15 +289,24 @@ class PatientsIT {
         String helpNumber = api.registerPatient("Ana Popescu");
 
         assertEquals(401, api.call("GET", "/patients/" + helpNumber, null, null).status());
-        assertEquals(403, api.call("GET", "/patients/" + helpNumber, "finance", null).status());
-        assertEquals(403, api.call("POST", "/patients", "admin", patient(1985, "female", "RO", null)).status());
+        assertEquals(
+                403, api.call("GET", "/patients/" + helpNumber, "finance", null).status());
+        assertEquals(
+                403,
+                api.call("POST", "/patients", "admin", patient(1985, "female", "RO", null))
+                        .status());
     }
 
     @Test
     void oneRoundTripPerWriteAndPerRead() {
         String helpNumber = api.registerPatient("Ana Popescu");
         api.dynamoCalls.reset();
-        api.call("POST", "/patients", "clinician", patient(1985, "female", "RO", null), Map.of("Idempotency-Key", "round-trip-key"));
+        api.call(
+                "POST",
+                "/patients",
+                "clinician",
+                patient(1985, "female", "RO", null),
+                Map.of("Idempotency-Key", "round-trip-key"));
         assertEquals(RouteProfiles.of("POST /patients").dynamoCalls(), api.dynamoCalls.list());
 
         api.dynamoCalls.reset();
@@ -248,7 +314,12 @@ class PatientsIT {
         assertEquals(RouteProfiles.of("GET /patients/{helpNumber}").dynamoCalls(), api.dynamoCalls.list());
 
         api.dynamoCalls.reset();
-        api.call("PUT", "/patients/" + helpNumber, "clinician", patient(1985, "female", "RO", null), Map.of("If-Match", "\"1\""));
+        api.call(
+                "PUT",
+                "/patients/" + helpNumber,
+                "clinician",
+                patient(1985, "female", "RO", null),
+                Map.of("If-Match", "\"1\""));
         assertEquals(RouteProfiles.of("PUT /patients/{helpNumber}").dynamoCalls(), api.dynamoCalls.list());
 
         api.dynamoCalls.reset();
@@ -256,7 +327,9 @@ class PatientsIT {
         assertEquals(RouteProfiles.of("GET /patients").dynamoCalls(), api.dynamoCalls.list());
 
         api.dynamoCalls.reset();
-        assertEquals(204, api.call("DELETE", "/patients/" + helpNumber, "admin", null).status());
+        assertEquals(
+                204,
+                api.call("DELETE", "/patients/" + helpNumber, "admin", null).status());
         assertEquals(RouteProfiles.of("DELETE /patients/{helpNumber}").dynamoCalls(), api.dynamoCalls.list());
     }
 

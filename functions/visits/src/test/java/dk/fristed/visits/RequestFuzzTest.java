@@ -19,12 +19,15 @@ class RequestFuzzTest {
     private static final VisitsApi API = new VisitsApi();
     private static final String KNOWN_PATIENT = API.registerPatient(null);
     private static final List<String> ROUTES = List.copyOf(API.function.routes().keySet());
-    private static final String[] QUERY_NAMES = {"site", "from", "to", "limit", "cursor", "birthYear", "sex", "nationality", "name"};
+    private static final String[] QUERY_NAMES = {
+        "site", "from", "to", "limit", "cursor", "birthYear", "sex", "nationality", "name"
+    };
 
     @FuzzTest
     void anyRequest_isAnsweredWithoutServerError(FuzzedDataProvider data) {
         // a coordinator reaches every route a clinician does, and merges too
-        APIGatewayV2HTTPEvent event = FuzzedRequests.request(data, ROUTES, Map.of("helpNumber", KNOWN_PATIENT), QUERY_NAMES, "coordinator");
+        APIGatewayV2HTTPEvent event =
+                FuzzedRequests.request(data, ROUTES, Map.of("helpNumber", KNOWN_PATIENT), QUERY_NAMES, "coordinator");
         String route = event.getRouteKey();
 
         var response = API.function.handleRequest(event, new LocalContext("VisitsFunction"));

@@ -15,10 +15,13 @@ class TemplateRoutesTest {
     void routesInTemplate_areExactlyTheFunctionsRouteTable() {
         var definition = SamTemplate.ofProject().functions().stream()
                 .filter(f -> f.handlerClass().equals(VisitsFunction.class.getName()))
-                .findFirst().orElseThrow();
-        Set<String> templateRoutes = definition.routes().stream().map(SamTemplate.HttpRoute::key)
+                .findFirst()
+                .orElseThrow();
+        Set<String> templateRoutes = definition.routes().stream()
+                .map(SamTemplate.HttpRoute::key)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertEquals(templateRoutes, new TreeSet<>(new VisitsApi().function.routes().keySet()));
+        assertEquals(
+                templateRoutes, new TreeSet<>(new VisitsApi().function.routes().keySet()));
     }
 }

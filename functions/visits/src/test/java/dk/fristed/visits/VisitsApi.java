@@ -23,6 +23,7 @@ final class VisitsApi {
     final DynamoDbCalls dynamoCalls = testbed.dynamoCalls;
     /** A plain client: the tables as anyone with access to them sees them, without the function's key. */
     final DynamoDbClient raw = testbed.raw;
+
     final Map<String, String> tables = testbed.tables;
     final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     final VisitsFunction function;
@@ -32,9 +33,18 @@ final class VisitsApi {
     }
 
     VisitsApi(Clock clock) {
-        var names = new VisitsFunction.Tables(tables.get("PatientsTable"), tables.get("VisitsTable"), tables.get("IdempotencyTable"),
+        var names = new VisitsFunction.Tables(
+                tables.get("PatientsTable"),
+                tables.get("VisitsTable"),
+                tables.get("IdempotencyTable"),
                 tables.get("AuditTable"));
-        function = new VisitsFunction(names, testbed.connection(), testbed.fieldEncryption, new Hmac(new byte[32]), SITES, clock,
+        function = new VisitsFunction(
+                names,
+                testbed.connection(),
+                testbed.fieldEncryption,
+                new Hmac(new byte[32]),
+                SITES,
+                clock,
                 new JsonLog("visits", new PrintStream(logs, true, StandardCharsets.UTF_8)));
         testbed.serve(function);
     }
@@ -43,7 +53,8 @@ final class VisitsApi {
         return FunctionTestbed.claims(group);
     }
 
-    FunctionTestbed.Response call(String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
+    FunctionTestbed.Response call(
+            String method, String pathAndQuery, String role, Object body, Map<String, String> headers) {
         return testbed.call(method, pathAndQuery, role, body, headers);
     }
 

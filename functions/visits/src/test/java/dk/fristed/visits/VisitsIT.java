@@ -29,14 +29,20 @@ class VisitsIT {
     void postVisit_firstAndReturning_firstVisitIsDerived() {
         String helpNumber = api.registerPatient("Ana Popescu");
 
-        var first = api.call("POST", "/visits", "clinician", visit(helpNumber, "copenhagen", "2025-03-04", "doctor", "L03", "t90"));
+        var first = api.call(
+                "POST", "/visits", "clinician", visit(helpNumber, "copenhagen", "2025-03-04", "doctor", "L03", "t90"));
         var second = api.call("POST", "/visits", "clinician", visit(helpNumber, "odense", "2025-04-01", "dentist"));
 
         assertEquals(201, first.status());
         assertTrue(first.body().get("firstVisit").asBoolean());
         assertEquals(List.of("L03", "T90"), texts(first.body().get("diagnoses")));
         assertFalse(second.body().get("firstVisit").asBoolean());
-        assertEquals("2025-03-04", api.call("GET", "/patients/" + helpNumber, "clinician", null).body().get("firstVisitDate").asText());
+        assertEquals(
+                "2025-03-04",
+                api.call("GET", "/patients/" + helpNumber, "clinician", null)
+                        .body()
+                        .get("firstVisitDate")
+                        .asText());
     }
 
     @Test
@@ -47,7 +53,9 @@ class VisitsIT {
         var earlier = api.call("POST", "/visits", "clinician", visit(helpNumber, "copenhagen", "2025-01-15", "nurse"));
 
         assertTrue(earlier.body().get("firstVisit").asBoolean());
-        var visits = api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null).body().get("items");
+        var visits = api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null)
+                .body()
+                .get("items");
         assertEquals("2025-01-15", visits.get(0).get("date").asText());
         assertTrue(visits.get(0).get("firstVisit").asBoolean());
         assertFalse(visits.get(1).get("firstVisit").asBoolean(), "exactly one visit is the first");
@@ -58,7 +66,8 @@ class VisitsIT {
         String helpNumber = api.registerPatient(null);
         List<Callable<FunctionTestbed.Response>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            calls.add(() -> api.call("POST", "/visits", "clinician", visit(helpNumber, "aarhus", "2025-05-05", "doctor")));
+            calls.add(() ->
+                    api.call("POST", "/visits", "clinician", visit(helpNumber, "aarhus", "2025-05-05", "doctor")));
         }
         var pool = Executors.newFixedThreadPool(6);
         try {
@@ -68,7 +77,9 @@ class VisitsIT {
         } finally {
             pool.shutdown();
         }
-        var visits = api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null).body().get("items");
+        var visits = api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null)
+                .body()
+                .get("items");
         assertEquals(6, visits.size());
         long firsts = 0;
         for (var v : visits) {
@@ -85,26 +96,50 @@ class VisitsIT {
     @Test
     void putAndDelete_withAFirstVisitRegisteredBetweenTheirReadAndWrite_keepTheFirstVisit() {
         String helpNumber = api.registerPatient("Amina Yusuf");
-        api.dynamoCalls.beforeNext("transactWriteItems", () ->
-                assertEquals(201, api.call("POST", "/visits", "clinician", visit(helpNumber, "aalborg", "2025-04-02", "nurse")).status()));
+        api.dynamoCalls.beforeNext(
+                "transactWriteItems",
+                () -> assertEquals(
+                        201,
+                        api.call("POST", "/visits", "clinician", visit(helpNumber, "aalborg", "2025-04-02", "nurse"))
+                                .status()));
 
-        var corrected = api.call("PUT", "/patients/" + helpNumber, "clinician", patient(1985, "female", "SO", "Amina Y."),
+        var corrected = api.call(
+                "PUT",
+                "/patients/" + helpNumber,
+                "clinician",
+                patient(1985, "female", "SO", "Amina Y."),
                 Map.of("If-Match", "\"1\""));
 
         assertEquals(200, corrected.status());
         assertEquals("2025-04-02", corrected.body().path("firstVisitDate").asText());
-        assertEquals("2025-04-02", api.call("GET", "/patients/" + helpNumber, "clinician", null).body().path("firstVisitDate").asText());
+        assertEquals(
+                "2025-04-02",
+                api.call("GET", "/patients/" + helpNumber, "clinician", null)
+                        .body()
+                        .path("firstVisitDate")
+                        .asText());
 
-        api.dynamoCalls.beforeNext("transactWriteItems", () ->
-                assertEquals(201, api.call("POST", "/visits", "clinician", visit(helpNumber, "aalborg", "2025-03-30", "doctor")).status()));
-        assertEquals(204, api.call("DELETE", "/patients/" + helpNumber, "admin", null).status());
+        api.dynamoCalls.beforeNext(
+                "transactWriteItems",
+                () -> assertEquals(
+                        201,
+                        api.call("POST", "/visits", "clinician", visit(helpNumber, "aalborg", "2025-03-30", "doctor"))
+                                .status()));
+        assertEquals(
+                204,
+                api.call("DELETE", "/patients/" + helpNumber, "admin", null).status());
         // the visits and the first visit went to the erasure's statistical record
-        String statistics = api.call("GET", "/visits?site=aalborg&from=2025-03-30&to=2025-03-30", "clinician", null).body()
-                .at("/items/0/helpNumber").asText();
-        var stored = api.raw.getItem(r -> r.tableName(api.tables.get("PatientsTable"))
-                .key(Map.of("helpNumber", AttributeValue.fromS(statistics.replace("-", ""))))).item();
+        String statistics = api.call("GET", "/visits?site=aalborg&from=2025-03-30&to=2025-03-30", "clinician", null)
+                .body()
+                .at("/items/0/helpNumber")
+                .asText();
+        var stored = api.raw
+                .getItem(r -> r.tableName(api.tables.get("PatientsTable"))
+                        .key(Map.of("helpNumber", AttributeValue.fromS(statistics.replace("-", "")))))
+                .item();
         assertTrue(stored.containsKey("erasedAt"));
-        assertEquals("2025-03-30", stored.get("firstVisitKey").s().substring(0, 10), "the earlier visit is still the first");
+        assertEquals(
+                "2025-03-30", stored.get("firstVisitKey").s().substring(0, 10), "the earlier visit is still the first");
     }
 
     @Test
@@ -119,7 +154,12 @@ class VisitsIT {
         assertEquals(201, retry.status());
         assertEquals("true", retry.header("Idempotent-Replayed"));
         assertEquals(first.body(), retry.body());
-        assertEquals(1, api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null).body().get("items").size());
+        assertEquals(
+                1,
+                api.call("GET", "/patients/" + helpNumber + "/visits", "clinician", null)
+                        .body()
+                        .get("items")
+                        .size());
     }
 
     @Test
@@ -132,7 +172,11 @@ class VisitsIT {
         cases.put("diagnoses[1]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L03", "Q12"));
         cases.put("diagnoses[0]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L3"));
         cases.put("diagnoses[2]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L03", "T90", "L03"));
-        var mistyped = visit(helpNumber.substring(0, 8) + (helpNumber.charAt(8) == 'A' ? 'C' : 'A'), "odense", "2025-03-04", "doctor");
+        var mistyped = visit(
+                helpNumber.substring(0, 8) + (helpNumber.charAt(8) == 'A' ? 'C' : 'A'),
+                "odense",
+                "2025-03-04",
+                "doctor");
         cases.put("helpNumber", mistyped);
         cases.forEach((field, body) -> {
             var response = api.call("POST", "/visits", "clinician", body);
@@ -143,11 +187,15 @@ class VisitsIT {
 
     @Test
     void postVisit_unknownPatient_is404AndWritesNothing() {
-        var response = api.call("POST", "/visits", "clinician",
+        var response = api.call(
+                "POST",
+                "/visits",
+                "clinician",
                 visit(dk.fristed.helpnumber.HelpNumber.random().formatted(), "odense", "2025-03-04", "doctor"));
 
         assertEquals(404, response.status());
-        assertEquals(0, api.raw.scan(r -> r.tableName(api.tables.get("VisitsTable"))).count());
+        assertEquals(
+                0, api.raw.scan(r -> r.tableName(api.tables.get("VisitsTable"))).count());
     }
 
     @Test
@@ -179,10 +227,16 @@ class VisitsIT {
         String cursor = null;
         int pages = 0;
         do {
-            var page = api.call("GET", "/visits?site=aalborg&from=2025-05-01&to=2025-05-31&limit=3"
-                    + (cursor == null ? "" : "&cursor=" + cursor), "clinician", null);
+            var page = api.call(
+                    "GET",
+                    "/visits?site=aalborg&from=2025-05-01&to=2025-05-31&limit=3"
+                            + (cursor == null ? "" : "&cursor=" + cursor),
+                    "clinician",
+                    null);
             page.body().get("items").forEach(v -> dates.add(v.get("date").asText()));
-            cursor = page.body().hasNonNull("nextCursor") ? page.body().get("nextCursor").asText() : null;
+            cursor = page.body().hasNonNull("nextCursor")
+                    ? page.body().get("nextCursor").asText()
+                    : null;
             pages++;
         } while (cursor != null);
 
@@ -193,32 +247,57 @@ class VisitsIT {
 
     @Test
     void getSiteVisits_badPeriod_is400() {
-        assertEquals("to", api.call("GET", "/visits?site=odense&from=2025-03-01&to=2025-02-01", "clinician", null).problemField());
-        assertEquals("from", api.call("GET", "/visits?site=odense&from=01-03-2025&to=2025-04-01", "clinician", null).problemField());
-        assertEquals("to", api.call("GET", "/visits?site=odense&from=2023-01-01&to=2025-04-01", "clinician", null).problemField());
-        assertEquals("site", api.call("GET", "/visits?from=2025-01-01&to=2025-04-01", "clinician", null).problemField());
-        assertEquals("limit", api.call("GET", "/visits?site=odense&from=2025-01-01&to=2025-04-01&limit=1000", "clinician", null)
-                .problemField());
+        assertEquals(
+                "to",
+                api.call("GET", "/visits?site=odense&from=2025-03-01&to=2025-02-01", "clinician", null)
+                        .problemField());
+        assertEquals(
+                "from",
+                api.call("GET", "/visits?site=odense&from=01-03-2025&to=2025-04-01", "clinician", null)
+                        .problemField());
+        assertEquals(
+                "to",
+                api.call("GET", "/visits?site=odense&from=2023-01-01&to=2025-04-01", "clinician", null)
+                        .problemField());
+        assertEquals(
+                "site",
+                api.call("GET", "/visits?from=2025-01-01&to=2025-04-01", "clinician", null)
+                        .problemField());
+        assertEquals(
+                "limit",
+                api.call("GET", "/visits?site=odense&from=2025-01-01&to=2025-04-01&limit=1000", "clinician", null)
+                        .problemField());
     }
 
     @Test
     void getPatientVisits_unknownPatient_is404() {
-        var response = api.call("GET", "/patients/" + dk.fristed.helpnumber.HelpNumber.random() + "/visits", "clinician", null);
+        var response = api.call(
+                "GET", "/patients/" + dk.fristed.helpnumber.HelpNumber.random() + "/visits", "clinician", null);
 
         assertEquals(404, response.status());
     }
 
     @Test
     void visitRoutes_financeAndAdmin_areForbidden() {
-        assertEquals(403, api.call("GET", "/visits?site=odense&from=2025-01-01&to=2025-02-01", "finance", null).status());
-        assertEquals(403, api.call("POST", "/visits", "admin", visit("K7MQ-X9PK", "odense", "2025-03-04", "doctor")).status());
+        assertEquals(
+                403,
+                api.call("GET", "/visits?site=odense&from=2025-01-01&to=2025-02-01", "finance", null)
+                        .status());
+        assertEquals(
+                403,
+                api.call("POST", "/visits", "admin", visit("K7MQ-X9PK", "odense", "2025-03-04", "doctor"))
+                        .status());
     }
 
     @Test
     void roundTrips_visitWriteReadsPatientOnceAndWritesOnce_listsQueryOnce() {
         String helpNumber = api.registerPatient(null);
         api.dynamoCalls.reset();
-        api.call("POST", "/visits", "clinician", visit(helpNumber, "odense", "2025-03-04", "doctor"),
+        api.call(
+                "POST",
+                "/visits",
+                "clinician",
+                visit(helpNumber, "odense", "2025-03-04", "doctor"),
                 Map.of("Idempotency-Key", "round-trip-visit"));
         assertEquals(RouteProfiles.of("POST /visits").dynamoCalls(), api.dynamoCalls.list());
 

@@ -1,11 +1,5 @@
 package dk.fristed.budget.ledger;
 
-import dk.fristed.records.ledger.BudgetItem;
-import dk.fristed.records.ledger.BudgetRecords;
-import dk.fristed.records.ledger.BudgetYear;
-import dk.fristed.records.ledger.Entry;
-import dk.fristed.records.ledger.EntryKind;
-import dk.fristed.records.ledger.Source;
 import dk.fristed.auth.Caller;
 import dk.fristed.aws.Transactions;
 import dk.fristed.idempotency.IdempotencyClaim;
@@ -15,6 +9,12 @@ import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.ledger.BudgetItem;
+import dk.fristed.records.ledger.BudgetRecords;
+import dk.fristed.records.ledger.BudgetYear;
+import dk.fristed.records.ledger.Entry;
+import dk.fristed.records.ledger.EntryKind;
+import dk.fristed.records.ledger.Source;
 import dk.fristed.storage.ConditionalWrites;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,22 +50,25 @@ public final class BudgetRepository {
         this.clock = clock;
     }
 
-    public record Created<T>(T record, boolean replayed) {
-    }
+    public record Created<T>(T record, boolean replayed) {}
 
-    public Created<BudgetYear> createYear(BudgetYear year, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
+    public Created<BudgetYear> createYear(
+            BudgetYear year, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(ConditionalWrites.put(table.tableName(), map(BudgetItem.of(year)), "attribute_not_exists(#k)", "#k", "key"));
+        items.add(ConditionalWrites.put(
+                table.tableName(), map(BudgetItem.of(year)), "attribute_not_exists(#k)", "#k", "key"));
         claim.ifPresent(c -> items.add(idempotency.claimItem(c, Integer.toString(year.year()))));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
             return new Created<>(year, false);
         } catch (TransactionCanceledException e) {
             if (claim.isPresent() && Transactions.conditionFailedAt(e, 1)) {
-                return new Created<>(year(Integer.parseInt(idempotency.replay(claim.get()))).orElseThrow(), true);
+                return new Created<>(
+                        year(Integer.parseInt(idempotency.replay(claim.get()))).orElseThrow(), true);
             }
             if (Transactions.conditionFailedAt(e, 0)) {
-                throw new ApiProblem(409, "Conflict", "is set up already: /budget/years/" + year.year() + "/progress", "year");
+                throw new ApiProblem(
+                        409, "Conflict", "is set up already: /budget/years/" + year.year() + "/progress", "year");
             }
             throw e;
         }
@@ -98,8 +101,8 @@ public final class BudgetRepository {
         return nobody;
     }
 
-    private List<TransactWriteItem> sourceRegistration(Source source, String condition, Optional<IdempotencyClaim> claim,
-                                                       IdempotencyStore idempotency) {
+    private List<TransactWriteItem> sourceRegistration(
+            Source source, String condition, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(ConditionalWrites.put(table.tableName(), map(BudgetItem.of(source)), condition, "#k", "key"));
         claim.ifPresent(c -> items.add(idempotency.claimItem(c, source.id())));
@@ -122,8 +125,13 @@ public final class BudgetRepository {
     public void eraseSource(String id) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Source current = source(id).orElseThrow(() -> ApiProblem.notFound("sourceId", "no source has this id"));
-            if (current.erasedAt().isPresent() || Transactions.writeUnlessMoved(dynamo, List.of(ConditionalWrites.putAtVersion(
-                    table.tableName(), map(BudgetItem.of(current.erased(clock.instant()))), current.version())))) {
+            if (current.erasedAt().isPresent()
+                    || Transactions.writeUnlessMoved(
+                            dynamo,
+                            List.of(ConditionalWrites.putAtVersion(
+                                    table.tableName(),
+                                    map(BudgetItem.of(current.erased(clock.instant()))),
+                                    current.version())))) {
                 return;
             }
         }
@@ -136,18 +144,21 @@ public final class BudgetRepository {
      * Retried while another payment on the same pledge commits first; the claim makes a retried request
      * count once.
      */
-    public Created<List<Entry>> addEntry(NewEntry entry, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
+    public Created<List<Entry>> addEntry(
+            NewEntry entry, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(exists(BudgetItem.YEARS, Integer.toString(entry.year())));
             entry.sourceId().ifPresent(id -> items.add(exists(BudgetItem.SOURCES, id)));
             int firstPut = items.size();
-            var decision = LedgerRules.decide(entry, this::entryAt, new LedgerRules.Stamp(RecordIds.random(), caller.subject(), now));
+            var decision = LedgerRules.decide(
+                    entry, this::entryAt, new LedgerRules.Stamp(RecordIds.random(), caller.subject(), now));
             List<Entry> written = decision.written();
             written.forEach(e -> items.add(putNew(e)));
             decision.moved().forEach(m -> items.add(putOver(m.after(), m.versionRead())));
-            claim.ifPresent(c -> items.add(idempotency.claimItem(c, entry.year() + "/" + written.get(0).key())));
+            claim.ifPresent(c -> items.add(
+                    idempotency.claimItem(c, entry.year() + "/" + written.get(0).key())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
                 return new Created<>(written, false);
@@ -155,8 +166,9 @@ public final class BudgetRepository {
                 if (claim.isPresent() && Transactions.conditionFailedAt(e, items.size() - 1)) {
                     String first = idempotency.replay(claim.get());
                     int slash = first.indexOf('/');
-                    Entry earlier = entryAt(Integer.parseInt(first.substring(0, slash)), first.substring(slash + 1)).orElseThrow(
-                            () -> ApiProblem.conflict("the entry this request wrote earlier no longer exists"));
+                    Entry earlier = entryAt(Integer.parseInt(first.substring(0, slash)), first.substring(slash + 1))
+                            .orElseThrow(
+                                    () -> ApiProblem.conflict("the entry this request wrote earlier no longer exists"));
                     return new Created<>(List.of(earlier), true);
                 }
                 if (Transactions.conditionFailedAt(e, 0)) {
@@ -191,13 +203,17 @@ public final class BudgetRepository {
 
     /** A condition in the entry's transaction that a year is set up, or a source registered; it reads nothing. */
     private TransactWriteItem exists(String scope, String key) {
-        return TransactWriteItem.builder().conditionCheck(c -> c.tableName(table.tableName())
-                .key(Map.of("scope", AttributeValue.fromS(scope), "key", AttributeValue.fromS(key)))
-                .conditionExpression("attribute_exists(#k)").expressionAttributeNames(Map.of("#k", "key"))).build();
+        return TransactWriteItem.builder()
+                .conditionCheck(c -> c.tableName(table.tableName())
+                        .key(Map.of("scope", AttributeValue.fromS(scope), "key", AttributeValue.fromS(key)))
+                        .conditionExpression("attribute_exists(#k)")
+                        .expressionAttributeNames(Map.of("#k", "key")))
+                .build();
     }
 
     private TransactWriteItem putNew(Entry entry) {
-        return ConditionalWrites.put(table.tableName(), map(BudgetItem.of(entry)), "attribute_not_exists(#k)", "#k", "key");
+        return ConditionalWrites.put(
+                table.tableName(), map(BudgetItem.of(entry)), "attribute_not_exists(#k)", "#k", "key");
     }
 
     private TransactWriteItem putOver(Entry entry, long version) {

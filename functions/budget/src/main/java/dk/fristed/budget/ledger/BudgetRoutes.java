@@ -1,10 +1,5 @@
 package dk.fristed.budget.ledger;
 
-import dk.fristed.records.ledger.BudgetYear;
-import dk.fristed.records.ledger.Categories;
-import dk.fristed.records.ledger.Progress;
-import dk.fristed.records.ledger.Source;
-import dk.fristed.records.ledger.SourceType;
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;
 import dk.fristed.csv.CsvTable;
@@ -17,6 +12,11 @@ import dk.fristed.money.Money;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.ledger.BudgetYear;
+import dk.fristed.records.ledger.Categories;
+import dk.fristed.records.ledger.Progress;
+import dk.fristed.records.ledger.Source;
+import dk.fristed.records.ledger.SourceType;
 import dk.fristed.validation.Fields;
 
 import java.time.Clock;
@@ -36,8 +36,13 @@ public final class BudgetRoutes {
     private final Categories categories;
     private final Clock clock;
 
-    public BudgetRoutes(BudgetRepository budget, IdempotencyStore idempotency, Cursor cursor, String currency, Categories categories,
-                        Clock clock) {
+    public BudgetRoutes(
+            BudgetRepository budget,
+            IdempotencyStore idempotency,
+            Cursor cursor,
+            String currency,
+            Categories categories,
+            Clock clock) {
         this.budget = budget;
         this.idempotency = idempotency;
         this.cursor = cursor;
@@ -59,12 +64,16 @@ public final class BudgetRoutes {
         }
         Map<String, Long> plan = new LinkedHashMap<>();
         if (body.plan() != null) {
-            body.plan().forEach((category, amount) -> plan.put(categories.require(category, "plan"),
-                    Money.positive(amount, "plan." + category)));
+            body.plan()
+                    .forEach((category, amount) ->
+                            plan.put(categories.require(category, "plan"), Money.positive(amount, "plan." + category)));
         }
-        var created = budget.createYear(new BudgetYear(year, need, currency, plan, request.caller().subject(), clock.instant()),
-                idempotency.claimFor(request, "/budget/years", body), idempotency);
-        ApiResponse response = ApiResponse.created("/budget/years/" + year + "/progress", Responses.YearResponse.of(created.record()));
+        var created = budget.createYear(
+                new BudgetYear(year, need, currency, plan, request.caller().subject(), clock.instant()),
+                idempotency.claimFor(request, "/budget/years", body),
+                idempotency);
+        ApiResponse response =
+                ApiResponse.created("/budget/years/" + year + "/progress", Responses.YearResponse.of(created.record()));
         return response.replayedIf(created.replayed());
     }
 
@@ -73,15 +82,16 @@ public final class BudgetRoutes {
         SourceRequest body = request.bodyAs(SourceRequest.class);
         Source source = newSource(body, request);
         var created = budget.createSource(source, idempotency.claimFor(request, "/budget/sources", body), idempotency);
-        ApiResponse response = ApiResponse.created("/budget/sources/" + source.id(), Responses.SourceResponse.of(created.record()));
+        ApiResponse response =
+                ApiResponse.created("/budget/sources/" + source.id(), Responses.SourceResponse.of(created.record()));
         return response.replayedIf(created.replayed());
     }
 
     /** For SnapStart priming: {@link #createSource} up to the JSON of its answer, with the repository's rehearsal: nothing is written. */
     public Object rehearseCreateSource(ApiRequest request) {
         SourceRequest body = request.bodyAs(SourceRequest.class);
-        return Responses.SourceResponse.of(budget.rehearseSource(newSource(body, request),
-                idempotency.claimFor(request, "/budget/sources", body), idempotency));
+        return Responses.SourceResponse.of(budget.rehearseSource(
+                newSource(body, request), idempotency.claimFor(request, "/budget/sources", body), idempotency));
     }
 
     private Source newSource(SourceRequest body, ApiRequest request) {
@@ -98,7 +108,15 @@ public final class BudgetRoutes {
         if (!anonymous && name.isEmpty()) {
             throw ApiProblem.badRequest("name", "is required unless the donor is anonymous");
         }
-        return new Source(RecordIds.random(), type, name, contact, anonymous, 1, Optional.empty(), request.caller().subject(),
+        return new Source(
+                RecordIds.random(),
+                type,
+                name,
+                contact,
+                anonymous,
+                1,
+                Optional.empty(),
+                request.caller().subject(),
                 clock.instant());
     }
 
@@ -118,17 +136,24 @@ public final class BudgetRoutes {
         int year = year(request);
         EntryRequest body = request.bodyAs(EntryRequest.class);
         NewEntry entry = NewEntry.from(body, year, currency, categories, ClinicCalendar.today(clock));
-        var written = budget.addEntry(entry, request.caller(), idempotency.claimFor(request, "/budget/years/" + year + "/entries", body),
+        var written = budget.addEntry(
+                entry,
+                request.caller(),
+                idempotency.claimFor(request, "/budget/years/" + year + "/entries", body),
                 idempotency);
-        ApiResponse response = ApiResponse.created("/budget/years/" + year + "/entries",
-                new Responses.Written(written.record().stream().map(e -> Responses.EntryResponse.of(e, currency)).toList()));
+        ApiResponse response = ApiResponse.created(
+                "/budget/years/" + year + "/entries",
+                new Responses.Written(written.record().stream()
+                        .map(e -> Responses.EntryResponse.of(e, currency))
+                        .toList()));
         return response.replayedIf(written.replayed());
     }
 
     /** {@code GET /budget/years/{year}/entries}: the ledger, paged, in key order. */
     public ApiResponse entries(ApiRequest request) {
         int year = year(request);
-        return ApiResponse.ok(budget.ledgerPage(year, PageRequest.from(request), cursor).map(e -> Responses.EntryResponse.of(e, currency)));
+        return ApiResponse.ok(budget.ledgerPage(year, PageRequest.from(request), cursor)
+                .map(e -> Responses.EntryResponse.of(e, currency)));
     }
 
     /** {@code GET /budget/years/{year}/progress}. */
@@ -139,20 +164,24 @@ public final class BudgetRoutes {
     /** {@code GET /budget/years/{year}/chart}: the progress as an SVG. */
     public ApiResponse chart(ApiRequest request) {
         int year = year(request);
-        return ApiResponse.ok(new TextBody("image/svg+xml", FundingChart.svg(progressOf(year)), "funding-" + year + ".svg"));
+        return ApiResponse.ok(
+                new TextBody("image/svg+xml", FundingChart.svg(progressOf(year)), "funding-" + year + ".svg"));
     }
 
     /** {@code GET /budget/years/{year}/export}: the ledger as CSV. */
     public ApiResponse export(ApiRequest request) {
         int year = year(request);
         BudgetYear budgetYear = requireYear(year);
-        return ApiResponse.ok(new TextBody(CsvTable.CONTENT_TYPE, LedgerExport.csv(budgetYear, budget.ledger(year), budget.allSources()),
+        return ApiResponse.ok(new TextBody(
+                CsvTable.CONTENT_TYPE,
+                LedgerExport.csv(budgetYear, budget.ledger(year), budget.allSources()),
                 "budget-" + year + ".csv"));
     }
 
     private Progress progressOf(int year) {
         BudgetYear budgetYear = requireYear(year);
-        return Progress.of(budgetYear, budget.ledger(year), budget.allSources(), categories, ClinicCalendar.today(clock));
+        return Progress.of(
+                budgetYear, budget.ledger(year), budget.allSources(), categories, ClinicCalendar.today(clock));
     }
 
     private BudgetYear requireYear(int year) {

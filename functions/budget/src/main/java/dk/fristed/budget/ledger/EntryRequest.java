@@ -8,10 +8,20 @@ import java.util.List;
  * budget currency, with {@code currency} saying which; a payment in another currency gives what the bank
  * booked as {@code amount} and what was sent as {@code originalAmount} and {@code originalCurrency}.
  */
-public record EntryRequest(String kind, LocalDate date, Long amount, String currency, Long originalAmount, String originalCurrency,
-                           String sourceId, String pledgeId, String purpose, String category, String note,
-                           List<InstalmentRequest> instalments, String reverses) {
+public record EntryRequest(
+        String kind,
+        LocalDate date,
+        Long amount,
+        String currency,
+        Long originalAmount,
+        String originalCurrency,
+        String sourceId,
+        String pledgeId,
+        String purpose,
+        String category,
+        String note,
+        List<InstalmentRequest> instalments,
+        String reverses) {
 
-    public record InstalmentRequest(LocalDate due, Long amount) {
-    }
+    public record InstalmentRequest(LocalDate due, Long amount) {}
 }

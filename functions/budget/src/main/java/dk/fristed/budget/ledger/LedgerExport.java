@@ -1,10 +1,10 @@
 package dk.fristed.budget.ledger;
 
+import dk.fristed.csv.CsvTable;
+import dk.fristed.money.Money;
 import dk.fristed.records.ledger.BudgetYear;
 import dk.fristed.records.ledger.Entry;
 import dk.fristed.records.ledger.Source;
-import dk.fristed.csv.CsvTable;
-import dk.fristed.money.Money;
 import dk.fristed.validation.Fields;
 
 import java.util.Comparator;
@@ -19,28 +19,57 @@ import java.util.stream.Collectors;
  * erased donors stay so).
  */
 public final class LedgerExport {
-    static final List<String> HEADER = List.of("entry", "date", "kind", "source_type", "source", "category", "purpose", "amount",
-            "net", "currency", "original_amount", "original_currency", "pledge_id", "instalments", "reverses", "note");
+    static final List<String> HEADER = List.of(
+            "entry",
+            "date",
+            "kind",
+            "source_type",
+            "source",
+            "category",
+            "purpose",
+            "amount",
+            "net",
+            "currency",
+            "original_amount",
+            "original_currency",
+            "pledge_id",
+            "instalments",
+            "reverses",
+            "note");
 
-    private LedgerExport() {
-    }
+    private LedgerExport() {}
 
     static String csv(BudgetYear year, List<Entry> ledger, List<Source> sources) {
         Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
         Map<String, Entry> byKey = ledger.stream().collect(Collectors.toMap(Entry::key, Function.identity()));
         CsvTable table = new CsvTable(HEADER);
-        for (Entry e : ledger.stream().sorted(Comparator.comparing(Entry::date).thenComparing(Entry::key)).toList()) {
+        for (Entry e : ledger.stream()
+                .sorted(Comparator.comparing(Entry::date).thenComparing(Entry::key))
+                .toList()) {
             Source source = e.sourceId().map(byId::get).orElse(null);
-            table.row().value(e.key()).value(e.date()).value(Fields.wireName(e.kind()))
-                    .value(source == null ? null : Fields.wireName(source.type())).text(source == null ? null : source.label())
-                    .text(e.category().orElse(null)).text(e.purpose().orElse(null))
+            table.row()
+                    .value(e.key())
+                    .value(e.date())
+                    .value(Fields.wireName(e.kind()))
+                    .value(source == null ? null : Fields.wireName(source.type()))
+                    .text(source == null ? null : source.label())
+                    .text(e.category().orElse(null))
+                    .text(e.purpose().orElse(null))
                     .value(new Money(e.amount(), year.currency()).decimal())
-                    .value(new Money(net(e, byKey), year.currency()).decimal()).value(year.currency())
-                    .value(e.original().map(Money::decimal).orElse(null)).value(e.original().map(Money::currency).orElse(null))
+                    .value(new Money(net(e, byKey), year.currency()).decimal())
+                    .value(year.currency())
+                    .value(e.original().map(Money::decimal).orElse(null))
+                    .value(e.original().map(Money::currency).orElse(null))
                     .value(e.pledgeId().orElse(null))
-                    .value(e.instalments().isEmpty() ? null : e.instalments().stream()
-                            .map(t -> t.due() + " " + new Money(t.amount(), year.currency()).decimal()).collect(Collectors.joining("; ")))
-                    .value(e.reverses().orElse(null)).text(e.note().orElse(null)).end();
+                    .value(
+                            e.instalments().isEmpty()
+                                    ? null
+                                    : e.instalments().stream()
+                                            .map(t -> t.due() + " " + new Money(t.amount(), year.currency()).decimal())
+                                            .collect(Collectors.joining("; ")))
+                    .value(e.reverses().orElse(null))
+                    .text(e.note().orElse(null))
+                    .end();
         }
         return table.toString();
     }
@@ -54,7 +83,11 @@ public final class LedgerExport {
             case PAYMENT -> e.amount();
             case EXPENSE -> -e.amount();
             case PLEDGE -> 0;
-            case REVERSAL -> -e.reverses().map(byKey::get).map(reversed -> net(reversed, byKey)).orElse(0L);
+            case REVERSAL ->
+                -e.reverses()
+                        .map(byKey::get)
+                        .map(reversed -> net(reversed, byKey))
+                        .orElse(0L);
         };
     }
 }

@@ -1,11 +1,11 @@
 package dk.fristed.budget.ledger;
 
-import dk.fristed.records.ledger.Categories;
-import dk.fristed.records.ledger.EntryKind;
-import dk.fristed.records.ledger.Instalment;
 import dk.fristed.ids.RecordIds;
 import dk.fristed.money.Money;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.ledger.Categories;
+import dk.fristed.records.ledger.EntryKind;
+import dk.fristed.records.ledger.Instalment;
 import dk.fristed.validation.Fields;
 
 import java.time.LocalDate;
@@ -19,9 +19,19 @@ import java.util.Optional;
  * What needs the stored records (that the source and pledge exist, what a reversal undoes) the
  * repository checks.
  */
-public record NewEntry(int year, EntryKind kind, LocalDate date, long amount, Optional<Money> original, Optional<String> sourceId,
-                       Optional<String> pledgeId, Optional<String> purpose, Optional<String> category, Optional<String> note,
-                       List<Instalment> instalments, Optional<String> reverses) {
+public record NewEntry(
+        int year,
+        EntryKind kind,
+        LocalDate date,
+        long amount,
+        Optional<Money> original,
+        Optional<String> sourceId,
+        Optional<String> pledgeId,
+        Optional<String> purpose,
+        Optional<String> category,
+        Optional<String> note,
+        List<Instalment> instalments,
+        Optional<String> reverses) {
 
     static final int MAX_NOTE = 2000;
     static final int MAX_PURPOSE = 100;
@@ -41,17 +51,31 @@ public record NewEntry(int year, EntryKind kind, LocalDate date, long amount, Op
         Optional<String> note = Fields.optionalNote(r.note(), "note", MAX_NOTE);
         if (kind == EntryKind.REVERSAL) {
             only(kind, r, "reverses", "note", "date");
-            return new NewEntry(year, kind, date, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of(note.orElseThrow(() -> ApiProblem.badRequest("note", "is required to reverse: say why"))),
-                    List.of(), Optional.of(Fields.optionalText(r.reverses(), "reverses", 200)
+            return new NewEntry(
+                    year,
+                    kind,
+                    date,
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(
+                            note.orElseThrow(() -> ApiProblem.badRequest("note", "is required to reverse: say why"))),
+                    List.of(),
+                    Optional.of(Fields.optionalText(r.reverses(), "reverses", 200)
                             .orElseThrow(() -> ApiProblem.badRequest("reverses", "is required"))));
         }
         long amount = Money.positive(r.amount(), "amount");
         if (!Money.currency(r.currency(), "currency").equals(budgetCurrency)) {
-            throw ApiProblem.unprocessable("currency", "must be the budget currency; a payment in another currency gives "
-                    + "what the bank booked, with originalAmount and originalCurrency beside it");
+            throw ApiProblem.unprocessable(
+                    "currency",
+                    "must be the budget currency; a payment in another currency gives "
+                            + "what the bank booked, with originalAmount and originalCurrency beside it");
         }
-        Optional<String> purpose = Fields.optionalText(r.purpose(), "purpose", MAX_PURPOSE).map(p -> p.toLowerCase(Locale.ROOT));
+        Optional<String> purpose =
+                Fields.optionalText(r.purpose(), "purpose", MAX_PURPOSE).map(p -> p.toLowerCase(Locale.ROOT));
         return switch (kind) {
             case PLEDGE -> {
                 only(kind, r, "amount", "currency", "sourceId", "purpose", "note", "instalments", "date");
@@ -60,23 +84,68 @@ public record NewEntry(int year, EntryKind kind, LocalDate date, long amount, Op
                 if (total != amount) {
                     throw ApiProblem.unprocessable("amount", "must be the sum of the instalments");
                 }
-                yield new NewEntry(year, kind, date, amount, Optional.empty(), Optional.of(RecordIds.parse(r.sourceId(), "sourceId")),
-                        Optional.empty(), purpose, Optional.empty(), note, instalments, Optional.empty());
+                yield new NewEntry(
+                        year,
+                        kind,
+                        date,
+                        amount,
+                        Optional.empty(),
+                        Optional.of(RecordIds.parse(r.sourceId(), "sourceId")),
+                        Optional.empty(),
+                        purpose,
+                        Optional.empty(),
+                        note,
+                        instalments,
+                        Optional.empty());
             }
             case PAYMENT -> {
-                only(kind, r, "amount", "currency", "originalAmount", "originalCurrency", "sourceId", "pledgeId", "purpose", "note", "date");
+                only(
+                        kind,
+                        r,
+                        "amount",
+                        "currency",
+                        "originalAmount",
+                        "originalCurrency",
+                        "sourceId",
+                        "pledgeId",
+                        "purpose",
+                        "note",
+                        "date");
                 Optional<Money> original = Optional.empty();
                 if (r.originalAmount() != null || r.originalCurrency() != null) {
-                    original = Optional.of(new Money(Money.positive(r.originalAmount(), "originalAmount"),
+                    original = Optional.of(new Money(
+                            Money.positive(r.originalAmount(), "originalAmount"),
                             Money.currency(r.originalCurrency(), "originalCurrency")));
                 }
-                yield new NewEntry(year, kind, date, amount, original, Optional.of(RecordIds.parse(r.sourceId(), "sourceId")),
-                        RecordIds.optional(r.pledgeId(), "pledgeId"), purpose, Optional.empty(), note, List.of(), Optional.empty());
+                yield new NewEntry(
+                        year,
+                        kind,
+                        date,
+                        amount,
+                        original,
+                        Optional.of(RecordIds.parse(r.sourceId(), "sourceId")),
+                        RecordIds.optional(r.pledgeId(), "pledgeId"),
+                        purpose,
+                        Optional.empty(),
+                        note,
+                        List.of(),
+                        Optional.empty());
             }
             case EXPENSE -> {
                 only(kind, r, "amount", "currency", "category", "purpose", "note", "date");
-                yield new NewEntry(year, kind, date, amount, Optional.empty(), Optional.empty(), Optional.empty(), purpose,
-                        Optional.of(categories.require(r.category(), "category")), note, List.of(), Optional.empty());
+                yield new NewEntry(
+                        year,
+                        kind,
+                        date,
+                        amount,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        purpose,
+                        Optional.of(categories.require(r.category(), "category")),
+                        note,
+                        List.of(),
+                        Optional.empty());
             }
             case REVERSAL -> throw new IllegalStateException("handled above");
         };
@@ -97,7 +166,8 @@ public record NewEntry(int year, EntryKind kind, LocalDate date, long amount, Op
             }
             LocalDate due = Fields.required(t.due(), "instalments[" + i + "].due");
             if (due.getYear() < year || due.getYear() > year + 10) {
-                throw ApiProblem.badRequest("instalments[" + i + "].due", "must be in the budget year " + year + " or the ten after it");
+                throw ApiProblem.badRequest(
+                        "instalments[" + i + "].due", "must be in the budget year " + year + " or the ten after it");
             }
             instalments.add(new Instalment(due, Money.positive(t.amount(), "instalments[" + i + "].amount")));
         }
@@ -108,9 +178,18 @@ public record NewEntry(int year, EntryKind kind, LocalDate date, long amount, Op
     /** A 400 naming the first field the kind does not take. */
     private static void only(EntryKind kind, EntryRequest r, String... allowed) {
         List<String> ok = List.of(allowed);
-        Object[][] fields = {{"amount", r.amount()}, {"currency", r.currency()}, {"originalAmount", r.originalAmount()},
-                {"originalCurrency", r.originalCurrency()}, {"sourceId", r.sourceId()}, {"pledgeId", r.pledgeId()},
-                {"purpose", r.purpose()}, {"category", r.category()}, {"instalments", r.instalments()}, {"reverses", r.reverses()}};
+        Object[][] fields = {
+            {"amount", r.amount()},
+            {"currency", r.currency()},
+            {"originalAmount", r.originalAmount()},
+            {"originalCurrency", r.originalCurrency()},
+            {"sourceId", r.sourceId()},
+            {"pledgeId", r.pledgeId()},
+            {"purpose", r.purpose()},
+            {"category", r.category()},
+            {"instalments", r.instalments()},
+            {"reverses", r.reverses()}
+        };
         for (Object[] field : fields) {
             if (field[1] != null && !ok.contains((String) field[0])) {
                 throw ApiProblem.badRequest((String) field[0], "is not for kind " + Fields.wireName(kind));

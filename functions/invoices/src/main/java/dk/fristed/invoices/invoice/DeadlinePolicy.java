@@ -1,8 +1,8 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.config.Environment;
 import dk.fristed.records.invoice.Flag;
 import dk.fristed.records.invoice.Invoice;
-import dk.fristed.config.Environment;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -20,12 +20,14 @@ public record DeadlinePolicy(int unansweredDays, int dueWithinDays) {
 
     public DeadlinePolicy {
         if (unansweredDays < 1 || dueWithinDays < 0) {
-            throw new IllegalArgumentException("deadline thresholds are whole days: unanswered at least 1, due within at least 0");
+            throw new IllegalArgumentException(
+                    "deadline thresholds are whole days: unanswered at least 1, due within at least 0");
         }
     }
 
     public static DeadlinePolicy fromEnvironment(Environment env) {
-        return new DeadlinePolicy(Integer.parseInt(env.get(UNANSWERED_DAYS_VARIABLE, "21")),
+        return new DeadlinePolicy(
+                Integer.parseInt(env.get(UNANSWERED_DAYS_VARIABLE, "21")),
                 Integer.parseInt(env.get(DUE_WITHIN_DAYS_VARIABLE, "7")));
     }
 

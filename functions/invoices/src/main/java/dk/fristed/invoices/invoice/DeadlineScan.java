@@ -1,8 +1,8 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.audit.Actor;
 import dk.fristed.records.invoice.Flag;
 import dk.fristed.records.invoice.Invoice;
-import dk.fristed.audit.Actor;
 import dk.fristed.site.Sites;
 
 import java.time.LocalDate;
@@ -32,8 +32,7 @@ public final class DeadlineScan {
     }
 
     /** What one run found needing attention, and how many of those it flagged now (the rest were flagged before). */
-    public record Result(int needingAttention, int flagged) {
-    }
+    public record Result(int needingAttention, int flagged) {}
 
     public Result run(LocalDate today) {
         int attention = 0;
@@ -41,7 +40,8 @@ public final class DeadlineScan {
         for (String site : sites.names()) {
             Map<String, Invoice> candidates = new LinkedHashMap<>();
             invoices.openDueBy(site, policy.dueSoonUntil(today)).forEach(i -> candidates.put(i.id(), i));
-            invoices.awaitingAnswerSince(site, policy.unansweredBefore(today)).forEach(i -> candidates.putIfAbsent(i.id(), i));
+            invoices.awaitingAnswerSince(site, policy.unansweredBefore(today))
+                    .forEach(i -> candidates.putIfAbsent(i.id(), i));
             for (Invoice invoice : candidates.values()) {
                 Set<Flag> flags = policy.flags(invoice, today);
                 if (flags.isEmpty()) {

@@ -14,10 +14,23 @@ import java.util.Optional;
  * its registration (no {@code from}), every later version one transition, with the minor units it
  * credited or paid.
  */
-public record HistoryEntry(String invoiceId, long version, Optional<InvoiceState> from, InvoiceState to, Optional<Action> action,
-                           LocalDate date, Instant at, String by, String roles, Optional<Channel> channel,
-                           Optional<String> reference, Optional<RejectionReason> reason, long credited, long paid,
-                           Optional<String> note) implements HistoryStep<InvoiceState, Action> {
+public record HistoryEntry(
+        String invoiceId,
+        long version,
+        Optional<InvoiceState> from,
+        InvoiceState to,
+        Optional<Action> action,
+        LocalDate date,
+        Instant at,
+        String by,
+        String roles,
+        Optional<Channel> channel,
+        Optional<String> reference,
+        Optional<RejectionReason> reason,
+        long credited,
+        long paid,
+        Optional<String> note)
+        implements HistoryStep<InvoiceState, Action> {
 
     @Override
     public String recordId() {
@@ -26,8 +39,22 @@ public record HistoryEntry(String invoiceId, long version, Optional<InvoiceState
 
     /** Erasure keeps what happened and the amounts, and drops what was written about the patient. */
     HistoryEntry withoutPersonalText() {
-        return new HistoryEntry(invoiceId, version, from, to, action, date, at, by, roles, channel, Optional.empty(), reason,
-                credited, paid, Optional.empty());
+        return new HistoryEntry(
+                invoiceId,
+                version,
+                from,
+                to,
+                action,
+                date,
+                at,
+                by,
+                roles,
+                channel,
+                Optional.empty(),
+                reason,
+                credited,
+                paid,
+                Optional.empty());
     }
 
     boolean hasPersonalText() {

@@ -1,18 +1,17 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.records.invoice.Channel;
 import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.records.invoice.RejectionReason;
-import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.storage.StoredItem;
 import dk.fristed.workflow.HistoryColumns;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
-import java.time.LocalDate;
-
 /** A history entry as stored in InvoiceHistoryTable, keyed by the invoice and the version it created. */
 public final class HistoryItem extends StoredItem {
-    public static final StaticTableSchema<HistoryItem> SCHEMA = HistoryColumns.schema(HistoryItem.class, HistoryItem::new, "invoiceId")
+    public static final StaticTableSchema<HistoryItem> SCHEMA = HistoryColumns.schema(
+                    HistoryItem.class, HistoryItem::new, "invoiceId")
             .string("channel")
             .string("reference")
             .string("reason")
@@ -38,8 +37,21 @@ public final class HistoryItem extends StoredItem {
 
     HistoryEntry toEntry() {
         var step = HistoryColumns.read(this, "invoiceId", InvoiceState::valueOf, Action::valueOf);
-        return new HistoryEntry(step.recordId(), step.version(), step.from(), step.to(), step.action(), step.date(), step.at(), step.by(),
-                step.roles(), optional("channel", Channel::valueOf), optionalString("reference"), optional("reason", RejectionReason::valueOf),
-                number("credited"), number("paid"), step.note());
+        return new HistoryEntry(
+                step.recordId(),
+                step.version(),
+                step.from(),
+                step.to(),
+                step.action(),
+                step.date(),
+                step.at(),
+                step.by(),
+                step.roles(),
+                optional("channel", Channel::valueOf),
+                optionalString("reference"),
+                optional("reason", RejectionReason::valueOf),
+                number("credited"),
+                number("paid"),
+                step.note());
     }
 }

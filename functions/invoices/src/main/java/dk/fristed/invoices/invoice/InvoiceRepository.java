@@ -1,8 +1,5 @@
 package dk.fristed.invoices.invoice;
 
-import dk.fristed.records.invoice.Flag;
-import dk.fristed.records.invoice.Invoice;
-import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.audit.Actor;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Caller;
@@ -16,6 +13,9 @@ import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.patientstream.PatientFollowingFunction;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.invoice.Flag;
+import dk.fristed.records.invoice.Invoice;
+import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.storage.IndexQueries;
 import dk.fristed.storage.PatientLinks;
@@ -52,6 +52,7 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
     private static final int ATTEMPTS = 5;
     /** Where a registration's transaction puts the number guard and checks the patient; the claim comes last. */
     private static final int NUMBER_GUARD = 2;
+
     private static final int PATIENT_CHECK = 3;
 
     private final DynamoDbClient dynamo;
@@ -64,17 +65,36 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
     private final PatientLinks links;
     private final Clock clock;
 
-    public InvoiceRepository(DynamoDbClient dynamo, AuditTrail audit, DynamoDbTable<InvoiceItem> invoices,
-                             DynamoDbTable<HistoryItem> history, String numbersTableName, String patientsTableName, PatientLinks links,
-                             Clock clock) {
+    public InvoiceRepository(
+            DynamoDbClient dynamo,
+            AuditTrail audit,
+            DynamoDbTable<InvoiceItem> invoices,
+            DynamoDbTable<HistoryItem> history,
+            String numbersTableName,
+            String patientsTableName,
+            PatientLinks links,
+            Clock clock) {
         this.dynamo = dynamo;
         this.audit = audit;
-        this.store = new RecordStore<>(dynamo, audit, new StoredAs<>(invoices, InvoiceItem::of, InvoiceItem::toInvoice),
-                new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry), InvoiceItem.BY_PATIENT, "invoiceId", "invoice");
+        this.store = new RecordStore<>(
+                dynamo,
+                audit,
+                new StoredAs<>(invoices, InvoiceItem::of, InvoiceItem::toInvoice),
+                new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry),
+                InvoiceItem.BY_PATIENT,
+                "invoiceId",
+                "invoice");
         // erasure also removes the guard of the invoice number, which names the patient at the creditor
-        this.personal = new RecordStore.PersonalParts<>(Invoice::erased, invoice -> List.of(TransactWriteItem.builder()
-                .delete(Delete.builder().tableName(numbersTableName).key(Map.of("numberKey", AttributeValue.fromS(invoice.numberKey())))
-                        .build()).build()), HistoryEntry::hasPersonalText, HistoryEntry::withoutPersonalText);
+        this.personal = new RecordStore.PersonalParts<>(
+                Invoice::erased,
+                invoice -> List.of(TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(numbersTableName)
+                                .key(Map.of("numberKey", AttributeValue.fromS(invoice.numberKey())))
+                                .build())
+                        .build()),
+                HistoryEntry::hasPersonalText,
+                HistoryEntry::withoutPersonalText);
         this.indexes = new IndexQueries<>(invoices, InvoiceItem::toInvoice);
         this.numbersTableName = numbersTableName;
         this.patientsTableName = patientsTableName;
@@ -82,19 +102,27 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
         this.clock = clock;
     }
 
-    public record Creation(Invoice invoice, boolean replayed) {
-    }
+    public record Creation(Invoice invoice, boolean replayed) {}
 
     /**
      * Registers the invoice, unless its creditor and number are registered already (409 naming the
      * existing invoice). Two registrations of one number at the same moment leave exactly one invoice:
      * the guard's put is conditional, in the same transaction.
      */
-    public Creation create(Invoice invoice, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                           Actor actor) {
+    public Creation create(
+            Invoice invoice,
+            Caller caller,
+            Optional<IdempotencyClaim> claim,
+            IdempotencyStore idempotency,
+            Actor actor) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<PatientLinks.Check> linked = links.of(invoice.helpNumber(), invoice.visitId(), invoice.referralId());
-            List<TransactWriteItem> items = registration(invoice, "attribute_not_exists(invoiceId)", linked, caller, actor,
+            List<TransactWriteItem> items = registration(
+                    invoice,
+                    "attribute_not_exists(invoiceId)",
+                    linked,
+                    caller,
+                    actor,
                     claim.map(c -> idempotency.claimItem(c, invoice.id())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
@@ -102,14 +130,19 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
             } catch (TransactionCanceledException e) {
                 if (claim.isPresent() && Transactions.conditionFailedAt(e, items.size() - 1)) {
                     String first = idempotency.replay(claim.get());
-                    return new Creation(find(first).orElseThrow(
-                            () -> ApiProblem.conflict("the invoice this request registered earlier no longer exists")), true);
+                    return new Creation(
+                            find(first)
+                                    .orElseThrow(() -> ApiProblem.conflict(
+                                            "the invoice this request registered earlier no longer exists")),
+                            true);
                 }
                 if (Transactions.conditionFailedAt(e, NUMBER_GUARD)) {
                     throw duplicate(invoice.numberKey());
                 }
                 if (Transactions.conditionFailedAt(e, PATIENT_CHECK)) {
-                    throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased or merged into another (look the number up)");
+                    throw ApiProblem.notFound(
+                            "helpNumber",
+                            "no patient has this help number, or the record was erased or merged into another (look the number up)");
                 }
                 PatientLinks.refuseIfFailed(linked, PATIENT_CHECK + 1, e);
                 if (!Transactions.conflicted(e)) {
@@ -126,24 +159,57 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
      * and its history entry, the guard, the patient check, the audit entry, the claim, the transaction
      * and its cancellation) under a condition that cannot hold, so DynamoDB cancels it and nothing is written.
      */
-    public Invoice rehearseCreate(Invoice nobody, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                                  Actor actor) {
-        var items = registration(nobody, "attribute_exists(invoiceId) AND attribute_not_exists(invoiceId)", List.of(), caller, actor,
+    public Invoice rehearseCreate(
+            Invoice nobody,
+            Caller caller,
+            Optional<IdempotencyClaim> claim,
+            IdempotencyStore idempotency,
+            Actor actor) {
+        var items = registration(
+                nobody,
+                "attribute_exists(invoiceId) AND attribute_not_exists(invoiceId)",
+                List.of(),
+                caller,
+                actor,
                 claim.map(c -> idempotency.claimItem(c, nobody.id())));
         Transactions.rehearse(dynamo, items);
         return nobody;
     }
 
     /** The invoice, its first history entry, the number's guard, the patient check, its links, the audit entry, the claim last. */
-    private List<TransactWriteItem> registration(Invoice invoice, String condition, List<PatientLinks.Check> linked, Caller caller,
-                                                 Actor actor, Optional<TransactWriteItem> claim) {
+    private List<TransactWriteItem> registration(
+            Invoice invoice,
+            String condition,
+            List<PatientLinks.Check> linked,
+            Caller caller,
+            Actor actor,
+            Optional<TransactWriteItem> claim) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(store.put(invoice, condition));
-        items.add(store.putNewHistory(new HistoryEntry(invoice.id(), invoice.version(), Optional.empty(), invoice.state(), Optional.empty(),
-                invoice.receivedOn(), clock.instant(), caller.subject(), caller.groupNames(), Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, 0, invoice.note())));
-        items.add(ConditionalWrites.put(numbersTableName, Map.of("numberKey", AttributeValue.fromS(invoice.numberKey()),
-                "invoiceId", AttributeValue.fromS(invoice.id())), "attribute_not_exists(numberKey)"));
+        items.add(store.putNewHistory(new HistoryEntry(
+                invoice.id(),
+                invoice.version(),
+                Optional.empty(),
+                invoice.state(),
+                Optional.empty(),
+                invoice.receivedOn(),
+                clock.instant(),
+                caller.subject(),
+                caller.groupNames(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0,
+                invoice.note())));
+        items.add(ConditionalWrites.put(
+                numbersTableName,
+                Map.of(
+                        "numberKey",
+                        AttributeValue.fromS(invoice.numberKey()),
+                        "invoiceId",
+                        AttributeValue.fromS(invoice.id())),
+                "attribute_not_exists(numberKey)"));
         items.add(ConditionalWrites.patientIsActive(patientsTableName, invoice.helpNumber()));
         linked.forEach(link -> items.add(link.item()));
         items.add(audit.changeBy(actor, invoice.helpNumber()));
@@ -152,34 +218,67 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
     }
 
     private ApiProblem duplicate(String numberKey) {
-        var guard = dynamo.getItem(r -> r.tableName(numbersTableName).consistentRead(true)
-                .key(Map.of("numberKey", AttributeValue.fromS(numberKey)))).item();
-        String existing = guard.containsKey("invoiceId") ? guard.get("invoiceId").s() : null;
-        return new ApiProblem(409, "Conflict", "is registered already for this creditor"
-                + (existing == null ? "" : ": /invoices/" + existing), "invoiceNumber");
+        var guard = dynamo.getItem(r -> r.tableName(numbersTableName)
+                        .consistentRead(true)
+                        .key(Map.of("numberKey", AttributeValue.fromS(numberKey))))
+                .item();
+        String existing =
+                guard.containsKey("invoiceId") ? guard.get("invoiceId").s() : null;
+        return new ApiProblem(
+                409,
+                "Conflict",
+                "is registered already for this creditor" + (existing == null ? "" : ": /invoices/" + existing),
+                "invoiceNumber");
     }
 
     /**
      * Moves the invoice by the transition {@code parse} makes of it (its amounts and dates are checked
      * against the invoice's) if it is still at {@code expectedVersion}; 412 otherwise.
      */
-    public Invoice transition(String id, long expectedVersion, Function<Invoice, Transition> parse, Caller caller,
-                              Actor actor, DeadlinePolicy deadlines, LocalDate today) {
-        return store.step(id, expectedVersion, current -> {
-            Transition transition = parse.apply(current);
-            Invoice moved = transition.applyTo(current, deadlines, today);
-            return new RecordStore.Step<>(moved, new HistoryEntry(id, moved.version(), Optional.of(current.state()), moved.state(),
-                    Optional.of(transition.action()), transition.date(), clock.instant(), caller.subject(), caller.groupNames(),
-                    transition.channel(), transition.reference(), transition.reason(), transition.credits(), transition.pays(),
-                    transition.note()));
-        }, actor);
+    public Invoice transition(
+            String id,
+            long expectedVersion,
+            Function<Invoice, Transition> parse,
+            Caller caller,
+            Actor actor,
+            DeadlinePolicy deadlines,
+            LocalDate today) {
+        return store.step(
+                id,
+                expectedVersion,
+                current -> {
+                    Transition transition = parse.apply(current);
+                    Invoice moved = transition.applyTo(current, deadlines, today);
+                    return new RecordStore.Step<>(
+                            moved,
+                            new HistoryEntry(
+                                    id,
+                                    moved.version(),
+                                    Optional.of(current.state()),
+                                    moved.state(),
+                                    Optional.of(transition.action()),
+                                    transition.date(),
+                                    clock.instant(),
+                                    caller.subject(),
+                                    caller.groupNames(),
+                                    transition.channel(),
+                                    transition.reference(),
+                                    transition.reason(),
+                                    transition.credits(),
+                                    transition.pays(),
+                                    transition.note()));
+                },
+                actor);
     }
 
     /** Puts the invoice back with new flags and its audit entry, unless it moved since it was read; true if it did. */
     public boolean reflag(Invoice invoice, Set<Flag> flags, Actor actor) {
         // false: a transition came in between, and flagged it itself
-        return Transactions.writeUnlessMoved(dynamo, List.of(putOver(invoice.withFlags(flags), invoice.version()),
-                audit.changeBy(actor, invoice.helpNumber())));
+        return Transactions.writeUnlessMoved(
+                dynamo,
+                List.of(
+                        putOver(invoice.withFlags(flags), invoice.version()),
+                        audit.changeBy(actor, invoice.helpNumber())));
     }
 
     /** A merge reaching the invoices: each under the old help number moves to the survivor's ({@link RecordStore#movePatient}). */
@@ -209,7 +308,8 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
 
     /** A site's flagged invoices, the earliest due first: one query on the sparse ByFlag index. */
     public Page<Invoice> flagged(String site, PageRequest page, Cursor cursor) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(site)));
+        var request =
+                QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(site)));
         return indexes.page(InvoiceItem.BY_FLAG, request, page, cursor, "invoices-flagged|" + site);
     }
 
@@ -220,7 +320,9 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
 
     /** A site's invoices waiting for the creditor's answer since before {@code askedBefore}: the sparse ByAwaitingAnswer index. */
     public List<Invoice> awaitingAnswerSince(String site, LocalDate askedBefore) {
-        return indexes.all(InvoiceItem.BY_AWAITING_ANSWER, QueryConditional.sortLessThan(IndexQueries.key(site, askedBefore.toString())));
+        return indexes.all(
+                InvoiceItem.BY_AWAITING_ANSWER,
+                QueryConditional.sortLessThan(IndexQueries.key(site, askedBefore.toString())));
     }
 
     /** A site's open invoices due on or before {@code lastDue}: the sparse ByDue index. */
@@ -228,10 +330,6 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
         // dueKey is "date#id"; '~' sorts after '#', so the bound takes in every invoice due on lastDue
         return indexes.all(InvoiceItem.BY_DUE, QueryConditional.sortLessThan(IndexQueries.key(site, lastDue + "~")));
     }
-
-
-
-
 
     private TransactWriteItem putOver(Invoice invoice, long expectedVersion) {
         return store.putOver(invoice, expectedVersion);

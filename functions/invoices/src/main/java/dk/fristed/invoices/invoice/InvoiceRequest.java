@@ -19,5 +19,4 @@ public record InvoiceRequest(
         String currency,
         String referralId,
         String visitId,
-        String note) {
-}
+        String note) {}

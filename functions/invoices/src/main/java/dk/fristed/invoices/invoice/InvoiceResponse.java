@@ -42,14 +42,37 @@ public record InvoiceResponse(
         long version,
         List<HistoryResponse> history) {
 
-    public record HistoryResponse(long version, String from, String to, String action, LocalDate date, Instant at, String by,
-                                  String roles, String channel, String reference, String reason, long credited, long paid,
-                                  String note) {
+    public record HistoryResponse(
+            long version,
+            String from,
+            String to,
+            String action,
+            LocalDate date,
+            Instant at,
+            String by,
+            String roles,
+            String channel,
+            String reference,
+            String reason,
+            long credited,
+            long paid,
+            String note) {
         static HistoryResponse of(HistoryEntry e) {
-            return new HistoryResponse(e.version(), e.from().map(Fields::wireName).orElse(null), Fields.wireName(e.to()),
-                    e.action().map(Fields::wireName).orElse(null), e.date(), e.at(), e.by(), e.roles(),
-                    e.channel().map(Fields::wireName).orElse(null), e.reference().orElse(null),
-                    e.reason().map(Fields::wireName).orElse(null), e.credited(), e.paid(), e.note().orElse(null));
+            return new HistoryResponse(
+                    e.version(),
+                    e.from().map(Fields::wireName).orElse(null),
+                    Fields.wireName(e.to()),
+                    e.action().map(Fields::wireName).orElse(null),
+                    e.date(),
+                    e.at(),
+                    e.by(),
+                    e.roles(),
+                    e.channel().map(Fields::wireName).orElse(null),
+                    e.reference().orElse(null),
+                    e.reason().map(Fields::wireName).orElse(null),
+                    e.credited(),
+                    e.paid(),
+                    e.note().orElse(null));
         }
     }
 
@@ -59,14 +82,39 @@ public record InvoiceResponse(
 
     static InvoiceResponse of(Invoice v, List<HistoryEntry> history) {
         Invoice.Outcome o = v.outcome();
-        return new InvoiceResponse(v.id(), v.helpNumber().shown().orElse(null), v.site(), v.creditor(), v.invoiceNumber().orElse(null),
-                v.invoiceDate(), v.dueDate(), v.receivedOn(), v.amount().currency(), v.amount().minor(), v.credited(), v.paid(),
-                v.outstanding().minor(), v.referralId().orElse(null), v.visitId().orElse(null), v.note().orElse(null),
-                Fields.wireName(v.state()), v.stateSince(),
-                InvoiceWorkflow.TRANSITIONS.allowed(v.state()).stream().map(Fields::wireName).toList(),
-                o.channel().map(Fields::wireName).orElse(null), o.reference().orElse(null), o.requestedOn().orElse(null),
-                o.rejectionReason().map(Fields::wireName).orElse(null), o.decidedOn().orElse(null),
-                v.flags().stream().map(Fields::wireName).toList(), v.createdBy(), v.createdAt(), v.version(),
-                history == null ? null : history.stream().map(HistoryResponse::of).toList());
+        return new InvoiceResponse(
+                v.id(),
+                v.helpNumber().shown().orElse(null),
+                v.site(),
+                v.creditor(),
+                v.invoiceNumber().orElse(null),
+                v.invoiceDate(),
+                v.dueDate(),
+                v.receivedOn(),
+                v.amount().currency(),
+                v.amount().minor(),
+                v.credited(),
+                v.paid(),
+                v.outstanding().minor(),
+                v.referralId().orElse(null),
+                v.visitId().orElse(null),
+                v.note().orElse(null),
+                Fields.wireName(v.state()),
+                v.stateSince(),
+                InvoiceWorkflow.TRANSITIONS.allowed(v.state()).stream()
+                        .map(Fields::wireName)
+                        .toList(),
+                o.channel().map(Fields::wireName).orElse(null),
+                o.reference().orElse(null),
+                o.requestedOn().orElse(null),
+                o.rejectionReason().map(Fields::wireName).orElse(null),
+                o.decidedOn().orElse(null),
+                v.flags().stream().map(Fields::wireName).toList(),
+                v.createdBy(),
+                v.createdAt(),
+                v.version(),
+                history == null
+                        ? null
+                        : history.stream().map(HistoryResponse::of).toList());
     }
 }

@@ -1,9 +1,5 @@
 package dk.fristed.invoices.invoice;
 
-import dk.fristed.records.invoice.Invoice;
-import dk.fristed.records.invoice.InvoiceItem;
-import dk.fristed.records.invoice.InvoiceState;
-import dk.fristed.records.invoice.InvoiceTotals;
 import dk.fristed.audit.Actor;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
@@ -17,6 +13,10 @@ import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.records.invoice.Invoice;
+import dk.fristed.records.invoice.InvoiceItem;
+import dk.fristed.records.invoice.InvoiceState;
+import dk.fristed.records.invoice.InvoiceTotals;
 import dk.fristed.site.Sites;
 import dk.fristed.workflow.RecordRoutes;
 
@@ -42,8 +42,15 @@ public final class InvoiceRoutes {
     private final Clock clock;
     private final RecordRoutes<Invoice, HistoryEntry, InvoiceState> records;
 
-    public InvoiceRoutes(InvoiceRepository invoices, IdempotencyStore idempotency, AuditTrail audit, Sites sites, Cursor cursor,
-                         Hmac serverKey, DeadlinePolicy deadlines, Clock clock) {
+    public InvoiceRoutes(
+            InvoiceRepository invoices,
+            IdempotencyStore idempotency,
+            AuditTrail audit,
+            Sites sites,
+            Cursor cursor,
+            Hmac serverKey,
+            DeadlinePolicy deadlines,
+            Clock clock) {
         this.invoices = invoices;
         this.idempotency = idempotency;
         this.audit = audit;
@@ -52,15 +59,27 @@ public final class InvoiceRoutes {
         this.serverKey = serverKey;
         this.deadlines = deadlines;
         this.clock = clock;
-        this.records = new RecordRoutes<>(invoices.records(), "invoiceId", InvoiceItem.BY_SITE, InvoiceState.class, InvoiceResponse::of,
-                InvoiceResponse::of, audit, sites, cursor);
+        this.records = new RecordRoutes<>(
+                invoices.records(),
+                "invoiceId",
+                InvoiceItem.BY_SITE,
+                InvoiceState.class,
+                InvoiceResponse::of,
+                InvoiceResponse::of,
+                audit,
+                sites,
+                cursor);
     }
 
     /** {@code POST /invoices}: a received invoice; 409 naming the existing one if its creditor and number are registered. */
     public ApiResponse create(ApiRequest request) {
         InvoiceRequest body = request.bodyAs(InvoiceRequest.class);
         Invoice invoice = received(body, request);
-        var creation = invoices.create(invoice, request.caller(), idempotency.claimFor(request, "/invoices", body), idempotency,
+        var creation = invoices.create(
+                invoice,
+                request.caller(),
+                idempotency.claimFor(request, "/invoices", body),
+                idempotency,
                 Actor.of(request));
         Invoice created = creation.invoice();
         ApiResponse response = ApiResponse.created("/invoices/" + created.id(), InvoiceResponse.of(created))
@@ -75,14 +94,20 @@ public final class InvoiceRoutes {
     public Object rehearseCreate(ApiRequest request) {
         InvoiceRequest body = request.bodyAs(InvoiceRequest.class);
         Invoice invoice = received(body, request);
-        return InvoiceResponse.of(invoices.rehearseCreate(invoice, request.caller(), idempotency.claimFor(request, "/invoices", body),
-                idempotency, Actor.of(request)));
+        return InvoiceResponse.of(invoices.rehearseCreate(
+                invoice,
+                request.caller(),
+                idempotency.claimFor(request, "/invoices", body),
+                idempotency,
+                Actor.of(request)));
     }
 
     private Invoice received(InvoiceRequest body, ApiRequest request) {
         LocalDate today = ClinicCalendar.today(clock);
         NewInvoice invoice = NewInvoice.from(body, sites, today);
-        String numberKey = Base64.getUrlEncoder().withoutPadding().encodeToString(serverKey.sign(NUMBER_PURPOSE, invoice.identity()));
+        String numberKey = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(serverKey.sign(NUMBER_PURPOSE, invoice.identity()));
         return invoice.received(numberKey, request.caller(), clock.instant(), deadlines, today);
     }
 
@@ -95,8 +120,16 @@ public final class InvoiceRoutes {
     public ApiResponse transition(ApiRequest request) {
         TransitionRequest body = request.bodyAs(TransitionRequest.class);
         LocalDate today = ClinicCalendar.today(clock);
-        return records.step(request, (id, expected, r) -> invoices.transition(id, expected, current -> Transition.from(body, current, today),
-                r.caller(), Actor.of(r), deadlines, today));
+        return records.step(
+                request,
+                (id, expected, r) -> invoices.transition(
+                        id,
+                        expected,
+                        current -> Transition.from(body, current, today),
+                        r.caller(),
+                        Actor.of(r),
+                        deadlines,
+                        today));
     }
 
     /** {@code GET /invoices/deadlines?site=}: what needs attention before it reaches debt collection, the earliest due first. */
@@ -109,7 +142,8 @@ public final class InvoiceRoutes {
     public ApiResponse totals(ApiRequest request) {
         Period period = request.period();
         Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
-        return ApiResponse.ok(InvoiceTotals.of(period.from(), period.to(), site.orElse(null), receivedIn(period, site)));
+        return ApiResponse.ok(
+                InvoiceTotals.of(period.from(), period.to(), site.orElse(null), receivedIn(period, site)));
     }
 
     /** {@code GET /invoices/export?from=&to=[&site=]}: the period's invoices as CSV; every patient in it is audited as read. */

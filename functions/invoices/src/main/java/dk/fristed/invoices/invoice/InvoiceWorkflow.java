@@ -26,8 +26,8 @@ import static dk.fristed.records.invoice.InvoiceState.WRITTEN_OFF;
 /** The one transition table of an invoice's life; docs/workflows.md shows it as a table. */
 public final class InvoiceWorkflow {
     /** Every state, the actions it allows and where each leads; answers next() and allowed(). */
-    public static final TransitionTable<InvoiceState, Action> TRANSITIONS = new TransitionTable<>(InvoiceState.class, Action.class, "an invoice",
-            Fields::wireName);
+    public static final TransitionTable<InvoiceState, Action> TRANSITIONS =
+            new TransitionTable<>(InvoiceState.class, Action.class, "an invoice", Fields::wireName);
 
     static {
         TRANSITIONS.allow(RECEIVED, REQUEST_CREDIT, CREDIT_REQUESTED);
@@ -50,6 +50,5 @@ public final class InvoiceWorkflow {
         }
     }
 
-    private InvoiceWorkflow() {
-    }
+    private InvoiceWorkflow() {}
 }

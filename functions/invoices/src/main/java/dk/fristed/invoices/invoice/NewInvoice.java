@@ -1,12 +1,12 @@
 package dk.fristed.invoices.invoice;
 
-import dk.fristed.records.invoice.Invoice;
-import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.auth.Caller;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.ids.RecordIds;
 import dk.fristed.money.Money;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.invoice.Invoice;
+import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.site.Sites;
 import dk.fristed.validation.Fields;
 
@@ -54,9 +54,19 @@ public record NewInvoice(
         if (receivedOn.isBefore(invoiceDate) || receivedOn.isAfter(today)) {
             throw ApiProblem.badRequest("receivedOn", "must be from invoiceDate to today");
         }
-        Money amount = new Money(Money.positive(request.amount(), "amount"), Money.currency(request.currency(), "currency"));
-        return new NewInvoice(helpNumber, site, creditor, number, invoiceDate, dueDate, receivedOn, amount,
-                RecordIds.optional(request.referralId(), "referralId"), RecordIds.optional(request.visitId(), "visitId"),
+        Money amount =
+                new Money(Money.positive(request.amount(), "amount"), Money.currency(request.currency(), "currency"));
+        return new NewInvoice(
+                helpNumber,
+                site,
+                creditor,
+                number,
+                invoiceDate,
+                dueDate,
+                receivedOn,
+                amount,
+                RecordIds.optional(request.referralId(), "referralId"),
+                RecordIds.optional(request.visitId(), "visitId"),
                 Fields.optionalNote(request.note(), "note", MAX_NOTE));
     }
 
@@ -70,15 +80,39 @@ public record NewInvoice(
     }
 
     private static String normalised(String text) {
-        return text.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.toLowerCase(Locale.ROOT)
+                .codePoints()
+                .filter(Character::isLetterOrDigit)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     /** The invoice this request registers, under a new id, flagged as its due date already demands. */
     Invoice received(String numberKey, Caller caller, Instant at, DeadlinePolicy deadlines, LocalDate today) {
-        Invoice invoice = new Invoice(RecordIds.random(), helpNumber, site, creditor, Optional.of(invoiceNumber), numberKey,
-                invoiceDate, dueDate, receivedOn, amount, 0, 0, referralId, visitId, note, InvoiceState.RECEIVED, receivedOn, 1,
-                Invoice.Outcome.NONE, Set.of(), caller.subject(), at, Optional.empty());
+        Invoice invoice = new Invoice(
+                RecordIds.random(),
+                helpNumber,
+                site,
+                creditor,
+                Optional.of(invoiceNumber),
+                numberKey,
+                invoiceDate,
+                dueDate,
+                receivedOn,
+                amount,
+                0,
+                0,
+                referralId,
+                visitId,
+                note,
+                InvoiceState.RECEIVED,
+                receivedOn,
+                1,
+                Invoice.Outcome.NONE,
+                Set.of(),
+                caller.subject(),
+                at,
+                Optional.empty());
         return invoice.withFlags(deadlines.flags(invoice, today));
     }
 }

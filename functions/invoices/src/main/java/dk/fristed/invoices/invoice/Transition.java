@@ -1,11 +1,11 @@
 package dk.fristed.invoices.invoice;
 
+import dk.fristed.money.Money;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.records.invoice.Channel;
 import dk.fristed.records.invoice.Invoice;
 import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.records.invoice.RejectionReason;
-import dk.fristed.money.Money;
-import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 
 import java.time.LocalDate;
@@ -16,23 +16,33 @@ import java.util.Set;
  * A validated {@link TransitionRequest} for one invoice: each action takes exactly the fields it
  * records, and an amount is checked against what is still outstanding, in the invoice's currency.
  */
-public record Transition(Action action, LocalDate date, Optional<Channel> channel, Optional<String> reference,
-                         Optional<RejectionReason> reason, long credits, long pays, Optional<String> note) {
+public record Transition(
+        Action action,
+        LocalDate date,
+        Optional<Channel> channel,
+        Optional<String> reference,
+        Optional<RejectionReason> reason,
+        long credits,
+        long pays,
+        Optional<String> note) {
 
     static final int MAX_REFERENCE = 100;
     static final int MAX_NOTE = 2000;
 
     static Transition from(TransitionRequest request, Invoice invoice, LocalDate today) {
         Action action = Fields.oneOf(Action.class, request.action(), "action");
-        InvoiceWorkflow.TRANSITIONS.next(invoice.state(), action); // an action the state does not take is a 409 before any amount is weighed
+        InvoiceWorkflow.TRANSITIONS.next(
+                invoice.state(), action); // an action the state does not take is a 409 before any amount is weighed
         LocalDate date = request.date() == null ? today : request.date();
         if (date.isBefore(invoice.receivedOn()) || date.isAfter(today)) {
             throw ApiProblem.badRequest("date", "must be from the day the invoice was received to today");
         }
         boolean asks = action == Action.REQUEST_CREDIT || action == Action.APPEAL;
-        Optional<Channel> channel = asks ? Optional.of(Fields.oneOf(Channel.class, request.channel(), "channel"))
+        Optional<Channel> channel = asks
+                ? Optional.of(Fields.oneOf(Channel.class, request.channel(), "channel"))
                 : refused(action, request.channel(), "channel", "request_credit and appeal");
-        Optional<String> reference = asks ? Fields.optionalText(request.reference(), "reference", MAX_REFERENCE)
+        Optional<String> reference = asks
+                ? Fields.optionalText(request.reference(), "reference", MAX_REFERENCE)
                 : refused(action, request.reference(), "reference", "request_credit and appeal");
         Optional<RejectionReason> reason = action == Action.REJECT
                 ? Optional.of(Fields.oneOf(RejectionReason.class, request.reason(), "reason"))
@@ -70,7 +80,8 @@ public record Transition(Action action, LocalDate date, Optional<Channel> channe
             throw ApiProblem.unprocessable("amount", "is all that is outstanding: that is credit_in_full");
         }
         if (checksAmount && minor != outstanding.minor()) {
-            throw ApiProblem.unprocessable("amount", "must be all that is outstanding, or be left out; a smaller credit is credit_partly");
+            throw ApiProblem.unprocessable(
+                    "amount", "must be all that is outstanding, or be left out; a smaller credit is credit_partly");
         }
         return minor;
     }
@@ -95,8 +106,13 @@ public record Transition(Action action, LocalDate date, Optional<Channel> channe
                 asks ? Optional.of(date) : before.requestedOn(),
                 reason.or(before::rejectionReason),
                 decides ? before.decidedOn().or(() -> Optional.of(date)) : before.decidedOn());
-        Invoice moved = invoice.moved(next, date, recorded, Math.addExact(invoice.credited(), credits),
-                Math.addExact(invoice.paid(), pays), Set.of());
+        Invoice moved = invoice.moved(
+                next,
+                date,
+                recorded,
+                Math.addExact(invoice.credited(), credits),
+                Math.addExact(invoice.paid(), pays),
+                Set.of());
         return moved.withFlags(deadlines.flags(moved, today));
     }
 }

@@ -17,5 +17,4 @@ public record TransitionRequest(
         String reason,
         Long amount,
         String currency,
-        String note) {
-}
+        String note) {}

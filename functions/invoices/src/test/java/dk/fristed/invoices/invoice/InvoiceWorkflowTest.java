@@ -1,7 +1,7 @@
 package dk.fristed.invoices.invoice;
 
-import dk.fristed.records.invoice.InvoiceState;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.invoice.InvoiceState;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;
@@ -19,13 +19,35 @@ class InvoiceWorkflowTest {
 
     static {
         EXPECTED.put(RECEIVED, Map.of(REQUEST_CREDIT, CREDIT_REQUESTED, PAY, PAID, WRITE_OFF, WRITTEN_OFF));
-        EXPECTED.put(CREDIT_REQUESTED, Map.of(CREDIT_IN_FULL, CREDITED, CREDIT_PARTLY, PARTLY_CREDITED, REJECT, REJECTED,
-                PAY, PAID, WRITE_OFF, WRITTEN_OFF));
+        EXPECTED.put(
+                CREDIT_REQUESTED,
+                Map.of(
+                        CREDIT_IN_FULL,
+                        CREDITED,
+                        CREDIT_PARTLY,
+                        PARTLY_CREDITED,
+                        REJECT,
+                        REJECTED,
+                        PAY,
+                        PAID,
+                        WRITE_OFF,
+                        WRITTEN_OFF));
         EXPECTED.put(CREDITED, Map.of(CLOSE, CLOSED));
         EXPECTED.put(PARTLY_CREDITED, Map.of(APPEAL, APPEALED, CLOSE, CLOSED, PAY, PAID, WRITE_OFF, WRITTEN_OFF));
         EXPECTED.put(REJECTED, Map.of(APPEAL, APPEALED, CLOSE, CLOSED, PAY, PAID, WRITE_OFF, WRITTEN_OFF));
-        EXPECTED.put(APPEALED, Map.of(CREDIT_IN_FULL, CREDITED, CREDIT_PARTLY, PARTLY_CREDITED, REJECT, REJECTED_AGAIN,
-                PAY, PAID, WRITE_OFF, WRITTEN_OFF));
+        EXPECTED.put(
+                APPEALED,
+                Map.of(
+                        CREDIT_IN_FULL,
+                        CREDITED,
+                        CREDIT_PARTLY,
+                        PARTLY_CREDITED,
+                        REJECT,
+                        REJECTED_AGAIN,
+                        PAY,
+                        PAID,
+                        WRITE_OFF,
+                        WRITTEN_OFF));
         EXPECTED.put(REJECTED_AGAIN, Map.of(CLOSE, CLOSED, PAY, PAID, WRITE_OFF, WRITTEN_OFF));
         EXPECTED.put(CLOSED, Map.of());
         EXPECTED.put(PAID, Map.of());
@@ -40,12 +62,18 @@ class InvoiceWorkflowTest {
             assertEquals(allowed.keySet(), InvoiceWorkflow.TRANSITIONS.allowed(state), state.name());
             for (Action action : Action.values()) {
                 if (allowed.containsKey(action)) {
-                    assertEquals(allowed.get(action), InvoiceWorkflow.TRANSITIONS.next(state, action), state + " " + action);
+                    assertEquals(
+                            allowed.get(action), InvoiceWorkflow.TRANSITIONS.next(state, action), state + " " + action);
                 } else {
-                    ApiProblem refused = assertThrows(ApiProblem.class, () -> InvoiceWorkflow.TRANSITIONS.next(state, action), state + " " + action);
+                    ApiProblem refused = assertThrows(
+                            ApiProblem.class,
+                            () -> InvoiceWorkflow.TRANSITIONS.next(state, action),
+                            state + " " + action);
                     assertEquals(409, refused.status());
                     assertTrue(refused.detail().contains(state.name().toLowerCase()), refused.detail());
-                    allowed.keySet().forEach(a -> assertTrue(refused.detail().contains(a.name().toLowerCase()), refused.detail()));
+                    allowed.keySet()
+                            .forEach(a -> assertTrue(
+                                    refused.detail().contains(a.name().toLowerCase()), refused.detail()));
                 }
             }
         }
@@ -54,7 +82,8 @@ class InvoiceWorkflowTest {
     @Test
     void onlyOpenStates_canBePaidOrWrittenOff_andOnlyRequestsAndAppealsAwaitAnAnswer() {
         for (InvoiceState state : InvoiceState.values()) {
-            assertEquals(state.open(), InvoiceWorkflow.TRANSITIONS.allowed(state).contains(PAY), state.name());
+            assertEquals(
+                    state.open(), InvoiceWorkflow.TRANSITIONS.allowed(state).contains(PAY), state.name());
             assertEquals(state == CREDIT_REQUESTED || state == APPEALED, state.awaitingAnswer(), state.name());
         }
     }

@@ -1,9 +1,9 @@
 package dk.fristed.referrals.referral;
 
-import dk.fristed.records.referral.Referral;
-import dk.fristed.records.referral.ReferralState;
 import dk.fristed.audit.Actor;
 import dk.fristed.config.Environment;
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.ReferralState;
 import dk.fristed.site.Sites;
 
 import java.time.LocalDate;
@@ -39,13 +39,15 @@ public final class FollowUp {
     }
 
     public static FollowUp fromEnvironment(ReferralRepository referrals, Sites sites, Environment env) {
-        return new FollowUp(referrals, sites, Integer.parseInt(env.get(SENT_DAYS_VARIABLE, "14")),
+        return new FollowUp(
+                referrals,
+                sites,
+                Integer.parseInt(env.get(SENT_DAYS_VARIABLE, "14")),
                 Integer.parseInt(env.get(ACCEPTED_DAYS_VARIABLE, "30")));
     }
 
     /** What one run found overdue and how many of those it flagged now (the rest were flagged before). */
-    public record Result(int overdue, int flagged) {
-    }
+    public record Result(int overdue, int flagged) {}
 
     public Result run(LocalDate today) {
         int overdue = 0;
@@ -54,7 +56,8 @@ public final class FollowUp {
         for (String site : sites.names()) {
             for (var wait : waits) {
                 // entered the state before today - N days: waiting more than N whole days
-                for (Referral referral : referrals.inStateSince(site, wait.getKey(), today.minusDays(wait.getValue()))) {
+                for (Referral referral :
+                        referrals.inStateSince(site, wait.getKey(), today.minusDays(wait.getValue()))) {
                     if (referral.erasedAt().isPresent()) {
                         continue; // the patient asked to be erased: nobody follows it up
                     }

@@ -1,9 +1,9 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.records.referral.ComplaintBody;
 import dk.fristed.records.referral.ReferralState;
 import dk.fristed.records.referral.RejectionReason;
-import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.storage.StoredItem;
 import dk.fristed.workflow.HistoryColumns;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -12,7 +12,8 @@ import java.time.LocalDate;
 
 /** A history entry as stored in ReferralHistoryTable, keyed by the referral and the version it created. */
 public final class HistoryItem extends StoredItem {
-    public static final StaticTableSchema<HistoryItem> SCHEMA = HistoryColumns.schema(HistoryItem.class, HistoryItem::new, "referralId")
+    public static final StaticTableSchema<HistoryItem> SCHEMA = HistoryColumns.schema(
+                    HistoryItem.class, HistoryItem::new, "referralId")
             .string("reason")
             .string("complaintBody")
             .string("appointmentDate")
@@ -34,8 +35,19 @@ public final class HistoryItem extends StoredItem {
 
     HistoryEntry toEntry() {
         var step = HistoryColumns.read(this, "referralId", ReferralState::valueOf, Action::valueOf);
-        return new HistoryEntry(step.recordId(), step.version(), step.from(), step.to(), step.action(), step.date(), step.at(), step.by(),
-                step.roles(), optional("reason", RejectionReason::valueOf), optional("complaintBody", ComplaintBody::valueOf),
-                optional("appointmentDate", LocalDate::parse), step.note());
+        return new HistoryEntry(
+                step.recordId(),
+                step.version(),
+                step.from(),
+                step.to(),
+                step.action(),
+                step.date(),
+                step.at(),
+                step.by(),
+                step.roles(),
+                optional("reason", RejectionReason::valueOf),
+                optional("complaintBody", ComplaintBody::valueOf),
+                optional("appointmentDate", LocalDate::parse),
+                step.note());
     }
 }

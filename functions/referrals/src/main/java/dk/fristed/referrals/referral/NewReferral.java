@@ -1,14 +1,14 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.auth.Caller;
+import dk.fristed.helpnumber.HelpNumber;
+import dk.fristed.ids.RecordIds;
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.records.referral.Modality;
 import dk.fristed.records.referral.Referral;
 import dk.fristed.records.referral.ReferralKind;
 import dk.fristed.records.referral.ReferralState;
 import dk.fristed.records.referral.Urgency;
-import dk.fristed.auth.Caller;
-import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.ids.RecordIds;
-import dk.fristed.problem.ApiProblem;
 import dk.fristed.site.Sites;
 import dk.fristed.validation.Fields;
 
@@ -37,9 +37,27 @@ public record NewReferral(
 
     /** The referral this request drafts, under a new id. */
     Referral drafted(Caller caller, Instant at) {
-        return new Referral(RecordIds.random(), helpNumber, visitId, site, date, kind, modality, specialty, receiver, urgency,
-                Optional.of(clinicalQuestion), caller.subject(), at, replaces, ReferralState.DRAFTED, date, 1,
-                Referral.Outcome.NONE, Optional.empty(), Optional.empty());
+        return new Referral(
+                RecordIds.random(),
+                helpNumber,
+                visitId,
+                site,
+                date,
+                kind,
+                modality,
+                specialty,
+                receiver,
+                urgency,
+                Optional.of(clinicalQuestion),
+                caller.subject(),
+                at,
+                replaces,
+                ReferralState.DRAFTED,
+                date,
+                1,
+                Referral.Outcome.NONE,
+                Optional.empty(),
+                Optional.empty());
     }
 
     static NewReferral from(ReferralRequest request, Sites sites, LocalDate today) {
@@ -69,7 +87,17 @@ public record NewReferral(
         Urgency urgency = Fields.oneOf(Urgency.class, request.urgency(), "urgency");
         String question = Fields.optionalNote(request.clinicalQuestion(), "clinicalQuestion", MAX_QUESTION)
                 .orElseThrow(() -> ApiProblem.badRequest("clinicalQuestion", "is required"));
-        return new NewReferral(helpNumber, visitId, site, date, kind, modality, specialty, receiver, urgency, question,
+        return new NewReferral(
+                helpNumber,
+                visitId,
+                site,
+                date,
+                kind,
+                modality,
+                specialty,
+                receiver,
+                urgency,
+                question,
                 RecordIds.optional(request.replaces(), "replaces"));
     }
 }

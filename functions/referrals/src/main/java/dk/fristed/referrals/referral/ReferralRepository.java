@@ -1,8 +1,5 @@
 package dk.fristed.referrals.referral;
 
-import dk.fristed.records.referral.Referral;
-import dk.fristed.records.referral.ReferralItem;
-import dk.fristed.records.referral.ReferralState;
 import dk.fristed.audit.Actor;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Caller;
@@ -16,6 +13,9 @@ import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.patientstream.PatientFollowingFunction;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.ReferralItem;
+import dk.fristed.records.referral.ReferralState;
 import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.storage.IndexQueries;
 import dk.fristed.storage.PatientLinks;
@@ -60,48 +60,76 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
     private final PatientLinks links;
     private final Clock clock;
 
-    public ReferralRepository(DynamoDbClient dynamo, AuditTrail audit, DynamoDbTable<ReferralItem> referrals,
-                              DynamoDbTable<HistoryItem> history, String patientsTableName, PatientLinks links, Clock clock) {
+    public ReferralRepository(
+            DynamoDbClient dynamo,
+            AuditTrail audit,
+            DynamoDbTable<ReferralItem> referrals,
+            DynamoDbTable<HistoryItem> history,
+            String patientsTableName,
+            PatientLinks links,
+            Clock clock) {
         this.dynamo = dynamo;
         this.audit = audit;
-        this.store = new RecordStore<>(dynamo, audit, new StoredAs<>(referrals, ReferralItem::of, ReferralItem::toReferral),
-                new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry), ReferralItem.BY_PATIENT, "referralId", "referral");
+        this.store = new RecordStore<>(
+                dynamo,
+                audit,
+                new StoredAs<>(referrals, ReferralItem::of, ReferralItem::toReferral),
+                new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry),
+                ReferralItem.BY_PATIENT,
+                "referralId",
+                "referral");
         this.indexes = new IndexQueries<>(referrals, ReferralItem::toReferral);
         this.patientsTableName = patientsTableName;
         this.links = links;
         this.clock = clock;
     }
 
-    public record Creation(Referral referral, boolean replayed) {
-    }
+    public record Creation(Referral referral, boolean replayed) {}
 
     /**
      * A drafted referral; one that {@code replaces} a rejected referral moves that one to referred_again
      * in the same transaction. The idempotency store is the route's: only creation claims keys.
      */
-    public Creation create(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                           Actor actor) {
+    public Creation create(
+            NewReferral request,
+            Caller caller,
+            Optional<IdempotencyClaim> claim,
+            IdempotencyStore idempotency,
+            Actor actor) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Referral> replaced = request.replaces().map(id -> replaceable(id, request.helpNumber()));
             Referral referral = request.drafted(caller, clock.instant());
-            List<TransactWriteItem> referringAgain = replaced.map(old -> referAgain(old, referral, caller)).orElse(List.of());
+            List<TransactWriteItem> referringAgain =
+                    replaced.map(old -> referAgain(old, referral, caller)).orElse(List.of());
             List<PatientLinks.Check> linked = links.of(referral.helpNumber(), referral.visitId(), Optional.empty());
-            List<TransactWriteItem> items = creation(referral, "attribute_not_exists(referralId)", referringAgain, linked, caller,
-                    actor, claim.map(c -> idempotency.claimItem(c, referral.id())));
+            List<TransactWriteItem> items = creation(
+                    referral,
+                    "attribute_not_exists(referralId)",
+                    referringAgain,
+                    linked,
+                    caller,
+                    actor,
+                    claim.map(c -> idempotency.claimItem(c, referral.id())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
                 return new Creation(referral, false);
             } catch (TransactionCanceledException e) {
                 if (claim.isPresent() && Transactions.conditionFailedAt(e, items.size() - 1)) {
                     String first = idempotency.replay(claim.get());
-                    return new Creation(find(first).orElseThrow(
-                            () -> ApiProblem.conflict("the referral this request created earlier no longer exists")), true);
+                    return new Creation(
+                            find(first)
+                                    .orElseThrow(() -> ApiProblem.conflict(
+                                            "the referral this request created earlier no longer exists")),
+                            true);
                 }
                 if (Transactions.conditionFailedAt(e, PATIENT_CHECK)) {
-                    throw ApiProblem.notFound("helpNumber", "no patient has this help number, or the record was erased or merged into another (look the number up)");
+                    throw ApiProblem.notFound(
+                            "helpNumber",
+                            "no patient has this help number, or the record was erased or merged into another (look the number up)");
                 }
                 PatientLinks.refuseIfFailed(linked, PATIENT_CHECK + 1 + referringAgain.size(), e);
-                if (!Transactions.conflicted(e) && !(replaced.isPresent() && Transactions.conditionFailedAt(e, PATIENT_CHECK + 1))) {
+                if (!Transactions.conflicted(e)
+                        && !(replaced.isPresent() && Transactions.conditionFailedAt(e, PATIENT_CHECK + 1))) {
                     throw e;
                 }
                 // another writer on the same items, or the rejected referral moved meanwhile: read again
@@ -115,10 +143,20 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
      * and its history entry, the patient check, the audit entry, the claim, the transaction and its
      * cancellation) under a condition that cannot hold, so DynamoDB cancels it and nothing is written.
      */
-    public Referral rehearseCreate(NewReferral request, Caller caller, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                                   Actor actor) {
+    public Referral rehearseCreate(
+            NewReferral request,
+            Caller caller,
+            Optional<IdempotencyClaim> claim,
+            IdempotencyStore idempotency,
+            Actor actor) {
         Referral nobody = request.drafted(caller, clock.instant());
-        var items = creation(nobody, "attribute_exists(referralId) AND attribute_not_exists(referralId)", List.of(), List.of(), caller, actor,
+        var items = creation(
+                nobody,
+                "attribute_exists(referralId) AND attribute_not_exists(referralId)",
+                List.of(),
+                List.of(),
+                caller,
+                actor,
                 claim.map(c -> idempotency.claimItem(c, nobody.id())));
         Transactions.rehearse(dynamo, items);
         return nobody;
@@ -128,9 +166,14 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
      * A creation's transaction: the referral under {@code condition}, its first history entry, the patient
      * check, the rejected referral it replaces, its link to a visit, the audit entry, the claim last.
      */
-    private List<TransactWriteItem> creation(Referral referral, String condition, List<TransactWriteItem> referringAgain,
-                                             List<PatientLinks.Check> linked, Caller caller, Actor actor,
-                                             Optional<TransactWriteItem> claim) {
+    private List<TransactWriteItem> creation(
+            Referral referral,
+            String condition,
+            List<TransactWriteItem> referringAgain,
+            List<PatientLinks.Check> linked,
+            Caller caller,
+            Actor actor,
+            Optional<TransactWriteItem> claim) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(referral, condition));
         items.add(putHistory(entry(referral, Optional.empty(), Optional.empty(), Optional.empty(), caller)));
@@ -144,10 +187,14 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
 
     /** The rejected referral, moved to referred_again and naming the new one, and its history entry. */
     private List<TransactWriteItem> referAgain(Referral old, Referral replacement, Caller caller) {
-        Referral moved = old.moved(ReferralWorkflow.TRANSITIONS.next(old.state(), Action.REFER_AGAIN), replacement.date(),
+        Referral moved = old.moved(
+                ReferralWorkflow.TRANSITIONS.next(old.state(), Action.REFER_AGAIN),
+                replacement.date(),
                 old.outcome().replacedBy(replacement.id()));
-        return List.of(putOver(moved, old.version()),
-                putHistory(entry(moved, Optional.of(old.state()), Optional.of(Action.REFER_AGAIN), Optional.empty(), caller)));
+        return List.of(
+                putOver(moved, old.version()),
+                putHistory(entry(
+                        moved, Optional.of(old.state()), Optional.of(Action.REFER_AGAIN), Optional.empty(), caller)));
     }
 
     private Referral replaceable(String id, HelpNumber patient) {
@@ -163,14 +210,25 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
      * Moves the referral by the transition {@code parse} makes of it (its dates are checked against the
      * referral's) if it is still at {@code expectedVersion}; 412 otherwise.
      */
-    public Referral transition(String id, long expectedVersion, Function<Referral, Transition> parse, Caller caller, Actor actor) {
-        return store.step(id, expectedVersion, current -> {
-            Transition transition = parse.apply(current);
-            ReferralState next = ReferralWorkflow.TRANSITIONS.next(current.state(), transition.action());
-            Referral moved = current.moved(next, transition.date(), transition.record(current.outcome()));
-            return new RecordStore.Step<>(moved, entry(moved, Optional.of(current.state()), Optional.of(transition.action()),
-                    Optional.of(transition), caller));
-        }, actor);
+    public Referral transition(
+            String id, long expectedVersion, Function<Referral, Transition> parse, Caller caller, Actor actor) {
+        return store.step(
+                id,
+                expectedVersion,
+                current -> {
+                    Transition transition = parse.apply(current);
+                    ReferralState next = ReferralWorkflow.TRANSITIONS.next(current.state(), transition.action());
+                    Referral moved = current.moved(next, transition.date(), transition.record(current.outcome()));
+                    return new RecordStore.Step<>(
+                            moved,
+                            entry(
+                                    moved,
+                                    Optional.of(current.state()),
+                                    Optional.of(transition.action()),
+                                    Optional.of(transition),
+                                    caller));
+                },
+                actor);
     }
 
     /**
@@ -178,7 +236,10 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
      * flagged already; true if it flagged it.
      */
     public boolean flagForFollowUp(Referral referral, LocalDate today, Actor actor) {
-        var flag = putIf(referral.needingFollowUp(today), "version = :version AND attribute_not_exists(followUp)", referral.version());
+        var flag = putIf(
+                referral.needingFollowUp(today),
+                "version = :version AND attribute_not_exists(followUp)",
+                referral.version());
         // false: moved or flagged meanwhile, and tomorrow's run looks again
         return Transactions.writeUnlessMoved(dynamo, List.of(flag, audit.changeBy(actor, referral.helpNumber())));
     }
@@ -210,7 +271,8 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
     /** A site's referrals flagged for follow-up, longest waiting first: one query on the sparse ByFollowUp index. */
     public Page<Referral> needingFollowUp(String site, PageRequest page, Cursor cursor) {
         String scope = "referrals-follow-up|" + site;
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(site)));
+        var request =
+                QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(site)));
         return indexes.page(ReferralItem.BY_FOLLOW_UP, request, page, cursor, scope);
     }
 
@@ -221,18 +283,33 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
 
     /** Referrals of a site that have been in {@code state} since before {@code enteredBefore}: the ByState index. */
     public List<Referral> inStateSince(String site, ReferralState state, LocalDate enteredBefore) {
-        return indexes.all(ReferralItem.BY_STATE,
-                QueryConditional.sortLessThan(IndexQueries.key(ReferralItem.siteState(site, state), enteredBefore.toString())));
+        return indexes.all(
+                ReferralItem.BY_STATE,
+                QueryConditional.sortLessThan(
+                        IndexQueries.key(ReferralItem.siteState(site, state), enteredBefore.toString())));
     }
 
-
-
     /** The entry of the version {@code after} is; on the day the state was entered, with what {@code details} recorded. */
-    private HistoryEntry entry(Referral after, Optional<ReferralState> from, Optional<Action> action, Optional<Transition> details,
-                               Caller caller) {
-        return new HistoryEntry(after.id(), after.version(), from, after.state(), action, after.stateSince(), clock.instant(),
-                caller.subject(), caller.groupNames(), details.flatMap(Transition::reason), details.flatMap(Transition::complaintBody),
-                details.flatMap(Transition::appointmentDate), details.flatMap(Transition::note));
+    private HistoryEntry entry(
+            Referral after,
+            Optional<ReferralState> from,
+            Optional<Action> action,
+            Optional<Transition> details,
+            Caller caller) {
+        return new HistoryEntry(
+                after.id(),
+                after.version(),
+                from,
+                after.state(),
+                action,
+                after.stateSince(),
+                clock.instant(),
+                caller.subject(),
+                caller.groupNames(),
+                details.flatMap(Transition::reason),
+                details.flatMap(Transition::complaintBody),
+                details.flatMap(Transition::appointmentDate),
+                details.flatMap(Transition::note));
     }
 
     private TransactWriteItem put(Referral referral, String condition) {
@@ -254,5 +331,4 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
     static ApiProblem notFound() {
         return ApiProblem.notFound("referralId", "no referral has this id");
     }
-
 }

@@ -14,5 +14,4 @@ public record ReferralRequest(
         String receiver,
         String urgency,
         String clinicalQuestion,
-        String replaces) {
-}
+        String replaces) {}

@@ -1,9 +1,5 @@
 package dk.fristed.referrals.referral;
 
-import dk.fristed.records.referral.Referral;
-import dk.fristed.records.referral.ReferralCounts;
-import dk.fristed.records.referral.ReferralItem;
-import dk.fristed.records.referral.ReferralState;
 import dk.fristed.audit.Actor;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.calendar.ClinicCalendar;
@@ -14,6 +10,10 @@ import dk.fristed.http.ETags;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.records.referral.Referral;
+import dk.fristed.records.referral.ReferralCounts;
+import dk.fristed.records.referral.ReferralItem;
+import dk.fristed.records.referral.ReferralState;
 import dk.fristed.site.Sites;
 import dk.fristed.workflow.RecordRoutes;
 
@@ -32,23 +32,40 @@ public final class ReferralRoutes {
     private final Clock clock;
     private final RecordRoutes<Referral, HistoryEntry, ReferralState> records;
 
-    public ReferralRoutes(ReferralRepository referrals, IdempotencyStore idempotency, AuditTrail audit, Sites sites, Cursor cursor,
-                          Clock clock) {
+    public ReferralRoutes(
+            ReferralRepository referrals,
+            IdempotencyStore idempotency,
+            AuditTrail audit,
+            Sites sites,
+            Cursor cursor,
+            Clock clock) {
         this.referrals = referrals;
         this.idempotency = idempotency;
         this.audit = audit;
         this.sites = sites;
         this.cursor = cursor;
         this.clock = clock;
-        this.records = new RecordRoutes<>(referrals.records(), "referralId", ReferralItem.BY_SITE, ReferralState.class,
-                ReferralResponse::of, ReferralResponse::of, audit, sites, cursor);
+        this.records = new RecordRoutes<>(
+                referrals.records(),
+                "referralId",
+                ReferralItem.BY_SITE,
+                ReferralState.class,
+                ReferralResponse::of,
+                ReferralResponse::of,
+                audit,
+                sites,
+                cursor);
     }
 
     /** {@code POST /referrals}: a drafted referral (or a new one for a rejected one it {@code replaces}). */
     public ApiResponse create(ApiRequest request) {
         ReferralRequest body = request.bodyAs(ReferralRequest.class);
         NewReferral referral = NewReferral.from(body, sites, ClinicCalendar.today(clock));
-        var creation = referrals.create(referral, request.caller(), idempotency.claimFor(request, "/referrals", body), idempotency,
+        var creation = referrals.create(
+                referral,
+                request.caller(),
+                idempotency.claimFor(request, "/referrals", body),
+                idempotency,
                 Actor.of(request));
         Referral created = creation.referral();
         ApiResponse response = ApiResponse.created("/referrals/" + created.id(), ReferralResponse.of(created))
@@ -63,8 +80,12 @@ public final class ReferralRoutes {
     public Object rehearseCreate(ApiRequest request) {
         ReferralRequest body = request.bodyAs(ReferralRequest.class);
         NewReferral referral = NewReferral.from(body, sites, ClinicCalendar.today(clock));
-        return ReferralResponse.of(referrals.rehearseCreate(referral, request.caller(),
-                idempotency.claimFor(request, "/referrals", body), idempotency, Actor.of(request)));
+        return ReferralResponse.of(referrals.rehearseCreate(
+                referral,
+                request.caller(),
+                idempotency.claimFor(request, "/referrals", body),
+                idempotency,
+                Actor.of(request)));
     }
 
     /** {@code GET /referrals/{referralId}}, {@code GET /referrals?site=&from=&to=&state=}, {@code GET /patients/{helpNumber}/referrals}. */
@@ -75,9 +96,14 @@ public final class ReferralRoutes {
     /** {@code POST /referrals/{referralId}/transitions}: one step of the workflow; needs If-Match. */
     public ApiResponse transition(ApiRequest request) {
         TransitionRequest body = request.bodyAs(TransitionRequest.class);
-        return records.step(request, (id, expected, r) -> referrals.transition(id, expected,
-                current -> Transition.from(body, current.date(), ClinicCalendar.today(clock)), r.caller(),
-                Actor.of(r)));
+        return records.step(
+                request,
+                (id, expected, r) -> referrals.transition(
+                        id,
+                        expected,
+                        current -> Transition.from(body, current.date(), ClinicCalendar.today(clock)),
+                        r.caller(),
+                        Actor.of(r)));
     }
 
     /** {@code GET /referrals/follow-up?site=}: what the daily follow-up flagged, longest waiting first. */

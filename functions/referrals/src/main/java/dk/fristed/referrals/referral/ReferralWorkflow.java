@@ -4,6 +4,16 @@ import dk.fristed.records.referral.ReferralState;
 import dk.fristed.validation.Fields;
 import dk.fristed.workflow.TransitionTable;
 
+import static dk.fristed.records.referral.ReferralState.ACCEPTED;
+import static dk.fristed.records.referral.ReferralState.APPOINTMENT_BOOKED;
+import static dk.fristed.records.referral.ReferralState.CANCELLED;
+import static dk.fristed.records.referral.ReferralState.CLOSED;
+import static dk.fristed.records.referral.ReferralState.COMPLAINT_FILED;
+import static dk.fristed.records.referral.ReferralState.COMPLETED;
+import static dk.fristed.records.referral.ReferralState.DRAFTED;
+import static dk.fristed.records.referral.ReferralState.REFERRED_AGAIN;
+import static dk.fristed.records.referral.ReferralState.REJECTED;
+import static dk.fristed.records.referral.ReferralState.SENT;
 import static dk.fristed.referrals.referral.Action.ACCEPT;
 import static dk.fristed.referrals.referral.Action.BOOK_APPOINTMENT;
 import static dk.fristed.referrals.referral.Action.CANCEL;
@@ -15,21 +25,14 @@ import static dk.fristed.referrals.referral.Action.REFER_AGAIN;
 import static dk.fristed.referrals.referral.Action.REJECT;
 import static dk.fristed.referrals.referral.Action.SEND;
 import static dk.fristed.referrals.referral.Action.UPHOLD_COMPLAINT;
-import static dk.fristed.records.referral.ReferralState.ACCEPTED;
-import static dk.fristed.records.referral.ReferralState.APPOINTMENT_BOOKED;
-import static dk.fristed.records.referral.ReferralState.CANCELLED;
-import static dk.fristed.records.referral.ReferralState.CLOSED;
-import static dk.fristed.records.referral.ReferralState.COMPLAINT_FILED;
-import static dk.fristed.records.referral.ReferralState.COMPLETED;
-import static dk.fristed.records.referral.ReferralState.DRAFTED;
-import static dk.fristed.records.referral.ReferralState.REFERRED_AGAIN;
-import static dk.fristed.records.referral.ReferralState.REJECTED;
-import static dk.fristed.records.referral.ReferralState.SENT;
 
 /** The one transition table of a referral's life; docs/workflows.md shows it as a table. */
 public final class ReferralWorkflow {
     /** Every state, the actions it allows and where each leads; answers next() and allowed(). */
-    public static final TransitionTable<ReferralState, Action> TRANSITIONS = new TransitionTable<>(ReferralState.class, Action.class, "a referral",
+    public static final TransitionTable<ReferralState, Action> TRANSITIONS = new TransitionTable<>(
+            ReferralState.class,
+            Action.class,
+            "a referral",
             a -> a == Action.REFER_AGAIN ? "refer_again (POST /referrals with replaces)" : Fields.wireName(a));
 
     static {
@@ -51,6 +54,5 @@ public final class ReferralWorkflow {
         }
     }
 
-    private ReferralWorkflow() {
-    }
+    private ReferralWorkflow() {}
 }

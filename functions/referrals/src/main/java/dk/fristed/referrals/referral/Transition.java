@@ -1,30 +1,37 @@
 package dk.fristed.referrals.referral;
 
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.records.referral.ComplaintBody;
 import dk.fristed.records.referral.Referral;
 import dk.fristed.records.referral.RejectionReason;
-import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 
 import java.time.LocalDate;
 import java.util.Optional;
 
 /** A validated {@link TransitionRequest}: each action takes exactly the fields it records. */
-public record Transition(Action action, LocalDate date, Optional<LocalDate> appointmentDate,
-                         Optional<RejectionReason> reason, Optional<ComplaintBody> complaintBody, Optional<String> note) {
+public record Transition(
+        Action action,
+        LocalDate date,
+        Optional<LocalDate> appointmentDate,
+        Optional<RejectionReason> reason,
+        Optional<ComplaintBody> complaintBody,
+        Optional<String> note) {
 
     static final int MAX_NOTE = 2000;
 
     static Transition from(TransitionRequest request, LocalDate referralDate, LocalDate today) {
         Action action = Fields.oneOf(Action.class, request.action(), "action");
         if (action == Action.REFER_AGAIN) {
-            throw ApiProblem.badRequest("action", "refer_again is done by POST /referrals with replaces naming the rejected referral");
+            throw ApiProblem.badRequest(
+                    "action", "refer_again is done by POST /referrals with replaces naming the rejected referral");
         }
         LocalDate date = request.date() == null ? today : request.date();
         if (date.isBefore(referralDate) || date.isAfter(today)) {
             throw ApiProblem.badRequest("date", "must be from the referral's date to today");
         }
-        Optional<LocalDate> appointment = onlyFor(action, Action.BOOK_APPOINTMENT, request.appointmentDate(), "appointmentDate");
+        Optional<LocalDate> appointment =
+                onlyFor(action, Action.BOOK_APPOINTMENT, request.appointmentDate(), "appointmentDate");
         if (appointment.isPresent() && appointment.get().isBefore(referralDate)) {
             throw ApiProblem.badRequest("appointmentDate", "must not be before the referral's date");
         }

@@ -8,10 +8,4 @@ import java.time.LocalDate;
  * (reject), {@code complaintBody} (file_complaint), a {@code note} (required to cancel).
  */
 public record TransitionRequest(
-        String action,
-        LocalDate date,
-        LocalDate appointmentDate,
-        String reason,
-        String complaintBody,
-        String note) {
-}
+        String action, LocalDate date, LocalDate appointmentDate, String reason, String complaintBody, String note) {}

@@ -1,7 +1,7 @@
 package dk.fristed.referrals.referral;
 
-import dk.fristed.records.referral.ReferralState;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.referral.ReferralState;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;
@@ -29,8 +29,13 @@ class ReferralWorkflowTest {
         expect(ReferralState.REJECTED, Action.CLOSE, ReferralState.CLOSED);
         expect(ReferralState.COMPLAINT_FILED, Action.UPHOLD_COMPLAINT, ReferralState.ACCEPTED);
         expect(ReferralState.COMPLAINT_FILED, Action.DISMISS_COMPLAINT, ReferralState.CLOSED);
-        for (ReferralState open : Set.of(ReferralState.DRAFTED, ReferralState.SENT, ReferralState.ACCEPTED,
-                ReferralState.APPOINTMENT_BOOKED, ReferralState.REJECTED, ReferralState.COMPLAINT_FILED)) {
+        for (ReferralState open : Set.of(
+                ReferralState.DRAFTED,
+                ReferralState.SENT,
+                ReferralState.ACCEPTED,
+                ReferralState.APPOINTMENT_BOOKED,
+                ReferralState.REJECTED,
+                ReferralState.COMPLAINT_FILED)) {
             expect(open, Action.CANCEL, ReferralState.CANCELLED);
         }
     }
@@ -48,13 +53,19 @@ class ReferralWorkflowTest {
             assertEquals(allowed.keySet(), ReferralWorkflow.TRANSITIONS.allowed(state), state.name());
             for (Action action : Action.values()) {
                 if (allowed.containsKey(action)) {
-                    assertEquals(allowed.get(action), ReferralWorkflow.TRANSITIONS.next(state, action), state + " + " + action);
+                    assertEquals(
+                            allowed.get(action),
+                            ReferralWorkflow.TRANSITIONS.next(state, action),
+                            state + " + " + action);
                     legal++;
                 } else {
-                    ApiProblem problem = assertThrows(ApiProblem.class, () -> ReferralWorkflow.TRANSITIONS.next(state, action));
+                    ApiProblem problem =
+                            assertThrows(ApiProblem.class, () -> ReferralWorkflow.TRANSITIONS.next(state, action));
                     assertEquals(409, problem.status());
                     assertTrue(problem.detail().contains(state.name().toLowerCase()), problem.detail());
-                    allowed.keySet().forEach(a -> assertTrue(problem.detail().contains(a.name().toLowerCase()), problem.detail()));
+                    allowed.keySet()
+                            .forEach(a -> assertTrue(
+                                    problem.detail().contains(a.name().toLowerCase()), problem.detail()));
                     illegal++;
                 }
             }
@@ -66,8 +77,10 @@ class ReferralWorkflowTest {
     @Test
     void onlyOpenStates_canBeCancelled_andFinalStatesAllowNothing() {
         for (ReferralState state : ReferralState.values()) {
-            assertEquals(state.open(), ReferralWorkflow.TRANSITIONS.allowed(state).contains(Action.CANCEL), state.name());
-            assertEquals(!state.open(), ReferralWorkflow.TRANSITIONS.allowed(state).isEmpty(), state.name());
+            assertEquals(
+                    state.open(), ReferralWorkflow.TRANSITIONS.allowed(state).contains(Action.CANCEL), state.name());
+            assertEquals(
+                    !state.open(), ReferralWorkflow.TRANSITIONS.allowed(state).isEmpty(), state.name());
         }
     }
 }

@@ -33,7 +33,12 @@ public final class OpenDayItem extends StoredItem {
     }
 
     OpenDay toOpenDay() {
-        return new OpenDay(string("site"), LocalDate.parse(string("date")), OpenDayKind.valueOf(string("kind")), number("version"),
-                string("recordedBy"), Instant.parse(string("recordedAt")));
+        return new OpenDay(
+                string("site"),
+                LocalDate.parse(string("date")),
+                OpenDayKind.valueOf(string("kind")),
+                number("version"),
+                string("recordedBy"),
+                Instant.parse(string("recordedAt")));
     }
 }

@@ -1,4 +1,7 @@
 package dk.fristed.reports.openday;
 
 /** How a site was open that day: anyone could walk in, or patients came by appointment. */
-public enum OpenDayKind { DROP_IN, APPOINTMENT }
+public enum OpenDayKind {
+    DROP_IN,
+    APPOINTMENT
+}

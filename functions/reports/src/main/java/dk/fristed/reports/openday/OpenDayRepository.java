@@ -29,14 +29,21 @@ public final class OpenDayRepository {
     }
 
     public Optional<OpenDay> find(String site, LocalDate date) {
-        OpenDayItem item = table.getItem(r -> r.key(IndexQueries.key(site, date.toString())).consistentRead(true));
+        OpenDayItem item = table.getItem(
+                r -> r.key(IndexQueries.key(site, date.toString())).consistentRead(true));
         return Optional.ofNullable(item).map(OpenDayItem::toOpenDay);
     }
 
     /** Records a day not recorded before; 409 if another request recorded it in the meantime. */
     public void create(OpenDay day) {
-        put(day, Expression.builder().expression("attribute_not_exists(#date)").putExpressionName("#date", "date").build(),
-                ApiProblem.conflict("the day was recorded meanwhile; read it and send its ETag in If-Match to change it"));
+        put(
+                day,
+                Expression.builder()
+                        .expression("attribute_not_exists(#date)")
+                        .putExpressionName("#date", "date")
+                        .build(),
+                ApiProblem.conflict(
+                        "the day was recorded meanwhile; read it and send its ETag in If-Match to change it"));
     }
 
     /** Puts the day over the version {@code expectedVersion}; 412 if it moved. */
@@ -47,8 +54,10 @@ public final class OpenDayRepository {
     /** Deletes a day recorded by mistake, at the version read; 412 if it moved. */
     public void delete(OpenDay day, long expectedVersion) {
         try {
-            table.deleteItem(DeleteItemEnhancedRequest.builder().key(IndexQueries.key(day.site(), day.date().toString()))
-                    .conditionExpression(atVersion(expectedVersion)).build());
+            table.deleteItem(DeleteItemEnhancedRequest.builder()
+                    .key(IndexQueries.key(day.site(), day.date().toString()))
+                    .conditionExpression(atVersion(expectedVersion))
+                    .build());
         } catch (ConditionalCheckFailedException e) {
             throw ApiProblem.preconditionFailed("the day changed since it was read");
         }
@@ -67,14 +76,20 @@ public final class OpenDayRepository {
 
     private void put(OpenDay day, Expression condition, ApiProblem whenRefused) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(OpenDayItem.class).item(OpenDayItem.of(day)).conditionExpression(condition).build());
+            table.putItem(PutItemEnhancedRequest.builder(OpenDayItem.class)
+                    .item(OpenDayItem.of(day))
+                    .conditionExpression(condition)
+                    .build());
         } catch (ConditionalCheckFailedException e) {
             throw whenRefused;
         }
     }
 
     private static Expression atVersion(long version) {
-        return Expression.builder().expression("#version = :version").putExpressionName("#version", "version")
-                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(version))).build();
+        return Expression.builder()
+                .expression("#version = :version")
+                .putExpressionName("#version", "version")
+                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(version)))
+                .build();
     }
 }

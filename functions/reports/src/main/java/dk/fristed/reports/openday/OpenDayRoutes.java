@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class OpenDayRoutes {
     /** Days may be recorded ahead (a planned appointment day), up to a year. */
     static final int DAYS_AHEAD = 366;
+
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final OpenDayRepository days;
@@ -36,13 +37,17 @@ public final class OpenDayRoutes {
     }
 
     /** The body of {@code PUT /open-days/{site}/{date}}. */
-    public record OpenDayRequest(String kind) {
-    }
+    public record OpenDayRequest(String kind) {}
 
     /** An open day on the wire. */
     public record OpenDayResponse(String site, LocalDate date, String kind, long version, String recordedAt) {
         static OpenDayResponse of(OpenDay day) {
-            return new OpenDayResponse(day.site(), day.date(), Fields.wireName(day.kind()), day.version(), day.recordedAt().toString());
+            return new OpenDayResponse(
+                    day.site(),
+                    day.date(),
+                    Fields.wireName(day.kind()),
+                    day.version(),
+                    day.recordedAt().toString());
         }
     }
 
@@ -54,16 +59,19 @@ public final class OpenDayRoutes {
     public ApiResponse put(ApiRequest request) {
         String site = sites.require(request.path("site"), "site");
         LocalDate date = date(request);
-        OpenDayKind kind = Fields.oneOf(OpenDayKind.class, request.bodyAs(OpenDayRequest.class).kind(), "kind");
+        OpenDayKind kind = Fields.oneOf(
+                OpenDayKind.class, request.bodyAs(OpenDayRequest.class).kind(), "kind");
         Optional<String> ifMatch = request.header("If-Match");
         Optional<OpenDay> existing = days.find(site, date);
         if (existing.isEmpty()) {
             if (ifMatch.isPresent()) {
-                throw ApiProblem.preconditionFailed("the day is not recorded; send the request without If-Match to record it");
+                throw ApiProblem.preconditionFailed(
+                        "the day is not recorded; send the request without If-Match to record it");
             }
             OpenDay day = new OpenDay(site, date, kind, 1, request.caller().subject(), clock.instant());
             days.create(day);
-            return ApiResponse.created("/open-days/" + site + "/" + date, OpenDayResponse.of(day)).withHeader("ETag", ETags.of(1));
+            return ApiResponse.created("/open-days/" + site + "/" + date, OpenDayResponse.of(day))
+                    .withHeader("ETag", ETags.of(1));
         }
         OpenDay current = existing.get();
         if (ifMatch.isEmpty() && current.kind() == kind) {
@@ -73,7 +81,8 @@ public final class OpenDayRoutes {
         if (expected != current.version()) {
             throw ApiProblem.preconditionFailed("the day changed since it was read");
         }
-        OpenDay changed = new OpenDay(site, date, kind, current.version() + 1, request.caller().subject(), clock.instant());
+        OpenDay changed = new OpenDay(
+                site, date, kind, current.version() + 1, request.caller().subject(), clock.instant());
         days.replace(changed, expected);
         return answer(changed);
     }
@@ -83,7 +92,8 @@ public final class OpenDayRoutes {
         String site = sites.require(request.path("site"), "site");
         LocalDate date = date(request);
         long expected = ETags.requireIfMatch(request);
-        OpenDay day = days.find(site, date).orElseThrow(() -> ApiProblem.notFound("date", "no open day is recorded for that site and date"));
+        OpenDay day = days.find(site, date)
+                .orElseThrow(() -> ApiProblem.notFound("date", "no open day is recorded for that site and date"));
         days.delete(day, expected);
         return ApiResponse.noContent();
     }
@@ -91,7 +101,8 @@ public final class OpenDayRoutes {
     /** {@code GET /open-days?site=&from=&to=}: a site's open days by date, paged. */
     public ApiResponse list(ApiRequest request) {
         String site = sites.require(request.requireQuery("site"), "site");
-        return ApiResponse.ok(days.atSite(site, request.period(), PageRequest.from(request), cursor).map(OpenDayResponse::of));
+        return ApiResponse.ok(days.atSite(site, request.period(), PageRequest.from(request), cursor)
+                .map(OpenDayResponse::of));
     }
 
     private static ApiResponse answer(OpenDay day) {

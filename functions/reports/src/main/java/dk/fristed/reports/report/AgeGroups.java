@@ -37,8 +37,9 @@ public record AgeGroups(List<Group> groups) {
             Matcher m = GROUP.matcher(name);
             boolean last = i == parts.length - 1;
             if (!m.matches() || Integer.parseInt(m.group(1)) != next || (m.group(3) != null) != last) {
-                throw new IllegalArgumentException(VARIABLE + " must be groups like 0-17,18-29,30-44,45+ that start at 0, "
-                        + "follow each other and end with an open group; got: " + commaSeparated);
+                throw new IllegalArgumentException(
+                        VARIABLE + " must be groups like 0-17,18-29,30-44,45+ that start at 0, "
+                                + "follow each other and end with an open group; got: " + commaSeparated);
             }
             Integer to = last ? null : Integer.valueOf(m.group(2));
             if (to != null && to < next) {
@@ -52,7 +53,11 @@ public record AgeGroups(List<Group> groups) {
 
     /** The group of an age (never below 0: a birth year is never after the report's year). */
     public String of(int age) {
-        return groups.stream().filter(g -> g.contains(Math.max(0, age))).findFirst().orElseThrow().name();
+        return groups.stream()
+                .filter(g -> g.contains(Math.max(0, age)))
+                .findFirst()
+                .orElseThrow()
+                .name();
     }
 
     public List<String> names() {

@@ -10,8 +10,18 @@ import java.time.LocalDate;
  * functions wrote, nothing entered by hand. Counts only: no help number, name or diagnosis tied to a
  * person. {@code funding} is there for all sites over a calendar year the budget has set up.
  */
-public record ClinicReport(String version, LocalDate from, LocalDate to, String site, int ageYear, OpenDayFigures openDays,
-                           PatientFigures patients, VisitFigures visits, DiagnosisFigures diagnoses, ReferralCounts referrals,
-                           InvoiceTotals invoices, FundingFigures funding) {
+public record ClinicReport(
+        String version,
+        LocalDate from,
+        LocalDate to,
+        String site,
+        int ageYear,
+        OpenDayFigures openDays,
+        PatientFigures patients,
+        VisitFigures visits,
+        DiagnosisFigures diagnoses,
+        ReferralCounts referrals,
+        InvoiceTotals invoices,
+        FundingFigures funding) {
     public static final String INTERNAL = "internal";
 }

@@ -22,14 +22,20 @@ record CountedOnce(List<Visit> visits, List<Patient> patients) {
 
     /** @param read reads the survivors not among {@code patients}, a batch of at most a hundred at a time */
     static CountedOnce of(List<Visit> visits, List<Patient> patients, Function<List<HelpNumber>, List<Patient>> read) {
-        Map<HelpNumber, HelpNumber> survivors = patients.stream().filter(p -> p.mergedInto().isPresent())
-                .collect(Collectors.toMap(Patient::helpNumber, p -> p.mergedInto().get()));
+        Map<HelpNumber, HelpNumber> survivors = patients.stream()
+                .filter(p -> p.mergedInto().isPresent())
+                .collect(Collectors.toMap(
+                        Patient::helpNumber, p -> p.mergedInto().get()));
         if (survivors.isEmpty()) {
             return new CountedOnce(visits, patients);
         }
-        List<Patient> counted = new ArrayList<>(patients.stream().filter(p -> p.mergedInto().isEmpty()).toList());
+        List<Patient> counted = new ArrayList<>(
+                patients.stream().filter(p -> p.mergedInto().isEmpty()).toList());
         Set<HelpNumber> known = counted.stream().map(Patient::helpNumber).collect(Collectors.toSet());
-        List<HelpNumber> missing = survivors.values().stream().distinct().filter(h -> !known.contains(h)).toList();
+        List<HelpNumber> missing = survivors.values().stream()
+                .distinct()
+                .filter(h -> !known.contains(h))
+                .toList();
         PeriodRecords.batches(missing).forEach(batch -> counted.addAll(read.apply(batch)));
         List<Visit> under = visits.stream()
                 .map(v -> survivors.containsKey(v.helpNumber()) ? v.under(survivors.get(v.helpNumber())) : v)

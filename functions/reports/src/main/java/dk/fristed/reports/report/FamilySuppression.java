@@ -21,8 +21,7 @@ import java.util.Set;
  * fewer than threshold + 1 values, whatever the reader adds, subtracts or compares.
  */
 final class FamilySuppression {
-    private FamilySuppression() {
-    }
+    private FamilySuppression() {}
 
     /** The hidden categories; empty when the breakdown is withheld, an empty set when nothing is hidden. */
     static Optional<Set<String>> hidden(Collection<Map<String, Integer>> family, int threshold) {
@@ -39,18 +38,22 @@ final class FamilySuppression {
                 }
             });
         }
-        for (Map<String, Integer> table = exposing(family, hidden, threshold); table != null;
-             table = exposing(family, hidden, threshold)) {
+        for (Map<String, Integer> table = exposing(family, hidden, threshold);
+                table != null;
+                table = exposing(family, hidden, threshold)) {
             Map<String, Integer> t = table;
             // a table whose total is not small always has a shown count above 0 left to add
-            hidden.add(t.keySet().stream().filter(c -> !hidden.contains(c) && t.get(c) > 0)
-                    .min(Comparator.comparing((String c) -> t.get(c)).thenComparing(Comparator.naturalOrder())).orElseThrow());
+            hidden.add(t.keySet().stream()
+                    .filter(c -> !hidden.contains(c) && t.get(c) > 0)
+                    .min(Comparator.comparing((String c) -> t.get(c)).thenComparing(Comparator.naturalOrder()))
+                    .orElseThrow());
         }
         return Optional.of(hidden);
     }
 
     /** A table whose hidden counts add up to 1..threshold-1, or null. */
-    private static Map<String, Integer> exposing(Collection<Map<String, Integer>> family, Set<String> hidden, int threshold) {
+    private static Map<String, Integer> exposing(
+            Collection<Map<String, Integer>> family, Set<String> hidden, int threshold) {
         for (Map<String, Integer> table : family) {
             int hiddenSum = 0;
             for (String category : hidden) {

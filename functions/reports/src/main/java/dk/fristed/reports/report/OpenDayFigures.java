@@ -1,8 +1,8 @@
 package dk.fristed.reports.report;
 
+import dk.fristed.records.visit.Visit;
 import dk.fristed.reports.openday.OpenDay;
 import dk.fristed.reports.openday.OpenDayKind;
-import dk.fristed.records.visit.Visit;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,8 +17,14 @@ import java.util.Set;
  * one decimal half up. Visits on a day no one recorded as open are counted apart, so a missing record
  * shows instead of skewing the average.
  */
-public record OpenDayFigures(int total, int dropIn, int appointment, Map<String, Integer> bySite, int patientDays,
-                             String patientsPerOpenDay, int visitsOnDaysNotRecorded) {
+public record OpenDayFigures(
+        int total,
+        int dropIn,
+        int appointment,
+        Map<String, Integer> bySite,
+        int patientDays,
+        String patientsPerOpenDay,
+        int visitsOnDaysNotRecorded) {
 
     static OpenDayFigures of(Collection<OpenDay> days, Collection<Visit> visits, List<String> sites) {
         Map<String, Integer> bySite = new LinkedHashMap<>();
@@ -40,7 +46,13 @@ public record OpenDayFigures(int total, int dropIn, int appointment, Map<String,
                 elsewhere++;
             }
         }
-        return new OpenDayFigures(days.size(), dropIn, days.size() - dropIn, bySite, patientDays.size(),
-                Percent.ratio(patientDays.size(), days.size()), elsewhere);
+        return new OpenDayFigures(
+                days.size(),
+                dropIn,
+                days.size() - dropIn,
+                bySite,
+                patientDays.size(),
+                Percent.ratio(patientDays.size(), days.size()),
+                elsewhere);
     }
 }

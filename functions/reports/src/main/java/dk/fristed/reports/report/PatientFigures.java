@@ -1,9 +1,9 @@
 package dk.fristed.reports.report;
 
 import dk.fristed.calendar.Period;
-import dk.fristed.validation.Fields;
 import dk.fristed.records.patient.Patient;
 import dk.fristed.records.patient.Sex;
+import dk.fristed.validation.Fields;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,12 +18,17 @@ import java.util.TreeMap;
  * year. Children: under 18. Countries: distinct nationalities, "XX" (not known) left out. Nationalities
  * are listed largest first, with their share of the patients.
  */
-public record PatientFigures(int total, int newPatients, int newChildren, Map<String, Integer> bySex,
-                             Map<String, Integer> byAgeGroup, int countries, List<Nationality> byNationality) {
+public record PatientFigures(
+        int total,
+        int newPatients,
+        int newChildren,
+        Map<String, Integer> bySex,
+        Map<String, Integer> byAgeGroup,
+        int countries,
+        List<Nationality> byNationality) {
     static final int CHILD_UNTIL = 18;
 
-    public record Nationality(String nationality, int patients, String share) {
-    }
+    public record Nationality(String nationality, int patients, String share) {}
 
     static PatientFigures of(Collection<Patient> patients, Period period, int ageYear, AgeGroups ageGroups) {
         Map<String, Integer> bySex = new LinkedHashMap<>();
@@ -38,7 +43,9 @@ public record PatientFigures(int total, int newPatients, int newChildren, Map<St
         for (Patient patient : patients) {
             var details = patient.details();
             int age = ageYear - details.birthYear();
-            boolean isNew = patient.firstVisitDate().filter(d -> !d.isBefore(period.from()) && !d.isAfter(period.to())).isPresent();
+            boolean isNew = patient.firstVisitDate()
+                    .filter(d -> !d.isBefore(period.from()) && !d.isAfter(period.to()))
+                    .isPresent();
             newPatients += isNew ? 1 : 0;
             newChildren += isNew && age < CHILD_UNTIL ? 1 : 0;
             bySex.merge(Fields.wireName(details.sex()), 1, Integer::sum);
@@ -47,10 +54,13 @@ public record PatientFigures(int total, int newPatients, int newChildren, Map<St
         }
         int total = patients.size();
         List<Nationality> nationalities = byNationality.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new Nationality(e.getKey(), e.getValue(), Percent.of(e.getValue(), total)))
                 .toList();
-        int countries = (int) byNationality.keySet().stream().filter(n -> !n.equals(Fields.UNKNOWN_NATIONALITY)).count();
+        int countries = (int) byNationality.keySet().stream()
+                .filter(n -> !n.equals(Fields.UNKNOWN_NATIONALITY))
+                .count();
         return new PatientFigures(total, newPatients, newChildren, bySex, byAge, countries, nationalities);
     }
 }

@@ -7,14 +7,15 @@ import java.math.RoundingMode;
 final class Percent {
     static final String ROUNDING = "half-up to 1 decimal";
 
-    private Percent() {
-    }
+    private Percent() {}
 
     static String of(long part, long whole) {
         if (whole == 0) {
             return null;
         }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(part)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP)
                 .toPlainString();
     }
 
@@ -23,6 +24,8 @@ final class Percent {
         if (denominator == 0) {
             return null;
         }
-        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(numerator)
+                .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

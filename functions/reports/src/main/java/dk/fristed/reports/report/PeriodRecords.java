@@ -1,21 +1,21 @@
 package dk.fristed.reports.report;
 
-import dk.fristed.records.ledger.BudgetRecords;
-import dk.fristed.records.ledger.Categories;
-import dk.fristed.records.ledger.Progress;
 import dk.fristed.calendar.Period;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.records.invoice.Invoice;
 import dk.fristed.records.invoice.InvoiceItem;
+import dk.fristed.records.ledger.BudgetRecords;
+import dk.fristed.records.ledger.Categories;
+import dk.fristed.records.ledger.Progress;
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.patient.PatientItem;
 import dk.fristed.records.referral.Referral;
 import dk.fristed.records.referral.ReferralItem;
+import dk.fristed.records.visit.Visit;
+import dk.fristed.records.visit.VisitItem;
 import dk.fristed.reports.openday.OpenDay;
 import dk.fristed.reports.openday.OpenDayRepository;
 import dk.fristed.storage.IndexQueries;
-import dk.fristed.records.patient.Patient;
-import dk.fristed.records.patient.PatientItem;
-import dk.fristed.records.visit.Visit;
-import dk.fristed.records.visit.VisitItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
@@ -44,9 +44,15 @@ public final class PeriodRecords {
     private final BudgetRecords budget;
     private final Categories categories;
 
-    public PeriodRecords(DynamoDbEnhancedClient enhanced, DynamoDbTable<PatientItem> patients, DynamoDbTable<VisitItem> visits,
-                         DynamoDbTable<ReferralItem> referrals, DynamoDbTable<InvoiceItem> invoices, OpenDayRepository openDays,
-                         BudgetRecords budget, Categories categories) {
+    public PeriodRecords(
+            DynamoDbEnhancedClient enhanced,
+            DynamoDbTable<PatientItem> patients,
+            DynamoDbTable<VisitItem> visits,
+            DynamoDbTable<ReferralItem> referrals,
+            DynamoDbTable<InvoiceItem> invoices,
+            OpenDayRepository openDays,
+            BudgetRecords budget,
+            Categories categories) {
         this.enhanced = enhanced;
         this.patients = patients;
         this.visits = new IndexQueries<>(visits, VisitItem::toVisit);
@@ -91,9 +97,12 @@ public final class PeriodRecords {
         var read = ReadBatch.builder(PatientItem.class).mappedTableResource(patients);
         batch.forEach(h -> read.addGetItem(IndexQueries.key(h.value())));
         List<Patient> found = new ArrayList<>();
-        enhanced.batchGetItem(r -> r.readBatches(read.build())).resultsForTable(patients).forEach(item -> found.add(item.toPatient()));
+        enhanced.batchGetItem(r -> r.readBatches(read.build()))
+                .resultsForTable(patients)
+                .forEach(item -> found.add(item.toPatient()));
         if (found.size() != batch.size()) {
-            throw new IllegalStateException((batch.size() - found.size()) + " patients with visits in the period were not found");
+            throw new IllegalStateException(
+                    (batch.size() - found.size()) + " patients with visits in the period were not found");
         }
         return found;
     }

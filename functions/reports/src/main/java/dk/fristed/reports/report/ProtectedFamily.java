@@ -31,7 +31,8 @@ final class ProtectedFamily {
             visits.put(site, report.visits().total());
         });
         // the sites are the categories here, and their patients and visits two tables of them
-        this.hiddenSites = FamilySuppression.hidden(List.of(patients, visits), threshold).orElse(family.bySite().keySet());
+        this.hiddenSites = FamilySuppression.hidden(List.of(patients, visits), threshold)
+                .orElse(family.bySite().keySet());
         tables.add(family.all());
         family.bySite().forEach((site, report) -> (hiddenSites.contains(site) ? notApart : tables).add(report));
     }
@@ -47,10 +48,12 @@ final class ProtectedFamily {
 
     /** One breakdown, protected across the family. */
     Breakdown protect(String name, Function<ClinicReport, Map<String, Integer>> counts) {
-        List<Map<String, Integer>> family = new ArrayList<>(tables.stream().map(counts).toList());
+        List<Map<String, Integer>> family =
+                new ArrayList<>(tables.stream().map(counts).toList());
         if (!notApart.isEmpty()) {
             Map<String, Integer> together = new LinkedHashMap<>();
-            notApart.forEach(report -> counts.apply(report).forEach((category, n) -> together.merge(category, n, Integer::sum)));
+            notApart.forEach(
+                    report -> counts.apply(report).forEach((category, n) -> together.merge(category, n, Integer::sum)));
             family.add(together);
         }
         Optional<Set<String>> hidden = FamilySuppression.hidden(family, threshold);
@@ -88,7 +91,10 @@ final class ProtectedFamily {
             if (hidden.isEmpty()) {
                 return HIDDEN;
             }
-            return counts.apply(table).entrySet().stream().filter(e -> !shows(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+            return counts.apply(table).entrySet().stream()
+                    .filter(e -> !shows(e.getKey()))
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
         }
     }
 }

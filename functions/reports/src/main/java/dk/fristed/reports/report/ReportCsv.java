@@ -14,8 +14,7 @@ import java.util.Map;
  * field (a nationality, a currency, a type of source).
  */
 public final class ReportCsv {
-    private ReportCsv() {
-    }
+    private ReportCsv() {}
 
     public static String csv(Object report) {
         CsvTable table = new CsvTable(List.of("figure", "value"));

@@ -1,15 +1,15 @@
 package dk.fristed.reports.report;
 
-import dk.fristed.records.ledger.Progress;
 import dk.fristed.calendar.Period;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.records.invoice.Invoice;
 import dk.fristed.records.invoice.InvoiceTotals;
+import dk.fristed.records.ledger.Progress;
+import dk.fristed.records.patient.Patient;
 import dk.fristed.records.referral.Referral;
 import dk.fristed.records.referral.ReferralCounts;
-import dk.fristed.reports.openday.OpenDay;
-import dk.fristed.records.patient.Patient;
 import dk.fristed.records.visit.Visit;
+import dk.fristed.reports.openday.OpenDay;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -59,17 +59,26 @@ public final class ReportMaker {
     }
 
     /** What a report counts: the period's records at the sites, the patients seen (each once) and the funding. */
-    private record Read(List<Visit> visits, List<Patient> patients, List<OpenDay> openDays, List<Referral> referrals,
-                        List<Invoice> invoices, Optional<Progress> funding) {
+    private record Read(
+            List<Visit> visits,
+            List<Patient> patients,
+            List<OpenDay> openDays,
+            List<Referral> referrals,
+            List<Invoice> invoices,
+            Optional<Progress> funding) {
 
         /** The part of it at one site: its patients are those with a visit there. */
         Read at(String site) {
-            List<Visit> there = visits.stream().filter(v -> v.site().equals(site)).toList();
+            List<Visit> there =
+                    visits.stream().filter(v -> v.site().equals(site)).toList();
             Set<HelpNumber> seen = there.stream().map(Visit::helpNumber).collect(Collectors.toSet());
-            return new Read(there, patients.stream().filter(p -> seen.contains(p.helpNumber())).toList(),
+            return new Read(
+                    there,
+                    patients.stream().filter(p -> seen.contains(p.helpNumber())).toList(),
                     openDays.stream().filter(d -> d.site().equals(site)).toList(),
                     referrals.stream().filter(r -> r.site().equals(site)).toList(),
-                    invoices.stream().filter(i -> i.site().equals(site)).toList(), Optional.empty());
+                    invoices.stream().filter(i -> i.site().equals(site)).toList(),
+                    Optional.empty());
         }
     }
 
@@ -80,21 +89,38 @@ public final class ReportMaker {
         var referrals = perSite(sites, s -> records.referrals(s, period));
         var invoices = perSite(sites, s -> records.invoices(s, period));
         var funding = withFunding && wholeYear(period)
-                ? CompletableFuture.supplyAsync(() -> records.funding(period.from().getYear(), LocalDate.now(clock)), reads)
+                ? CompletableFuture.supplyAsync(
+                        () -> records.funding(period.from().getYear(), LocalDate.now(clock)), reads)
                 : CompletableFuture.completedFuture(Optional.<Progress>empty());
         List<Visit> read = joined(visits);
-        var patients = PeriodRecords.batches(new LinkedHashSet<>(read.stream().map(Visit::helpNumber).toList())).stream()
-                .map(batch -> CompletableFuture.supplyAsync(() -> records.patients(batch), reads)).toList();
+        var patients =
+                PeriodRecords.batches(new LinkedHashSet<>(
+                                read.stream().map(Visit::helpNumber).toList()))
+                        .stream()
+                        .map(batch -> CompletableFuture.supplyAsync(() -> records.patients(batch), reads))
+                        .toList();
         var counted = CountedOnce.of(read, joined(patients), records::patients);
-        return new Read(counted.visits(), counted.patients(), joined(openDays), joined(referrals), joined(invoices), join(funding));
+        return new Read(
+                counted.visits(),
+                counted.patients(),
+                joined(openDays),
+                joined(referrals),
+                joined(invoices),
+                join(funding));
     }
 
     private ClinicReport report(Period period, String site, List<String> sites, Read read) {
         // a period that spans two years counts ages in the year it ends
         int ageYear = period.to().getYear();
-        return new ClinicReport(ClinicReport.INTERNAL, period.from(), period.to(), site, ageYear,
+        return new ClinicReport(
+                ClinicReport.INTERNAL,
+                period.from(),
+                period.to(),
+                site,
+                ageYear,
                 OpenDayFigures.of(read.openDays(), read.visits(), sites),
-                PatientFigures.of(read.patients(), period, ageYear, ageGroups), VisitFigures.of(read.visits(), sites),
+                PatientFigures.of(read.patients(), period, ageYear, ageGroups),
+                VisitFigures.of(read.visits(), sites),
                 DiagnosisFigures.of(read.visits()),
                 ReferralCounts.of(period.from(), period.to(), site, read.referrals()),
                 InvoiceTotals.of(period.from(), period.to(), site, read.invoices()),
@@ -102,7 +128,9 @@ public final class ReportMaker {
     }
 
     private <T> List<CompletableFuture<List<T>>> perSite(List<String> sites, Function<String, List<T>> read) {
-        return sites.stream().map(s -> CompletableFuture.supplyAsync(() -> read.apply(s), reads)).toList();
+        return sites.stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> read.apply(s), reads))
+                .toList();
     }
 
     private static <T> List<T> joined(List<CompletableFuture<List<T>>> parts) {
@@ -124,6 +152,7 @@ public final class ReportMaker {
     }
 
     static boolean wholeYear(Period period) {
-        return MonthDay.from(period.from()).equals(MonthDay.of(1, 1)) && period.to().equals(period.from().withMonth(12).withDayOfMonth(31));
+        return MonthDay.from(period.from()).equals(MonthDay.of(1, 1))
+                && period.to().equals(period.from().withMonth(12).withDayOfMonth(31));
     }
 }

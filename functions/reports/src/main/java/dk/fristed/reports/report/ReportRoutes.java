@@ -59,9 +59,11 @@ public final class ReportRoutes {
         Object report = version.equals(ClinicReport.INTERNAL)
                 ? maker.make(period, site, covered)
                 : PublishedReport.of(maker.family(publishable(period), sites.names()), site, threshold);
-        audit.aggregateReadOf(request, period.from() + ".." + period.to() + " site=" + site.orElse("all") + " version=" + version);
+        audit.aggregateReadOf(
+                request, period.from() + ".." + period.to() + " site=" + site.orElse("all") + " version=" + version);
         if (csv) {
-            String name = "report-" + site.map(s -> s + "-").orElse("") + period.from() + "-" + period.to() + "-" + version + ".csv";
+            String name = "report-" + site.map(s -> s + "-").orElse("") + period.from() + "-" + period.to() + "-"
+                    + version + ".csv";
             return ApiResponse.ok(new TextBody(CsvTable.CONTENT_TYPE, ReportCsv.csv(report), name));
         }
         return ApiResponse.ok(report);
@@ -74,8 +76,10 @@ public final class ReportRoutes {
      */
     private Period publishable(Period period) {
         if (!ReportMaker.wholeYear(period) || !period.to().isBefore(LocalDate.now(clock))) {
-            throw ApiProblem.badRequest("version", "a publishable report covers a calendar year that has ended"
-                    + " (GET /reports/{year}); other periods have the internal version only");
+            throw ApiProblem.badRequest(
+                    "version",
+                    "a publishable report covers a calendar year that has ended"
+                            + " (GET /reports/{year}); other periods have the internal version only");
         }
         return period;
     }
@@ -91,7 +95,8 @@ public final class ReportRoutes {
     /** The version asked for; finance may only have the publishable one, and gets it unasked. */
     private static String version(ApiRequest request) {
         boolean mayReadInternal = request.caller().hasAnyOf(READ_INTERNAL);
-        String version = request.query("version").orElse(mayReadInternal ? ClinicReport.INTERNAL : PublishedReport.PUBLISHABLE);
+        String version =
+                request.query("version").orElse(mayReadInternal ? ClinicReport.INTERNAL : PublishedReport.PUBLISHABLE);
         if (!version.equals(ClinicReport.INTERNAL) && !version.equals(PublishedReport.PUBLISHABLE)) {
             throw ApiProblem.badRequest("version", "must be internal or publishable");
         }

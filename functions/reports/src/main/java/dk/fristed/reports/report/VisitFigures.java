@@ -1,8 +1,8 @@
 package dk.fristed.reports.report;
 
-import dk.fristed.validation.Fields;
 import dk.fristed.records.visit.Service;
 import dk.fristed.records.visit.Visit;
+import dk.fristed.validation.Fields;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,8 +14,14 @@ import java.util.Map;
  * report groups them, and how many were a patient's first visit ever. A returning visit is any other;
  * its share is of all the period's visits.
  */
-public record VisitFigures(int total, Map<String, Integer> bySite, Map<String, Integer> byService, Map<String, Integer> byArea,
-                           int firstVisits, int returningVisits, String returningShare) {
+public record VisitFigures(
+        int total,
+        Map<String, Integer> bySite,
+        Map<String, Integer> byService,
+        Map<String, Integer> byArea,
+        int firstVisits,
+        int returningVisits,
+        String returningShare) {
 
     /** The areas of the Oslo report: somatic, mental health, dental, social worker. */
     static String area(Service service) {
@@ -44,6 +50,7 @@ public record VisitFigures(int total, Map<String, Integer> bySite, Map<String, I
             first += visit.firstVisit() ? 1 : 0;
         }
         int returning = visits.size() - first;
-        return new VisitFigures(visits.size(), bySite, byService, byArea, first, returning, Percent.of(returning, visits.size()));
+        return new VisitFigures(
+                visits.size(), bySite, byService, byArea, first, returning, Percent.of(returning, visits.size()));
     }
 }

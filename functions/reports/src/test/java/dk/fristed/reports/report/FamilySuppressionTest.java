@@ -27,8 +27,10 @@ class FamilySuppressionTest {
         var all = counts("female", 300, "male", 279, "other", 3, "unknown", 0);
         var copenhagen = counts("female", 200, "male", 200, "other", 0, "unknown", 0);
         var aarhus = counts("female", 100, "male", 79, "other", 3, "unknown", 0);
-        Set<String> hidden = FamilySuppression.hidden(List.of(all, copenhagen, aarhus), T).orElseThrow();
-        assertEquals(Set.of("other", "male"), hidden, "other is small at Aarhus; male is the smallest that covers it there");
+        Set<String> hidden =
+                FamilySuppression.hidden(List.of(all, copenhagen, aarhus), T).orElseThrow();
+        assertEquals(
+                Set.of("other", "male"), hidden, "other is small at Aarhus; male is the smallest that covers it there");
         assertProtected(List.of(all, copenhagen, aarhus), hidden);
     }
 
@@ -42,14 +44,17 @@ class FamilySuppressionTest {
 
     @Test
     void noSmallCountAnywhere_nothingHidden() {
-        var family = List.of(counts("0-17", 12, "18-29", 0, "30-44", 40, "45+", 55), counts("0-17", 12, "18-29", 0, "30-44", 40, "45+", 55));
+        var family = List.of(
+                counts("0-17", 12, "18-29", 0, "30-44", 40, "45+", 55),
+                counts("0-17", 12, "18-29", 0, "30-44", 40, "45+", 55));
         assertEquals(Optional.of(Set.of()), FamilySuppression.hidden(family, T));
     }
 
     @Test
     void aTotalFromOneToNineInAnyTable_withholdsTheBreakdownInAll() {
         // three complaints at one site: whichever way they are split, the split is a count below ten
-        var family = List.of(counts("upheld", 10, "dismissed", 2, "pending", 0), counts("upheld", 1, "dismissed", 2, "pending", 0));
+        var family = List.of(
+                counts("upheld", 10, "dismissed", 2, "pending", 0), counts("upheld", 1, "dismissed", 2, "pending", 0));
         assertEquals(Optional.empty(), FamilySuppression.hidden(family, T));
     }
 
@@ -75,7 +80,9 @@ class FamilySuppressionTest {
             family.add(0, all);
             var hidden = FamilySuppression.hidden(family, T);
             if (hidden.isEmpty()) {
-                assertTrue(family.stream().anyMatch(t -> FamilySuppression.small(FamilySuppression.sum(t), T)), "withheld only for a small total");
+                assertTrue(
+                        family.stream().anyMatch(t -> FamilySuppression.small(FamilySuppression.sum(t), T)),
+                        "withheld only for a small total");
                 continue;
             }
             assertProtected(family, hidden.get());
@@ -94,10 +101,13 @@ class FamilySuppressionTest {
                 if (hidden.contains(cell.getKey())) {
                     hiddenSum += cell.getValue();
                 } else {
-                    assertFalse(FamilySuppression.small(cell.getValue(), T), "a shown count of " + cell.getValue() + " in " + table);
+                    assertFalse(
+                            FamilySuppression.small(cell.getValue(), T),
+                            "a shown count of " + cell.getValue() + " in " + table);
                 }
             }
-            assertFalse(FamilySuppression.small(hiddenSum, T), "hidden counts adding up to " + hiddenSum + " in " + table);
+            assertFalse(
+                    FamilySuppression.small(hiddenSum, T), "hidden counts adding up to " + hiddenSum + " in " + table);
         }
     }
 

@@ -7,5 +7,4 @@ import java.util.List;
  * path, the duplicate's version as read (its If-Match), and which of its personal fields the survivor
  * takes instead of its own.
  */
-public record MergeRequest(String duplicate, Long duplicateVersion, List<String> takeFromDuplicate) {
-}
+public record MergeRequest(String duplicate, Long duplicateVersion, List<String> takeFromDuplicate) {}

@@ -34,12 +34,15 @@ public final class MergeRoutes {
         HelpNumber duplicate = HelpNumber.parse(Fields.required(body.duplicate(), "duplicate"), "duplicate");
         long duplicateVersion = Fields.required(body.duplicateVersion(), "duplicateVersion");
         if (duplicateVersion < 1) {
-            throw ApiProblem.badRequest("duplicateVersion", "must be the duplicate's version as you read it (1 or more)");
+            throw ApiProblem.badRequest(
+                    "duplicateVersion", "must be the duplicate's version as you read it (1 or more)");
         }
-        var order = new PatientMerges.Order(survivor, survivorVersion, duplicate, duplicateVersion, TakenField.parse(body.takeFromDuplicate()));
+        var order = new PatientMerges.Order(
+                survivor, survivorVersion, duplicate, duplicateVersion, TakenField.parse(body.takeFromDuplicate()));
         var claim = idempotency.claimFor(request, "/patients/" + survivor.value() + "/merges", body);
         var result = merges.merge(order, claim, idempotency, Actor.of(request));
-        ApiResponse response = ApiResponse.ok(PatientResponse.of(result.survivor())).withHeader("ETag", ETags.of(result.survivor().version()));
+        ApiResponse response = ApiResponse.ok(PatientResponse.of(result.survivor()))
+                .withHeader("ETag", ETags.of(result.survivor().version()));
         return response.replayedIf(result.replayed());
     }
 }

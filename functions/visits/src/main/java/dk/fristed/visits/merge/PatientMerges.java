@@ -10,9 +10,9 @@ import dk.fristed.problem.ApiProblem;
 import dk.fristed.records.patient.MergeLinks;
 import dk.fristed.records.patient.Patient;
 import dk.fristed.records.patient.PatientItem;
+import dk.fristed.records.visit.VisitItem;
 import dk.fristed.visits.patient.PatientRepository;
 import dk.fristed.visits.visit.PendingMoves;
-import dk.fristed.records.visit.VisitItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -62,8 +62,12 @@ public final class PatientMerges implements PendingMoves {
     private final DynamoDbTable<VisitItem> visits;
     private final String patientsTable;
 
-    public PatientMerges(DynamoDbClient dynamo, AuditTrail audit, PatientRepository patients, DynamoDbTable<VisitItem> visits,
-                         String patientsTable) {
+    public PatientMerges(
+            DynamoDbClient dynamo,
+            AuditTrail audit,
+            PatientRepository patients,
+            DynamoDbTable<VisitItem> visits,
+            String patientsTable) {
         this.dynamo = dynamo;
         this.audit = audit;
         this.patients = patients;
@@ -72,45 +76,57 @@ public final class PatientMerges implements PendingMoves {
     }
 
     /** The survivor after a merge, and whether an earlier request with the same Idempotency-Key made it. */
-    public record Result(Patient survivor, boolean replayed) {
-    }
+    public record Result(Patient survivor, boolean replayed) {}
 
     /** What is merged: the survivor and the duplicate at the versions the coordinator read, and the fields taken. */
-    public record Order(HelpNumber survivor, long survivorVersion, HelpNumber duplicate, long duplicateVersion,
-                        Set<TakenField> taken) {
-    }
+    public record Order(
+            HelpNumber survivor,
+            long survivorVersion,
+            HelpNumber duplicate,
+            long duplicateVersion,
+            Set<TakenField> taken) {}
 
-    public Result merge(Order order, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency,
-                        Actor actor) {
+    public Result merge(Order order, Optional<IdempotencyClaim> claim, IdempotencyStore idempotency, Actor actor) {
         if (order.survivor().equals(order.duplicate())) {
-            throw ApiProblem.badRequest("duplicate", "must be another record's help number: a record cannot be merged into itself");
+            throw ApiProblem.badRequest(
+                    "duplicate", "must be another record's help number: a record cannot be merged into itself");
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Patient survivor = patients.find(order.survivor()).orElse(null);
             Patient duplicate = patients.find(order.duplicate()).orElse(null);
-            if (survivor != null && duplicate != null && duplicate.mergedInto().equals(Optional.of(survivor.helpNumber()))
-                    && claim.isPresent() && idempotency.earlier(claim.get()).isPresent()) {
-                return new Result(settled(survivor), true); // repeated: finish what the first request began, if it did not
+            if (survivor != null
+                    && duplicate != null
+                    && duplicate.mergedInto().equals(Optional.of(survivor.helpNumber()))
+                    && claim.isPresent()
+                    && idempotency.earlier(claim.get()).isPresent()) {
+                return new Result(
+                        settled(survivor), true); // repeated: finish what the first request began, if it did not
             }
             survivor = settled(PatientRepository.usable(Optional.ofNullable(survivor), "helpNumber"));
             duplicate = settled(PatientRepository.usable(Optional.ofNullable(duplicate), "duplicate"));
             if (survivor.version() != order.survivorVersion()) {
-                throw ApiProblem.preconditionFailed("the surviving record was changed since you read it; read it again");
+                throw ApiProblem.preconditionFailed(
+                        "the surviving record was changed since you read it; read it again");
             }
             if (duplicate.version() != order.duplicateVersion()) {
-                throw new ApiProblem(412, "Precondition failed", "the duplicate was changed since you read it; read it again",
+                throw new ApiProblem(
+                        412,
+                        "Precondition failed",
+                        "the duplicate was changed since you read it; read it again",
                         "duplicateVersion");
             }
             Patient merged = merged(survivor, duplicate, order.taken());
             List<TransactWriteItem> items = mergeItems(survivor, merged, duplicate, actor);
-            claim.ifPresent(c -> items.add(idempotency.claimItem(c, order.survivor().value() + "/" + order.duplicate().value())));
+            claim.ifPresent(c -> items.add(idempotency.claimItem(
+                    c, order.survivor().value() + "/" + order.duplicate().value())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
                 return new Result(complete(merged), false);
             } catch (TransactionCanceledException e) {
                 if (claim.isPresent() && Transactions.conditionFailedAt(e, items.size() - 1)) {
                     idempotency.replay(claim.get()); // the same request, a moment earlier: 422 if the key was reused
-                    return new Result(settled(patients.find(order.survivor()).orElseThrow(PatientRepository::notFound)), true);
+                    return new Result(
+                            settled(patients.find(order.survivor()).orElseThrow(PatientRepository::notFound)), true);
                 }
                 if (!Transactions.anyConditionFailed(e) && !Transactions.conflicted(e)) {
                     throw e;
@@ -127,12 +143,22 @@ public final class PatientMerges implements PendingMoves {
         mergedFrom.add(duplicate.helpNumber());
         mergedFrom.addAll(duplicate.merges().from());
         if (mergedFrom.size() > MAX_MERGED_RECORDS) {
-            throw ApiProblem.conflict("the surviving record would hold more than " + MAX_MERGED_RECORDS + " merged records");
+            throw ApiProblem.conflict(
+                    "the surviving record would hold more than " + MAX_MERGED_RECORDS + " merged records");
         }
-        return new Patient(survivor.helpNumber(), TakenField.combine(survivor.details(), duplicate.details(), taken),
-                survivor.registeredAt(), survivor.version() + 1, earlier(survivor.firstVisitKey(), duplicate.firstVisitKey()),
-                Optional.empty(), new MergeLinks(Optional.empty(), List.copyOf(mergedFrom),
-                        duplicate.firstVisitKey().map(d -> duplicate.helpNumber()))); // a duplicate without visits has none to move
+        return new Patient(
+                survivor.helpNumber(),
+                TakenField.combine(survivor.details(), duplicate.details(), taken),
+                survivor.registeredAt(),
+                survivor.version() + 1,
+                earlier(survivor.firstVisitKey(), duplicate.firstVisitKey()),
+                Optional.empty(),
+                new MergeLinks(
+                        Optional.empty(),
+                        List.copyOf(mergedFrom),
+                        duplicate
+                                .firstVisitKey()
+                                .map(d -> duplicate.helpNumber()))); // a duplicate without visits has none to move
     }
 
     private static Optional<String> earlier(Optional<String> visitKey, Optional<String> other) {
@@ -143,15 +169,15 @@ public final class PatientMerges implements PendingMoves {
     }
 
     /** The merge's transaction (step 1); the claim is added last by the caller. */
-    private List<TransactWriteItem> mergeItems(Patient survivor, Patient merged, Patient duplicate,
-                                               Actor actor) {
+    private List<TransactWriteItem> mergeItems(Patient survivor, Patient merged, Patient duplicate, Actor actor) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(patients.overwrite(survivor, PatientItem.of(merged)));
         items.add(patients.overwrite(duplicate, PatientItem.of(duplicate).mergedInto(survivor.helpNumber())));
         items.add(audit.changeBy(actor, survivor.helpNumber()));
         items.add(audit.changeBy(actor, duplicate.helpNumber()));
         for (HelpNumber pointer : duplicate.merges().from()) {
-            Patient old = patients.find(pointer).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
+            Patient old =
+                    patients.find(pointer).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
             items.add(patients.atVersion(old, PatientItem.of(old).mergedInto(survivor.helpNumber())));
             items.add(audit.changeBy(actor, pointer));
         }
@@ -159,7 +185,10 @@ public final class PatientMerges implements PendingMoves {
             // both had a first visit: the later one is first no more
             boolean survivorsIsLater = merged.firstVisitKey().equals(duplicate.firstVisitKey());
             Patient later = survivorsIsLater ? survivor : duplicate;
-            items.add(VisitItem.noLongerFirst(visits.tableName(), later.helpNumber(), later.firstVisitKey().get()));
+            items.add(VisitItem.noLongerFirst(
+                    visits.tableName(),
+                    later.helpNumber(),
+                    later.firstVisitKey().get()));
         }
         return items;
     }
@@ -180,10 +209,14 @@ public final class PatientMerges implements PendingMoves {
         while (survivor.merges().moving().isPresent()) {
             HelpNumber moving = survivor.merges().moving().get();
             List<VisitItem> left = visits.query(QueryEnhancedRequest.builder()
-                    .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(moving.value()).build()))
-                    .consistentRead(true)
-                    .limit(VISITS_PER_STEP)
-                    .build()).iterator().next().items();
+                            .queryConditional(QueryConditional.keyEqualTo(
+                                    Key.builder().partitionValue(moving.value()).build()))
+                            .consistentRead(true)
+                            .limit(VISITS_PER_STEP)
+                            .build())
+                    .iterator()
+                    .next()
+                    .items();
             boolean written = true;
             if (!left.isEmpty()) {
                 written = Transactions.writeIfUnchanged(dynamo, moveStep(survivor.helpNumber(), moving, left));
@@ -197,7 +230,8 @@ public final class PatientMerges implements PendingMoves {
             }
             if (!written) {
                 if (++refused == ATTEMPTS) {
-                    throw ApiProblem.conflict("the merge could not be completed now; it resumes with the next visit or its retry");
+                    throw ApiProblem.conflict(
+                            "the merge could not be completed now; it resumes with the next visit or its retry");
                 }
                 survivor = patients.find(survivor.helpNumber()).orElseThrow(PatientRepository::notFound);
             }
@@ -209,17 +243,30 @@ public final class PatientMerges implements PendingMoves {
         List<TransactWriteItem> items = new ArrayList<>();
         for (VisitItem visit : left) {
             String key = visit.getVisitKey();
-            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(visits.tableName())
-                    .key(VisitItem.key(duplicate, key)).conditionExpression("attribute_exists(visitKey)").build()).build());
+            items.add(TransactWriteItem.builder()
+                    .delete(Delete.builder()
+                            .tableName(visits.tableName())
+                            .key(VisitItem.key(duplicate, key))
+                            .conditionExpression("attribute_exists(visitKey)")
+                            .build())
+                    .build());
             visit.setHelpNumber(survivor.value()); // encrypted and signed again under the survivor's number
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(visits.tableName())
-                    .item(VisitItem.SCHEMA.itemToMap(visit, true)).conditionExpression("attribute_not_exists(visitKey)").build()).build());
+            items.add(TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName(visits.tableName())
+                            .item(VisitItem.SCHEMA.itemToMap(visit, true))
+                            .conditionExpression("attribute_not_exists(visitKey)")
+                            .build())
+                    .build());
         }
-        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(patientsTable)
-                .key(Map.of("helpNumber", AttributeValue.fromS(survivor.value())))
-                .conditionExpression("mergeMoving = :moving")
-                .expressionAttributeValues(Map.of(":moving", AttributeValue.fromS(duplicate.value())))
-                .build()).build());
+        items.add(TransactWriteItem.builder()
+                .conditionCheck(ConditionCheck.builder()
+                        .tableName(patientsTable)
+                        .key(Map.of("helpNumber", AttributeValue.fromS(survivor.value())))
+                        .conditionExpression("mergeMoving = :moving")
+                        .expressionAttributeValues(Map.of(":moving", AttributeValue.fromS(duplicate.value())))
+                        .build())
+                .build());
         return items;
     }
 }

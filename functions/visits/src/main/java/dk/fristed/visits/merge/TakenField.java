@@ -1,7 +1,7 @@
 package dk.fristed.visits.merge;
 
-import dk.fristed.validation.Fields;
 import dk.fristed.records.patient.PatientDetails;
+import dk.fristed.validation.Fields;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -13,7 +13,9 @@ import java.util.Set;
  * languages come with the interpreter need they decide.
  */
 public enum TakenField {
-    NAME, PHONE, LANGUAGES;
+    NAME,
+    PHONE,
+    LANGUAGES;
 
     static Set<TakenField> parse(List<String> given) {
         Set<TakenField> taken = EnumSet.noneOf(TakenField.class);
@@ -30,7 +32,13 @@ public enum TakenField {
         Optional<String> name = taken.contains(NAME) ? duplicate.name() : survivor.name();
         Optional<String> phone = taken.contains(PHONE) ? duplicate.phone() : survivor.phone();
         PatientDetails speaking = taken.contains(LANGUAGES) ? duplicate : survivor;
-        return new PatientDetails(survivor.birthYear(), survivor.sex(), survivor.nationality(), speaking.languages(),
-                speaking.interpreterNeeded(), name, phone);
+        return new PatientDetails(
+                survivor.birthYear(),
+                survivor.sex(),
+                survivor.nationality(),
+                speaking.languages(),
+                speaking.interpreterNeeded(),
+                name,
+                phone);
     }
 }

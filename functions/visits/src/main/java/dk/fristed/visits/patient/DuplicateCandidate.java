@@ -22,7 +22,13 @@ public record DuplicateCandidate(
 
     static DuplicateCandidate of(Patient patient, NameSimilarity.Match match) {
         PatientDetails d = patient.details();
-        return new DuplicateCandidate(patient.helpNumber().formatted(), d.birthYear(), Fields.wireName(d.sex()),
-                d.nationality(), d.languages(), Fields.wireName(match), patient.firstVisitDate().orElse(null));
+        return new DuplicateCandidate(
+                patient.helpNumber().formatted(),
+                d.birthYear(),
+                Fields.wireName(d.sex()),
+                d.nationality(),
+                d.languages(),
+                Fields.wireName(match),
+                patient.firstVisitDate().orElse(null));
     }
 }

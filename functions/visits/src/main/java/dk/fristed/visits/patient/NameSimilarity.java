@@ -11,12 +11,16 @@ import java.util.Optional;
  * allowing about one typo in five letters.
  */
 final class NameSimilarity {
-    enum Match { EXACT, SIMILAR, DIFFERENT, UNKNOWN }
+    enum Match {
+        EXACT,
+        SIMILAR,
+        DIFFERENT,
+        UNKNOWN
+    }
 
     private static final double SIMILAR_WORDS = 0.8;
 
-    private NameSimilarity() {
-    }
+    private NameSimilarity() {}
 
     static Match compare(Optional<String> a, Optional<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
@@ -41,8 +45,13 @@ final class NameSimilarity {
     }
 
     static String[] words(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        return Arrays.stream(plain.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).sorted().toArray(String[]::new);
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+        return Arrays.stream(plain.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty())
+                .sorted()
+                .toArray(String[]::new);
     }
 
     /** 1 minus the Levenshtein distance relative to the longer word. */

@@ -2,10 +2,6 @@ package dk.fristed.visits.patient;
 
 import dk.fristed.audit.Actor;
 import dk.fristed.audit.AuditTrail;
-import dk.fristed.records.patient.MergeLinks;
-import dk.fristed.records.patient.Patient;
-import dk.fristed.records.patient.PatientDetails;
-import dk.fristed.records.patient.PatientItem;
 import dk.fristed.aws.Transactions;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.idempotency.IdempotencyClaim;
@@ -14,6 +10,10 @@ import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.patient.MergeLinks;
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.patient.PatientDetails;
+import dk.fristed.records.patient.PatientItem;
 import dk.fristed.storage.ConditionalWrites;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -52,8 +52,13 @@ public final class PatientRepository {
     private final AuditTrail audit;
     private final Supplier<HelpNumber> helpNumbers;
 
-    public PatientRepository(DynamoDbClient dynamo, AuditTrail audit, DynamoDbTable<PatientItem> table, IdempotencyStore idempotency,
-                             Clock clock, Supplier<HelpNumber> helpNumbers) {
+    public PatientRepository(
+            DynamoDbClient dynamo,
+            AuditTrail audit,
+            DynamoDbTable<PatientItem> table,
+            IdempotencyStore idempotency,
+            Clock clock,
+            Supplier<HelpNumber> helpNumbers) {
         this.dynamo = dynamo;
         this.audit = audit;
         this.table = table;
@@ -63,17 +68,16 @@ public final class PatientRepository {
     }
 
     /** The result of a create: the patient, and whether it was created earlier by the same idempotent request. */
-    public record Registration(Patient patient, boolean replayed) {
-    }
+    public record Registration(Patient patient, boolean replayed) {}
 
     /**
      * Registers a patient under a new help number. The put is conditional on the number being
      * unused, so two registrations can never share one, even on two containers at the same instant.
      */
-    public Registration register(PatientDetails details, Optional<IdempotencyClaim> claim,
-                                 Actor actor) {
+    public Registration register(PatientDetails details, Optional<IdempotencyClaim> claim, Actor actor) {
         for (int attempt = 0; attempt < HELP_NUMBER_ATTEMPTS; attempt++) {
-            Patient patient = new Patient(helpNumbers.get(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
+            Patient patient =
+                    new Patient(helpNumbers.get(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
             List<TransactWriteItem> items = registration(patient, "attribute_not_exists(helpNumber)", claim, actor);
             try {
                 dynamo.transactWriteItems(request -> request.transactItems(items));
@@ -81,8 +85,11 @@ public final class PatientRepository {
             } catch (TransactionCanceledException e) {
                 if (claim.isPresent() && Transactions.conditionFailedAt(e, items.size() - 1)) {
                     String first = idempotency.replay(claim.get());
-                    return new Registration(find(new HelpNumber(first)).orElseThrow(
-                            () -> ApiProblem.conflict("the patient this request created earlier no longer exists")), true);
+                    return new Registration(
+                            find(new HelpNumber(first))
+                                    .orElseThrow(() -> ApiProblem.conflict(
+                                            "the patient this request created earlier no longer exists")),
+                            true);
                 }
                 if (!Transactions.conditionFailedAt(e, 0) && !Transactions.conflicted(e)) {
                     throw e;
@@ -98,25 +105,29 @@ public final class PatientRepository {
      * entry, the idempotency claim, the transaction and its cancellation) for a made-up patient, under a
      * condition that cannot hold, so DynamoDB cancels the transaction and nothing is written.
      */
-    public Registration rehearseRegistration(PatientDetails details, Optional<IdempotencyClaim> claim,
-                                             Actor actor) {
-        Patient nobody = new Patient(HelpNumber.random(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
-        var items = registration(nobody, "attribute_exists(helpNumber) AND attribute_not_exists(helpNumber)", claim, actor);
+    public Registration rehearseRegistration(PatientDetails details, Optional<IdempotencyClaim> claim, Actor actor) {
+        Patient nobody =
+                new Patient(HelpNumber.random(), details, clock.instant(), 1, Optional.empty(), Optional.empty());
+        var items =
+                registration(nobody, "attribute_exists(helpNumber) AND attribute_not_exists(helpNumber)", claim, actor);
         Transactions.rehearse(dynamo, items);
         return new Registration(nobody, false);
     }
 
     /** A registration's transaction: the patient under {@code condition}, its audit entry, the request's claim. */
-    private List<TransactWriteItem> registration(Patient patient, String condition, Optional<IdempotencyClaim> claim,
-                                                 Actor actor) {
+    private List<TransactWriteItem> registration(
+            Patient patient, String condition, Optional<IdempotencyClaim> claim, Actor actor) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(table.tableName())
-                .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(patient), true))
-                .conditionExpression(condition)
-                .build()).build());
+        items.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table.tableName())
+                        .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(patient), true))
+                        .conditionExpression(condition)
+                        .build())
+                .build());
         items.add(audit.changeBy(actor, patient.helpNumber()));
-        claim.ifPresent(c -> items.add(idempotency.claimItem(c, patient.helpNumber().value())));
+        claim.ifPresent(
+                c -> items.add(idempotency.claimItem(c, patient.helpNumber().value())));
         return items;
     }
 
@@ -140,9 +151,16 @@ public final class PatientRepository {
             if (current.version() != expectedVersion) {
                 throw ApiProblem.preconditionFailed("the patient was changed since you read it; read it again");
             }
-            Patient changed = new Patient(helpNumber, details, current.registeredAt(), expectedVersion + 1,
-                    current.firstVisitKey(), Optional.empty(), current.merges());
-            if (Transactions.writeUnlessMoved(dynamo, List.of(overwrite(current, PatientItem.of(changed)), audit.changeBy(actor, helpNumber)))) {
+            Patient changed = new Patient(
+                    helpNumber,
+                    details,
+                    current.registeredAt(),
+                    expectedVersion + 1,
+                    current.firstVisitKey(),
+                    Optional.empty(),
+                    current.merges());
+            if (Transactions.writeUnlessMoved(
+                    dynamo, List.of(overwrite(current, PatientItem.of(changed)), audit.changeBy(actor, helpNumber)))) {
                 return changed;
             }
         }
@@ -164,27 +182,49 @@ public final class PatientRepository {
             if (current.erased()) {
                 dynamo.transactWriteItems(request -> request.transactItems(audit.changeBy(actor, helpNumber)));
                 // a survivor lists the duplicates merged into it; the statistical record lists none
-                return current.mergedInto().flatMap(this::find).filter(into -> into.erased() && !into.merges().from().contains(helpNumber));
+                return current.mergedInto()
+                        .flatMap(this::find)
+                        .filter(into -> into.erased() && !into.merges().from().contains(helpNumber));
             }
             current.mergedInto().ifPresent(survivor -> {
                 throw merged("helpNumber", survivor);
             });
             Instant at = clock.instant();
             PatientDetails d = current.details();
-            Patient statistics = new Patient(HelpNumber.random(),
-                    new PatientDetails(d.birthYear(), d.sex(), d.nationality(), List.of(), false, Optional.empty(), Optional.empty()),
-                    current.registeredAt(), 1, current.firstVisitKey(), Optional.of(at),
+            Patient statistics = new Patient(
+                    HelpNumber.random(),
+                    new PatientDetails(
+                            d.birthYear(),
+                            d.sex(),
+                            d.nationality(),
+                            List.of(),
+                            false,
+                            Optional.empty(),
+                            Optional.empty()),
+                    current.registeredAt(),
+                    1,
+                    current.firstVisitKey(),
+                    Optional.of(at),
                     new MergeLinks(Optional.empty(), List.of(), Optional.of(helpNumber)));
             List<TransactWriteItem> items = new ArrayList<>();
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.tableName())
-                    .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(statistics), true))
-                    .conditionExpression("attribute_not_exists(helpNumber)").build()).build());
-            items.add(overwrite(current, PatientItem.tombstone(helpNumber, at, current.version() + 1, Optional.of(statistics.helpNumber()))));
+            items.add(TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName(table.tableName())
+                            .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(statistics), true))
+                            .conditionExpression("attribute_not_exists(helpNumber)")
+                            .build())
+                    .build());
+            items.add(overwrite(
+                    current,
+                    PatientItem.tombstone(
+                            helpNumber, at, current.version() + 1, Optional.of(statistics.helpNumber()))));
             items.add(audit.changeBy(actor, helpNumber));
             for (HelpNumber merged : current.merges().from()) {
-                Patient pointer = find(merged).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
+                Patient pointer =
+                        find(merged).orElseThrow(() -> new IllegalStateException("a merged record is missing"));
                 if (!pointer.erased()) {
-                    items.add(atVersion(pointer, PatientItem.tombstone(merged, at, pointer.version() + 1, pointer.mergedInto())));
+                    items.add(atVersion(
+                            pointer, PatientItem.tombstone(merged, at, pointer.version() + 1, pointer.mergedInto())));
                     items.add(audit.changeBy(actor, merged));
                 }
             }
@@ -200,8 +240,11 @@ public final class PatientRepository {
         Patient tombstone = find(helpNumber).orElseThrow(PatientRepository::notFound);
         if (tombstone.mergedInto().equals(Optional.of(statistics))) {
             Instant at = tombstone.erasedAt().orElseThrow();
-            Transactions.writeIfUnchanged(dynamo, List.of(atVersion(tombstone,
-                    PatientItem.tombstone(helpNumber, at, tombstone.version() + 1, Optional.empty()))));
+            Transactions.writeIfUnchanged(
+                    dynamo,
+                    List.of(atVersion(
+                            tombstone,
+                            PatientItem.tombstone(helpNumber, at, tombstone.version() + 1, Optional.empty()))));
         }
     }
 
@@ -237,15 +280,18 @@ public final class PatientRepository {
     public TransactWriteItem overwrite(Patient current, PatientItem item) {
         Map<String, AttributeValue> bound = new HashMap<>();
         bound.put(":version", AttributeValue.fromN(Long.toString(current.version())));
-        String condition = "version = :version AND attribute_not_exists(erasedAt) AND attribute_not_exists(mergedInto) AND "
-                + equalOrAbsent("firstVisitKey", current.firstVisitKey(), bound) + " AND "
-                + equalOrAbsent("mergeMoving", current.merges().moving().map(HelpNumber::value), bound);
-        return TransactWriteItem.builder().put(Put.builder()
-                .tableName(table.tableName())
-                .item(PatientItem.SCHEMA.itemToMap(item, true))
-                .conditionExpression(condition)
-                .expressionAttributeValues(bound)
-                .build()).build();
+        String condition =
+                "version = :version AND attribute_not_exists(erasedAt) AND attribute_not_exists(mergedInto) AND "
+                        + equalOrAbsent("firstVisitKey", current.firstVisitKey(), bound) + " AND "
+                        + equalOrAbsent("mergeMoving", current.merges().moving().map(HelpNumber::value), bound);
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table.tableName())
+                        .item(PatientItem.SCHEMA.itemToMap(item, true))
+                        .conditionExpression(condition)
+                        .expressionAttributeValues(bound)
+                        .build())
+                .build();
     }
 
     /**
@@ -258,23 +304,32 @@ public final class PatientRepository {
         String condition = "version = :version AND "
                 + equalOrAbsent("mergeMoving", survivor.merges().moving().map(HelpNumber::value), bound) + " AND "
                 + equalOrAbsent("firstVisitKey", survivor.firstVisitKey(), bound);
-        return TransactWriteItem.builder().put(Put.builder()
-                .tableName(table.tableName())
-                .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(withAllMoved(survivor)), true))
-                .conditionExpression(condition)
-                .expressionAttributeValues(bound)
-                .build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table.tableName())
+                        .item(PatientItem.SCHEMA.itemToMap(PatientItem.of(withAllMoved(survivor)), true))
+                        .conditionExpression(condition)
+                        .expressionAttributeValues(bound)
+                        .build())
+                .build();
     }
 
     /** The survivor as {@link #allMoved} leaves it. */
     public Patient withAllMoved(Patient survivor) {
-        return new Patient(survivor.helpNumber(), survivor.details(), survivor.registeredAt(), survivor.version(),
-                survivor.firstVisitKey(), survivor.erasedAt(), survivor.merges().moved());
+        return new Patient(
+                survivor.helpNumber(),
+                survivor.details(),
+                survivor.registeredAt(),
+                survivor.version(),
+                survivor.firstVisitKey(),
+                survivor.erasedAt(),
+                survivor.merges().moved());
     }
 
     /** {@code item} put in place of a record still at the version read (a merged one: only merges change it). */
     public TransactWriteItem atVersion(Patient current, PatientItem item) {
-        return ConditionalWrites.putAtVersion(table.tableName(), PatientItem.SCHEMA.itemToMap(item, true), current.version());
+        return ConditionalWrites.putAtVersion(
+                table.tableName(), PatientItem.SCHEMA.itemToMap(item, true), current.version());
     }
 
     private static String equalOrAbsent(String attribute, Optional<String> value, Map<String, AttributeValue> bound) {
@@ -289,11 +344,16 @@ public final class PatientRepository {
     public Page<Patient> inCohort(String cohort, PageRequest page, Cursor cursor) {
         String scope = "patients-by-cohort|" + cohort;
         var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(cohort).build()))
+                .queryConditional(QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue(cohort).build()))
                 .limit(page.limit());
         page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
-        var result = table.index(PatientItem.BY_COHORT).query(request.build()).iterator().next();
-        List<Patient> patients = result.items().stream().map(PatientItem::toPatient).toList();
+        var result = table.index(PatientItem.BY_COHORT)
+                .query(request.build())
+                .iterator()
+                .next();
+        List<Patient> patients =
+                result.items().stream().map(PatientItem::toPatient).toList();
         return new Page<>(patients, cursor.after(result.lastEvaluatedKey(), scope));
     }
 

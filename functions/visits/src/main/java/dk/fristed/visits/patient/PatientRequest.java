@@ -1,8 +1,8 @@
 package dk.fristed.visits.patient;
 
+import dk.fristed.problem.ApiProblem;
 import dk.fristed.records.patient.PatientDetails;
 import dk.fristed.records.patient.Sex;
-import dk.fristed.problem.ApiProblem;
 import dk.fristed.validation.Fields;
 
 import java.time.Year;
@@ -32,7 +32,8 @@ public record PatientRequest(
         }
         Optional<String> validPhone = Fields.optionalText(phone, "phone", 24);
         if (validPhone.isPresent() && !PHONE.matcher(validPhone.get()).matches()) {
-            throw ApiProblem.badRequest("phone", "must be a phone number: digits, spaces, ( ) - and an optional leading +");
+            throw ApiProblem.badRequest(
+                    "phone", "must be a phone number: digits, spaces, ( ) - and an optional leading +");
         }
         return new PatientDetails(
                 year,

@@ -1,9 +1,6 @@
 package dk.fristed.visits.patient;
 
 import dk.fristed.audit.Actor;
-import dk.fristed.records.patient.Patient;
-import dk.fristed.records.patient.PatientDetails;
-import dk.fristed.records.patient.Sex;
 import dk.fristed.audit.AuditTrail;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.http.ApiRequest;
@@ -15,6 +12,9 @@ import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.patient.Patient;
+import dk.fristed.records.patient.PatientDetails;
+import dk.fristed.records.patient.Sex;
 import dk.fristed.validation.Fields;
 
 import java.time.Clock;
@@ -37,8 +37,13 @@ public final class PatientRoutes {
         void erase(HelpNumber helpNumber, Actor actor);
     }
 
-    public PatientRoutes(PatientRepository patients, Eraser eraser, IdempotencyStore idempotency, AuditTrail audit, Cursor cursor,
-                         Clock clock) {
+    public PatientRoutes(
+            PatientRepository patients,
+            Eraser eraser,
+            IdempotencyStore idempotency,
+            AuditTrail audit,
+            Cursor cursor,
+            Clock clock) {
         this.patients = patients;
         this.eraser = eraser;
         this.idempotency = idempotency;
@@ -62,8 +67,7 @@ public final class PatientRoutes {
 
     /** What writes the registration: the repository's {@code register} or its rehearsal. */
     private interface Registrar {
-        PatientRepository.Registration register(PatientDetails details, Optional<IdempotencyClaim> claim,
-                                                Actor actor);
+        PatientRepository.Registration register(PatientDetails details, Optional<IdempotencyClaim> claim, Actor actor);
     }
 
     private ApiResponse register(ApiRequest request, Registrar registrar) {
@@ -72,7 +76,8 @@ public final class PatientRoutes {
         var claim = idempotency.claimFor(request, "/patients", body);
         var registration = registrar.register(details, claim, Actor.of(request));
         Patient patient = registration.patient();
-        ApiResponse response = ApiResponse.created("/patients/" + patient.helpNumber().formatted(), PatientResponse.of(patient))
+        ApiResponse response = ApiResponse.created(
+                        "/patients/" + patient.helpNumber().formatted(), PatientResponse.of(patient))
                 .withHeader("ETag", ETags.of(patient.version()));
         return response.replayedIf(registration.replayed());
     }
@@ -115,11 +120,12 @@ public final class PatientRoutes {
         }
         Sex sex = Fields.oneOf(Sex.class, request.requireQuery("sex"), "sex");
         String nationality = Fields.country(request.requireQuery("nationality"), "nationality");
-        Optional<String> name = Fields.optionalText(request.query("name").orElse(null), "name", PatientRequest.MAX_NAME);
-        Page<Patient> page = patients.inCohort(PatientDetails.cohort(birthYear, sex, nationality), PageRequest.from(request), cursor);
+        Optional<String> name =
+                Fields.optionalText(request.query("name").orElse(null), "name", PatientRequest.MAX_NAME);
+        Page<Patient> page = patients.inCohort(
+                PatientDetails.cohort(birthYear, sex, nationality), PageRequest.from(request), cursor);
         audit.readsOf(request, page.items().stream().map(Patient::helpNumber).toList());
-        record Scored(Patient patient, NameSimilarity.Match match) {
-        }
+        record Scored(Patient patient, NameSimilarity.Match match) {}
         List<DuplicateCandidate> candidates = page.items().stream()
                 .map(p -> new Scored(p, NameSimilarity.compare(name, p.details().name())))
                 .sorted(Comparator.comparing(Scored::match)) // EXACT, SIMILAR, DIFFERENT, UNKNOWN

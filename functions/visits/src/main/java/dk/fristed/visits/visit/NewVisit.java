@@ -1,9 +1,9 @@
 package dk.fristed.visits.visit;
 
-import dk.fristed.records.visit.Service;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.icpc.IcpcCode;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.records.visit.Service;
 import dk.fristed.site.Sites;
 import dk.fristed.validation.Fields;
 
@@ -23,6 +23,7 @@ public record NewVisit(
 
     /** The Oslo centre opened in 2009, the Copenhagen clinic in 2011: nothing older can be a visit. */
     static final LocalDate EARLIEST = LocalDate.of(2009, 1, 1);
+
     static final int MAX_DIAGNOSES = 20;
 
     /** @param today the clinic's date; a visit may be registered for today or earlier */
@@ -46,7 +47,8 @@ public record NewVisit(
             IcpcCode code = IcpcCode.parse(codes.get(i), "diagnoses[" + i + "]");
             if (diagnoses.contains(code)) {
                 // a diagnosis counts once per visit in the reports: a repeated code is a mistake to fix, not to drop
-                throw ApiProblem.badRequest("diagnoses[" + i + "]", "repeats diagnoses[" + diagnoses.indexOf(code) + "]");
+                throw ApiProblem.badRequest(
+                        "diagnoses[" + i + "]", "repeats diagnoses[" + diagnoses.indexOf(code) + "]");
             }
             diagnoses.add(code);
         }

@@ -2,8 +2,6 @@ package dk.fristed.visits.visit;
 
 import dk.fristed.audit.Actor;
 import dk.fristed.audit.AuditTrail;
-import dk.fristed.records.visit.Visit;
-import dk.fristed.records.visit.VisitItem;
 import dk.fristed.aws.Transactions;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.idempotency.IdempotencyClaim;
@@ -14,6 +12,8 @@ import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.records.patient.Patient;
+import dk.fristed.records.visit.Visit;
+import dk.fristed.records.visit.VisitItem;
 import dk.fristed.visits.patient.PatientRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -47,9 +47,11 @@ import java.util.random.RandomGenerator;
 public final class VisitRepository {
     /** Enough for a busy clinic day; contention on one patient's record is rare and short. */
     private static final int ATTEMPTS = 5;
+
     private static final RandomGenerator RANDOM = new SecureRandom();
     /** The patient exists, is not erased, and was not merged into another record meanwhile. */
-    private static final String ACTIVE = "attribute_exists(helpNumber) AND attribute_not_exists(erasedAt) AND attribute_not_exists(mergedInto)";
+    private static final String ACTIVE =
+            "attribute_exists(helpNumber) AND attribute_not_exists(erasedAt) AND attribute_not_exists(mergedInto)";
 
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<VisitItem> table;
@@ -60,8 +62,15 @@ public final class VisitRepository {
     private final IdempotencyStore idempotency;
     private final Clock clock;
 
-    public VisitRepository(DynamoDbClient dynamo, AuditTrail audit, DynamoDbTable<VisitItem> table, String patientsTableName,
-                           PatientRepository patients, PendingMoves merges, IdempotencyStore idempotency, Clock clock) {
+    public VisitRepository(
+            DynamoDbClient dynamo,
+            AuditTrail audit,
+            DynamoDbTable<VisitItem> table,
+            String patientsTableName,
+            PatientRepository patients,
+            PendingMoves merges,
+            IdempotencyStore idempotency,
+            Clock clock) {
         this.dynamo = dynamo;
         this.audit = audit;
         this.table = table;
@@ -72,30 +81,44 @@ public final class VisitRepository {
         this.clock = clock;
     }
 
-    public record Registration(Visit visit, boolean replayed) {
-    }
+    public record Registration(Visit visit, boolean replayed) {}
 
     public Registration register(NewVisit request, Optional<IdempotencyClaim> claim, Actor actor) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            // a merge into this patient whose visits are still moving is completed first: the first visit may be among them
+            // a merge into this patient whose visits are still moving is completed first: the first visit may be among
+            // them
             Patient patient = merges.settled(patients.current(request.helpNumber(), "helpNumber"));
             Optional<LocalDate> firstDate = patient.firstVisitDate();
             boolean first = firstDate.isEmpty() || request.date().isBefore(firstDate.get());
-            Visit visit = new Visit(request.helpNumber(), RecordIds.random(), request.site(), request.date(), request.service(),
-                    request.interpreterLanguage(), request.diagnoses(), first, clock.instant());
+            Visit visit = new Visit(
+                    request.helpNumber(),
+                    RecordIds.random(),
+                    request.site(),
+                    request.date(),
+                    request.service(),
+                    request.interpreterLanguage(),
+                    request.diagnoses(),
+                    first,
+                    clock.instant());
 
             List<TransactWriteItem> items = new ArrayList<>();
-            items.add(TransactWriteItem.builder().put(Put.builder()
-                    .tableName(table.tableName())
-                    .item(VisitItem.SCHEMA.itemToMap(VisitItem.of(visit), true))
-                    .conditionExpression("attribute_not_exists(visitKey)")
-                    .build()).build());
+            items.add(TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName(table.tableName())
+                            .item(VisitItem.SCHEMA.itemToMap(VisitItem.of(visit), true))
+                            .conditionExpression("attribute_not_exists(visitKey)")
+                            .build())
+                    .build());
             items.add(first ? becomeFirstVisit(visit, patient.firstVisitKey()) : patientExists(visit.helpNumber()));
             if (first && patient.firstVisitKey().isPresent()) {
-                items.add(VisitItem.noLongerFirst(table.tableName(), visit.helpNumber(), patient.firstVisitKey().get()));
+                items.add(VisitItem.noLongerFirst(
+                        table.tableName(),
+                        visit.helpNumber(),
+                        patient.firstVisitKey().get()));
             }
             items.add(audit.changeBy(actor, request.helpNumber()));
-            claim.ifPresent(c -> items.add(idempotency.claimItem(c, visit.helpNumber().value() + "/" + visit.key())));
+            claim.ifPresent(
+                    c -> items.add(idempotency.claimItem(c, visit.helpNumber().value() + "/" + visit.key())));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
                 return new Registration(visit, false);
@@ -131,8 +154,11 @@ public final class VisitRepository {
                 .updateExpression("SET firstVisitKey = :key");
         if (previousFirst.isPresent()) {
             update.conditionExpression("firstVisitKey = :previous AND " + ACTIVE)
-                    .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(visit.key()),
-                            ":previous", AttributeValue.fromS(previousFirst.get())));
+                    .expressionAttributeValues(Map.of(
+                            ":key",
+                            AttributeValue.fromS(visit.key()),
+                            ":previous",
+                            AttributeValue.fromS(previousFirst.get())));
         } else {
             update.conditionExpression("attribute_not_exists(firstVisitKey) AND " + ACTIVE)
                     .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(visit.key())));
@@ -141,17 +167,22 @@ public final class VisitRepository {
     }
 
     private TransactWriteItem patientExists(HelpNumber helpNumber) {
-        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                .tableName(patientsTableName)
-                .key(patientKey(helpNumber))
-                .conditionExpression(ACTIVE)
-                .build()).build();
+        return TransactWriteItem.builder()
+                .conditionCheck(ConditionCheck.builder()
+                        .tableName(patientsTableName)
+                        .key(patientKey(helpNumber))
+                        .conditionExpression(ACTIVE)
+                        .build())
+                .build();
     }
 
     private Visit replay(String resourceId) {
         int slash = resourceId.indexOf('/');
         VisitItem item = table.getItem(GetItemEnhancedRequest.builder()
-                .key(Key.builder().partitionValue(resourceId.substring(0, slash)).sortValue(resourceId.substring(slash + 1)).build())
+                .key(Key.builder()
+                        .partitionValue(resourceId.substring(0, slash))
+                        .sortValue(resourceId.substring(slash + 1))
+                        .build())
                 .consistentRead(true)
                 .build());
         if (item == null) {
@@ -171,7 +202,8 @@ public final class VisitRepository {
         merges.settled(patient);
         String scope = "visits-of-patient|" + helpNumber.value();
         var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(helpNumber.value()).build()))
+                .queryConditional(QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue(helpNumber.value()).build()))
                 .limit(page.limit());
         page.cursor().ifPresent(c -> request.exclusiveStartKey(cursor.decode(c, scope)));
         var result = table.query(request.build()).iterator().next();
@@ -192,7 +224,8 @@ public final class VisitRepository {
         return page(result.items(), result.lastEvaluatedKey(), cursor, scope);
     }
 
-    private static Page<Visit> page(List<VisitItem> items, Map<String, AttributeValue> last, Cursor cursor, String scope) {
+    private static Page<Visit> page(
+            List<VisitItem> items, Map<String, AttributeValue> last, Cursor cursor, String scope) {
         return new Page<>(items.stream().map(VisitItem::toVisit).toList(), cursor.after(last, scope));
     }
 

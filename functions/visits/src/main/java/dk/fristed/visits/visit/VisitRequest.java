@@ -10,5 +10,4 @@ public record VisitRequest(
         LocalDate date,
         String service,
         String interpreterLanguage,
-        List<String> diagnoses) {
-}
+        List<String> diagnoses) {}

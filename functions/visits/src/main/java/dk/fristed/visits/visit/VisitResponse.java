@@ -1,7 +1,7 @@
 package dk.fristed.visits.visit;
 
-import dk.fristed.records.visit.Visit;
 import dk.fristed.icpc.IcpcCode;
+import dk.fristed.records.visit.Visit;
 import dk.fristed.validation.Fields;
 
 import java.time.Instant;
@@ -21,8 +21,15 @@ public record VisitResponse(
         Instant registeredAt) {
 
     static VisitResponse of(Visit visit) {
-        return new VisitResponse(visit.id(), visit.helpNumber().formatted(), visit.site(), visit.date(),
-                Fields.wireName(visit.service()), visit.interpreterLanguage().orElse(null),
-                visit.diagnoses().stream().map(IcpcCode::value).toList(), visit.firstVisit(), visit.registeredAt());
+        return new VisitResponse(
+                visit.id(),
+                visit.helpNumber().formatted(),
+                visit.site(),
+                visit.date(),
+                Fields.wireName(visit.service()),
+                visit.interpreterLanguage().orElse(null),
+                visit.diagnoses().stream().map(IcpcCode::value).toList(),
+                visit.firstVisit(),
+                visit.registeredAt());
     }
 }

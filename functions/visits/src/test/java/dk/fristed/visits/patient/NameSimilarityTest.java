@@ -17,6 +17,7 @@ class NameSimilarityTest {
     }
 
     private static String match(String a, String b) {
-        return NameSimilarity.compare(Optional.ofNullable(a), Optional.ofNullable(b)).name();
+        return NameSimilarity.compare(Optional.ofNullable(a), Optional.ofNullable(b))
+                .name();
     }
 }

@@ -78,7 +78,11 @@ public final class BudgetItem extends StoredItem {
         i.put("version", 1L);
         i.put("need", y.need());
         i.put("currency", y.currency());
-        i.put("plan", y.plan().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
+        i.put(
+                "plan",
+                y.plan().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(";")));
         i.put("createdBy", y.createdBy());
         i.put("createdAt", y.createdAt().toString());
         return i;
@@ -86,9 +90,18 @@ public final class BudgetItem extends StoredItem {
 
     public BudgetYear toYear() {
         Map<String, Long> plan = new LinkedHashMap<>();
-        optionalString("plan").filter(p -> !p.isEmpty()).ifPresent(p -> Arrays.stream(p.split(";"))
-                .forEach(line -> plan.put(line.substring(0, line.indexOf('=')), Long.parseLong(line.substring(line.indexOf('=') + 1)))));
-        return new BudgetYear(Integer.parseInt(string("key")), number("need"), string("currency"), plan, string("createdBy"),
+        optionalString("plan")
+                .filter(p -> !p.isEmpty())
+                .ifPresent(p -> Arrays.stream(p.split(";"))
+                        .forEach(line -> plan.put(
+                                line.substring(0, line.indexOf('=')),
+                                Long.parseLong(line.substring(line.indexOf('=') + 1)))));
+        return new BudgetYear(
+                Integer.parseInt(string("key")),
+                number("need"),
+                string("currency"),
+                plan,
+                string("createdBy"),
                 Instant.parse(string("createdAt")));
     }
 
@@ -108,9 +121,16 @@ public final class BudgetItem extends StoredItem {
     }
 
     public Source toSource() {
-        return new Source(string("key"), SourceType.valueOf(string("type")), optionalString("name"), optionalString("contact"),
-                Boolean.parseBoolean(string("anonymous")), number("version"), optional("erasedAt", Instant::parse),
-                string("createdBy"), Instant.parse(string("createdAt")));
+        return new Source(
+                string("key"),
+                SourceType.valueOf(string("type")),
+                optionalString("name"),
+                optionalString("contact"),
+                Boolean.parseBoolean(string("anonymous")),
+                number("version"),
+                optional("erasedAt", Instant::parse),
+                string("createdBy"),
+                Instant.parse(string("createdAt")));
     }
 
     public static BudgetItem of(Entry e) {
@@ -128,8 +148,13 @@ public final class BudgetItem extends StoredItem {
         i.put("purpose", e.purpose().orElse(null));
         i.put("category", e.category().orElse(null));
         i.put("note", e.note().orElse(null));
-        i.put("instalments", e.instalments().isEmpty() ? null
-                : e.instalments().stream().map(t -> t.due() + "=" + t.amount()).collect(Collectors.joining(";")));
+        i.put(
+                "instalments",
+                e.instalments().isEmpty()
+                        ? null
+                        : e.instalments().stream()
+                                .map(t -> t.due() + "=" + t.amount())
+                                .collect(Collectors.joining(";")));
         i.put("settled", e.kind() == EntryKind.PLEDGE ? e.settled() : null);
         i.put("reverses", e.reverses().orElse(null));
         i.put("createdBy", e.createdBy());
@@ -138,15 +163,33 @@ public final class BudgetItem extends StoredItem {
     }
 
     public Entry toEntry() {
-        List<Instalment> instalments = optionalString("instalments").map(s -> Arrays.stream(s.split(";"))
-                .map(t -> new Instalment(LocalDate.parse(t.substring(0, t.indexOf('='))), Long.parseLong(t.substring(t.indexOf('=') + 1))))
-                .toList()).orElse(List.of());
-        Optional<Money> original = Optional.ofNullable(number("originalAmount")).map(a -> new Money(a, string("originalCurrency")));
+        List<Instalment> instalments = optionalString("instalments")
+                .map(s -> Arrays.stream(s.split(";"))
+                        .map(t -> new Instalment(
+                                LocalDate.parse(t.substring(0, t.indexOf('='))),
+                                Long.parseLong(t.substring(t.indexOf('=') + 1))))
+                        .toList())
+                .orElse(List.of());
+        Optional<Money> original =
+                Optional.ofNullable(number("originalAmount")).map(a -> new Money(a, string("originalCurrency")));
         String scope = string("scope");
-        return new Entry(Integer.parseInt(scope.substring(scope.indexOf('#') + 1)), string("key"), EntryKind.valueOf(string("kind")),
-                LocalDate.parse(string("date")), number("amount"), original, optionalString("sourceId"), optionalString("pledgeId"),
-                optionalString("purpose"), optionalString("category"), optionalString("note"), instalments,
-                Optional.ofNullable(number("settled")).orElse(0L), optionalString("reverses"), number("version"), string("createdBy"),
+        return new Entry(
+                Integer.parseInt(scope.substring(scope.indexOf('#') + 1)),
+                string("key"),
+                EntryKind.valueOf(string("kind")),
+                LocalDate.parse(string("date")),
+                number("amount"),
+                original,
+                optionalString("sourceId"),
+                optionalString("pledgeId"),
+                optionalString("purpose"),
+                optionalString("category"),
+                optionalString("note"),
+                instalments,
+                Optional.ofNullable(number("settled")).orElse(0L),
+                optionalString("reverses"),
+                number("version"),
+                string("createdBy"),
                 Instant.parse(string("createdAt")));
     }
 }

@@ -34,28 +34,36 @@ public final class BudgetRecords {
     }
 
     public Page<Source> sources(PageRequest page, Cursor cursor) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.SOURCES)));
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.SOURCES)));
         return queries.page(null, request, page, cursor, "budget-sources").map(BudgetItem::toSource);
     }
 
     public List<Source> allSources() {
         return queries.all(null, QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.SOURCES))).stream()
-                .map(BudgetItem::toSource).toList();
+                .map(BudgetItem::toSource)
+                .toList();
     }
 
     /** Every entry of a year's ledger, in key order: one query, page after page. */
     public List<Entry> ledger(int year) {
         return queries.all(null, QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.ledger(year)))).stream()
-                .map(BudgetItem::toEntry).toList();
+                .map(BudgetItem::toEntry)
+                .toList();
     }
 
     public Page<Entry> ledgerPage(int year, PageRequest page, Cursor cursor) {
-        var request = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.ledger(year))));
-        return queries.page(null, request, page, cursor, "budget-ledger|" + year).map(BudgetItem::toEntry);
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(IndexQueries.key(BudgetItem.ledger(year))));
+        return queries.page(null, request, page, cursor, "budget-ledger|" + year)
+                .map(BudgetItem::toEntry);
     }
 
     /** One record by its key, read consistently: what a change is decided on. */
     public Optional<BudgetItem> get(String scope, String key) {
-        return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder().key(IndexQueries.key(scope, key)).consistentRead(true).build()));
+        return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder()
+                .key(IndexQueries.key(scope, key))
+                .consistentRead(true)
+                .build()));
     }
 }

@@ -16,7 +16,10 @@ public record Categories(List<String> names) {
     }
 
     public static Categories parse(String commaSeparated) {
-        return new Categories(Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        return new Categories(Arrays.stream(commaSeparated.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList());
     }
 
     public String require(String value, String field) {

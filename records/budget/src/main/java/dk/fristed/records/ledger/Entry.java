@@ -15,10 +15,24 @@ import java.util.Optional;
  * @param pledgeId  a pledge part's pledge (the same in every year it spans), or the pledge a payment settles
  * @param settled   a pledge part's instalments paid so far (payments that name it)
  */
-public record Entry(int year, String key, EntryKind kind, LocalDate date, long amount, Optional<Money> original,
-                    Optional<String> sourceId, Optional<String> pledgeId, Optional<String> purpose, Optional<String> category,
-                    Optional<String> note, List<Instalment> instalments, long settled, Optional<String> reverses, long version,
-                    String createdBy, Instant createdAt) {
+public record Entry(
+        int year,
+        String key,
+        EntryKind kind,
+        LocalDate date,
+        long amount,
+        Optional<Money> original,
+        Optional<String> sourceId,
+        Optional<String> pledgeId,
+        Optional<String> purpose,
+        Optional<String> category,
+        Optional<String> note,
+        List<Instalment> instalments,
+        long settled,
+        Optional<String> reverses,
+        long version,
+        String createdBy,
+        Instant createdAt) {
 
     public static String pledgeKey(String pledgeId) {
         return "P#" + pledgeId;
@@ -30,7 +44,23 @@ public record Entry(int year, String key, EntryKind kind, LocalDate date, long a
 
     /** A pledge part with {@code more} minor units settled (negative when a settling payment is reversed), one version on. */
     public Entry settledBy(long more) {
-        return new Entry(year, key, kind, date, amount, original, sourceId, pledgeId, purpose, category, note, instalments,
-                Math.addExact(settled, more), reverses, version + 1, createdBy, createdAt);
+        return new Entry(
+                year,
+                key,
+                kind,
+                date,
+                amount,
+                original,
+                sourceId,
+                pledgeId,
+                purpose,
+                category,
+                note,
+                instalments,
+                Math.addExact(settled, more),
+                reverses,
+                version + 1,
+                createdBy,
+                createdAt);
     }
 }

@@ -22,35 +22,50 @@ import java.util.TreeMap;
  * over-funded). Percentages are received ÷ need (funded) and (received + outstanding) ÷ need (secured),
  * rounded half up to two decimals.
  */
-public record Progress(int year, String currency, long need, long received, long pledged, long outstandingPledges, long gap,
-                       String percentFunded, String percentSecured, String rounding, List<ByType> bySourceType,
-                       List<BySource> bySource, Funds unrestricted, List<Purpose> restricted, List<Category> spending, long spent,
-                       List<Overdue> overdueInstalments, int entries) {
+public record Progress(
+        int year,
+        String currency,
+        long need,
+        long received,
+        long pledged,
+        long outstandingPledges,
+        long gap,
+        String percentFunded,
+        String percentSecured,
+        String rounding,
+        List<ByType> bySourceType,
+        List<BySource> bySource,
+        Funds unrestricted,
+        List<Purpose> restricted,
+        List<Category> spending,
+        long spent,
+        List<Overdue> overdueInstalments,
+        int entries) {
 
-    public record ByType(String type, long received, long outstandingPledges) {
-    }
+    public record ByType(String type, long received, long outstandingPledges) {}
 
-    public record BySource(String sourceId, String type, String source, long received, long pledged, long outstandingPledges) {
-    }
+    public record BySource(
+            String sourceId, String type, String source, long received, long pledged, long outstandingPledges) {}
 
-    public record Funds(long received, long spent, long balance) {
-    }
+    public record Funds(long received, long spent, long balance) {}
 
-    public record Purpose(String purpose, long received, long spent, long balance) {
-    }
+    public record Purpose(String purpose, long received, long spent, long balance) {}
 
-    public record Category(String category, long planned, long spent, long remaining) {
-    }
+    public record Category(String category, long planned, long spent, long remaining) {}
 
-    public record Overdue(String pledgeId, String sourceId, String source, LocalDate due, long amount, long unpaid) {
-    }
+    public record Overdue(String pledgeId, String sourceId, String source, LocalDate due, long amount, long unpaid) {}
 
     public static final String ROUNDING = "half-up to 2 decimals";
 
-    public static Progress of(BudgetYear year, List<Entry> ledger, List<Source> sources, Categories categories, LocalDate today) {
+    public static Progress of(
+            BudgetYear year, List<Entry> ledger, List<Source> sources, Categories categories, LocalDate today) {
         Set<String> reversed = new HashSet<>();
-        ledger.stream().filter(e -> e.kind() == EntryKind.REVERSAL).forEach(e -> reversed.add(e.reverses().orElseThrow()));
-        List<Entry> live = ledger.stream().filter(e -> e.kind() != EntryKind.REVERSAL && !reversed.contains(e.key())).toList();
+        ledger.stream()
+                .filter(e -> e.kind() == EntryKind.REVERSAL)
+                .forEach(e -> reversed.add(e.reverses().orElseThrow()));
+        List<Entry> live = ledger.stream()
+                .filter(e -> e.kind() != EntryKind.REVERSAL && !reversed.contains(e.key()))
+                .toList();
         Map<String, Source> byId = new LinkedHashMap<>();
         sources.forEach(s -> byId.put(s.id(), s));
 
@@ -77,7 +92,9 @@ public record Progress(int year, String currency, long need, long received, long
                     pledged = Math.addExact(pledged, e.amount());
                     outstanding = Math.addExact(outstanding, rest);
                     Tally.of(types, type(byId, e)).outstanding(rest);
-                    Tally.of(perSource, e.sourceId().orElseThrow()).pledged(e.amount()).outstanding(rest);
+                    Tally.of(perSource, e.sourceId().orElseThrow())
+                            .pledged(e.amount())
+                            .outstanding(rest);
                     overdue.addAll(overdue(e, byId, today));
                 }
                 case EXPENSE -> {
@@ -91,24 +108,52 @@ public record Progress(int year, String currency, long need, long received, long
         Set<String> categoryNames = new LinkedHashSet<>(categories.names());
         categoryNames.addAll(year.plan().keySet());
         categoryNames.addAll(spentPerCategory.keySet());
-        List<Category> spending = categoryNames.stream().map(c -> {
-            long planned = year.plan().getOrDefault(c, 0L);
-            long out = spentPerCategory.getOrDefault(c, 0L);
-            return new Category(c, planned, out, planned - out);
-        }).toList();
+        List<Category> spending = categoryNames.stream()
+                .map(c -> {
+                    long planned = year.plan().getOrDefault(c, 0L);
+                    long out = spentPerCategory.getOrDefault(c, 0L);
+                    return new Category(c, planned, out, planned - out);
+                })
+                .toList();
         long gap = year.need() - received - outstanding;
-        return new Progress(year.year(), year.currency(), year.need(), received, pledged, outstanding, gap,
-                percent(received, year.need()), percent(Math.addExact(received, outstanding), year.need()), ROUNDING,
-                types.entrySet().stream().map(t -> new ByType(t.getKey(), t.getValue().received, t.getValue().outstanding)).toList(),
-                perSource.entrySet().stream().map(s -> {
-                    Source source = byId.get(s.getKey());
-                    return new BySource(s.getKey(), source == null ? null : Fields.wireName(source.type()),
-                            source == null ? "unknown" : source.label(), s.getValue().received, s.getValue().pledged, s.getValue().outstanding);
-                }).toList(),
+        return new Progress(
+                year.year(),
+                year.currency(),
+                year.need(),
+                received,
+                pledged,
+                outstanding,
+                gap,
+                percent(received, year.need()),
+                percent(Math.addExact(received, outstanding), year.need()),
+                ROUNDING,
+                types.entrySet().stream()
+                        .map(t -> new ByType(t.getKey(), t.getValue().received, t.getValue().outstanding))
+                        .toList(),
+                perSource.entrySet().stream()
+                        .map(s -> {
+                            Source source = byId.get(s.getKey());
+                            return new BySource(
+                                    s.getKey(),
+                                    source == null ? null : Fields.wireName(source.type()),
+                                    source == null ? "unknown" : source.label(),
+                                    s.getValue().received,
+                                    s.getValue().pledged,
+                                    s.getValue().outstanding);
+                        })
+                        .toList(),
                 new Funds(free.received, free.spent, free.received - free.spent),
-                purposes.entrySet().stream().map(p -> new Purpose(p.getKey(), p.getValue().received, p.getValue().spent,
-                        p.getValue().received - p.getValue().spent)).toList(),
-                spending, spent, overdue, ledger.size());
+                purposes.entrySet().stream()
+                        .map(p -> new Purpose(
+                                p.getKey(),
+                                p.getValue().received,
+                                p.getValue().spent,
+                                p.getValue().received - p.getValue().spent))
+                        .toList(),
+                spending,
+                spent,
+                overdue,
+                ledger.size());
     }
 
     /** An instalment is overdue when its due date has passed and the payments that settle the part have not reached it. */
@@ -120,8 +165,13 @@ public record Progress(int year, String currency, long need, long received, long
             settled -= covered;
             if (instalment.due().isBefore(today) && covered < instalment.amount()) {
                 Source source = sources.get(part.sourceId().orElseThrow());
-                overdue.add(new Overdue(part.pledgeId().orElseThrow(), part.sourceId().orElseThrow(),
-                        source == null ? "unknown" : source.label(), instalment.due(), instalment.amount(), instalment.amount() - covered));
+                overdue.add(new Overdue(
+                        part.pledgeId().orElseThrow(),
+                        part.sourceId().orElseThrow(),
+                        source == null ? "unknown" : source.label(),
+                        instalment.due(),
+                        instalment.amount(),
+                        instalment.amount() - covered));
             }
         }
         return overdue;
@@ -131,7 +181,9 @@ public record Progress(int year, String currency, long need, long received, long
         if (whole == 0) {
             return "0.00";
         }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(part)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP)
                 .toPlainString();
     }
 

@@ -1,8 +1,8 @@
 package dk.fristed.records.invoice;
 
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.workflow.WorkflowRecord;
 import dk.fristed.money.Money;
+import dk.fristed.workflow.WorkflowRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,22 +37,49 @@ public record Invoice(
         Set<Flag> flags,
         String createdBy,
         Instant createdAt,
-        Optional<Instant> erasedAt) implements WorkflowRecord {
+        Optional<Instant> erasedAt)
+        implements WorkflowRecord {
 
     /** The same invoice under the record its patient's was merged into, one version on. */
     public Invoice mergedInto(HelpNumber survivor) {
-        return new Invoice(id, survivor, site, creditor, invoiceNumber, numberKey, invoiceDate, dueDate, receivedOn, amount, credited,
-                paid, referralId, visitId, note, state, stateSince, version + 1, outcome, flags, createdBy, createdAt, erasedAt);
+        return new Invoice(
+                id,
+                survivor,
+                site,
+                creditor,
+                invoiceNumber,
+                numberKey,
+                invoiceDate,
+                dueDate,
+                receivedOn,
+                amount,
+                credited,
+                paid,
+                referralId,
+                visitId,
+                note,
+                state,
+                stateSince,
+                version + 1,
+                outcome,
+                flags,
+                createdBy,
+                createdAt,
+                erasedAt);
     }
 
     /**
      * What the transitions recorded: the latest request or appeal (how, when, the creditor's reference),
      * why it was last rejected, and the day of the creditor's first answer (for days to decision).
      */
-    public record Outcome(Optional<Channel> channel, Optional<String> reference, Optional<LocalDate> requestedOn,
-                          Optional<RejectionReason> rejectionReason, Optional<LocalDate> decidedOn) {
-        public static final Outcome NONE = new Outcome(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+    public record Outcome(
+            Optional<Channel> channel,
+            Optional<String> reference,
+            Optional<LocalDate> requestedOn,
+            Optional<RejectionReason> rejectionReason,
+            Optional<LocalDate> decidedOn) {
+        public static final Outcome NONE =
+                new Outcome(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
         public Outcome withoutReference() {
             return new Outcome(channel, Optional.empty(), requestedOn, rejectionReason, decidedOn);
@@ -64,16 +91,59 @@ public record Invoice(
     }
 
     /** The same invoice in {@code next}, one version on, with what the transition recorded and the flags it leaves. */
-    public Invoice moved(InvoiceState next, LocalDate on, Outcome recorded, long nowCredited, long nowPaid, Set<Flag> nowFlags) {
-        return new Invoice(id, helpNumber, site, creditor, invoiceNumber, numberKey, invoiceDate, dueDate, receivedOn, amount,
-                nowCredited, nowPaid, referralId, visitId, note, next, on, version + 1, recorded, nowFlags, createdBy, createdAt,
+    public Invoice moved(
+            InvoiceState next, LocalDate on, Outcome recorded, long nowCredited, long nowPaid, Set<Flag> nowFlags) {
+        return new Invoice(
+                id,
+                helpNumber,
+                site,
+                creditor,
+                invoiceNumber,
+                numberKey,
+                invoiceDate,
+                dueDate,
+                receivedOn,
+                amount,
+                nowCredited,
+                nowPaid,
+                referralId,
+                visitId,
+                note,
+                next,
+                on,
+                version + 1,
+                recorded,
+                nowFlags,
+                createdBy,
+                createdAt,
                 erasedAt);
     }
 
     /** Flagged (or no longer) by the daily deadline run: same version, so nobody's If-Match goes stale. */
     public Invoice withFlags(Set<Flag> nowFlags) {
-        return new Invoice(id, helpNumber, site, creditor, invoiceNumber, numberKey, invoiceDate, dueDate, receivedOn, amount,
-                credited, paid, referralId, visitId, note, state, stateSince, version, outcome, nowFlags, createdBy, createdAt,
+        return new Invoice(
+                id,
+                helpNumber,
+                site,
+                creditor,
+                invoiceNumber,
+                numberKey,
+                invoiceDate,
+                dueDate,
+                receivedOn,
+                amount,
+                credited,
+                paid,
+                referralId,
+                visitId,
+                note,
+                state,
+                stateSince,
+                version,
+                outcome,
+                nowFlags,
+                createdBy,
+                createdAt,
                 erasedAt);
     }
 
@@ -85,8 +155,29 @@ public record Invoice(
      * version on, so that a change that read the number cannot put it back.
      */
     public Invoice erased(Instant at) {
-        return new Invoice(id, HelpNumber.UNLINKED, site, creditor, Optional.empty(), numberKey, invoiceDate, dueDate, receivedOn, amount,
-                credited, paid, Optional.empty(), Optional.empty(), Optional.empty(), state, stateSince, version + 1, outcome.withoutReference(),
-                Set.of(), createdBy, createdAt, Optional.of(at));
+        return new Invoice(
+                id,
+                HelpNumber.UNLINKED,
+                site,
+                creditor,
+                Optional.empty(),
+                numberKey,
+                invoiceDate,
+                dueDate,
+                receivedOn,
+                amount,
+                credited,
+                paid,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                state,
+                stateSince,
+                version + 1,
+                outcome.withoutReference(),
+                Set.of(),
+                createdBy,
+                createdAt,
+                Optional.of(at));
     }
 }

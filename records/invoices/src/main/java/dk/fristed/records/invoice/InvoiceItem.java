@@ -1,9 +1,9 @@
 package dk.fristed.records.invoice;
 
+import dk.fristed.calendar.Period;
 import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.money.Money;
-import dk.fristed.calendar.Period;
 import dk.fristed.storage.IndexQueries;
 import dk.fristed.storage.StoredItem;
 import dk.fristed.storage.StoredItemSchema;
@@ -36,6 +36,7 @@ public final class InvoiceItem extends StoredItem {
     public static List<Invoice> receivedAt(IndexQueries<InvoiceItem, Invoice> queries, String site, Period period) {
         return queries.all(BY_SITE, IndexQueries.datedIn(site, period));
     }
+
     public static final String BY_AWAITING_ANSWER = "ByAwaitingAnswer";
     public static final String BY_DUE = "ByDue";
     public static final String BY_FLAG = "ByFlag";
@@ -115,7 +116,9 @@ public final class InvoiceItem extends StoredItem {
         i.put("requestedOn", o.requestedOn().map(LocalDate::toString).orElse(null));
         i.put("rejectionReason", o.rejectionReason().map(Enum::name).orElse(null));
         i.put("decidedOn", o.decidedOn().map(LocalDate::toString).orElse(null));
-        i.put("flags", v.flags().isEmpty() ? null : v.flags().stream().map(Enum::name).collect(Collectors.joining(",")));
+        i.put(
+                "flags",
+                v.flags().isEmpty() ? null : v.flags().stream().map(Enum::name).collect(Collectors.joining(",")));
         i.put("createdBy", v.createdBy());
         i.put("createdAt", v.createdAt().toString());
         return i;
@@ -123,16 +126,37 @@ public final class InvoiceItem extends StoredItem {
 
     public Invoice toInvoice() {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        optionalString("flags").ifPresent(f -> Arrays.stream(f.split(",")).map(Flag::valueOf).forEach(flags::add));
-        return new Invoice(string("invoiceId"), HelpNumber.fromStored(optionalString("helpNumber").orElse(null)), string("site"), string("creditor"),
-                optionalString("invoiceNumber"), string("numberKey"), LocalDate.parse(string("invoiceDate")), datePart("dueKey"),
-                datePart("invoiceKey"), new Money(number("amount"), string("currency")), number("credited"), number("paid"),
-                optionalString("referralId"), optionalString("visitId"), optionalString("note"),
-                InvoiceState.valueOf(string("state")), datePart("stateKey"), number("version"),
-                new Invoice.Outcome(optional("channel", Channel::valueOf), optionalString("reference"),
-                        optional("requestedOn", LocalDate::parse), optional("rejectionReason", RejectionReason::valueOf),
+        optionalString("flags")
+                .ifPresent(f -> Arrays.stream(f.split(",")).map(Flag::valueOf).forEach(flags::add));
+        return new Invoice(
+                string("invoiceId"),
+                HelpNumber.fromStored(optionalString("helpNumber").orElse(null)),
+                string("site"),
+                string("creditor"),
+                optionalString("invoiceNumber"),
+                string("numberKey"),
+                LocalDate.parse(string("invoiceDate")),
+                datePart("dueKey"),
+                datePart("invoiceKey"),
+                new Money(number("amount"), string("currency")),
+                number("credited"),
+                number("paid"),
+                optionalString("referralId"),
+                optionalString("visitId"),
+                optionalString("note"),
+                InvoiceState.valueOf(string("state")),
+                datePart("stateKey"),
+                number("version"),
+                new Invoice.Outcome(
+                        optional("channel", Channel::valueOf),
+                        optionalString("reference"),
+                        optional("requestedOn", LocalDate::parse),
+                        optional("rejectionReason", RejectionReason::valueOf),
                         optional("decidedOn", LocalDate::parse)),
-                flags, string("createdBy"), Instant.parse(string("createdAt")), optional("erasedAt", Instant::parse));
+                flags,
+                string("createdBy"),
+                Instant.parse(string("createdAt")),
+                optional("erasedAt", Instant::parse));
     }
 
     private LocalDate datePart(String key) {

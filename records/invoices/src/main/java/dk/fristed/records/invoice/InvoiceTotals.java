@@ -18,19 +18,33 @@ import java.util.TreeMap;
  * invoices not written off. Days to decision run from the day received to the creditor's first answer;
  * median and 90th percentile by the nearest-rank method (the value at rank ceil(p/100 x n)).
  */
-public record InvoiceTotals(LocalDate from, LocalDate to, String site, Counts invoices, List<Amounts> amounts,
-                            DaysToDecision daysToDecision) {
+public record InvoiceTotals(
+        LocalDate from,
+        LocalDate to,
+        String site,
+        Counts invoices,
+        List<Amounts> amounts,
+        DaysToDecision daysToDecision) {
 
-    public record Counts(int received, int creditedInFull, int partlyCredited, int rejected, int paidByClinic, int writtenOff,
-                         int open) {
-    }
+    public record Counts(
+            int received,
+            int creditedInFull,
+            int partlyCredited,
+            int rejected,
+            int paidByClinic,
+            int writtenOff,
+            int open) {}
 
-    public record Amounts(String currency, int fractionDigits, long invoiced, long credited, long paid, long writtenOff,
-                          long outstanding) {
-    }
+    public record Amounts(
+            String currency,
+            int fractionDigits,
+            long invoiced,
+            long credited,
+            long paid,
+            long writtenOff,
+            long outstanding) {}
 
-    public record DaysToDecision(int decided, Integer median, Integer p90, String method) {
-    }
+    public record DaysToDecision(int decided, Integer median, Integer p90, String method) {}
 
     public static InvoiceTotals of(LocalDate from, LocalDate to, String site, List<Invoice> all) {
         int creditedInFull = 0;
@@ -67,13 +81,27 @@ public record InvoiceTotals(LocalDate from, LocalDate to, String site, Counts in
             sum[2] = Math.addExact(sum[2], invoice.paid());
             sum[3] = Math.addExact(sum[3], written ? rest : 0);
             sum[4] = Math.addExact(sum[4], written ? 0 : rest);
-            invoice.outcome().decidedOn().ifPresent(d -> days.add(Math.toIntExact(ChronoUnit.DAYS.between(invoice.receivedOn(), d))));
+            invoice.outcome()
+                    .decidedOn()
+                    .ifPresent(d -> days.add(Math.toIntExact(ChronoUnit.DAYS.between(invoice.receivedOn(), d))));
         }
-        List<Amounts> amounts = sums.entrySet().stream().map(e -> new Amounts(e.getKey(), Money.fractionDigits(e.getKey()),
-                e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
+        List<Amounts> amounts = sums.entrySet().stream()
+                .map(e -> new Amounts(
+                        e.getKey(),
+                        Money.fractionDigits(e.getKey()),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[2],
+                        e.getValue()[3],
+                        e.getValue()[4]))
+                .toList();
         days.sort(null);
-        return new InvoiceTotals(from, to, site,
-                new Counts(all.size(), creditedInFull, partly, rejected, paidByClinic, writtenOff, open), amounts,
+        return new InvoiceTotals(
+                from,
+                to,
+                site,
+                new Counts(all.size(), creditedInFull, partly, rejected, paidByClinic, writtenOff, open),
+                amounts,
                 new DaysToDecision(days.size(), nearestRank(days, 50), nearestRank(days, 90), "nearest-rank"));
     }
 

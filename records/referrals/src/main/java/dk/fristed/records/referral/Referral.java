@@ -31,7 +31,8 @@ public record Referral(
         long version,
         Outcome outcome,
         Optional<LocalDate> followUpSince,
-        Optional<Instant> erasedAt) implements WorkflowRecord {
+        Optional<Instant> erasedAt)
+        implements WorkflowRecord {
 
     /** What the transitions so far recorded; each stays once set, for the counts. */
     public record Outcome(
@@ -42,35 +43,104 @@ public record Referral(
             Optional<ComplaintOutcome> complaintOutcome,
             Optional<String> replacedBy) {
 
-        public static final Outcome NONE = new Outcome(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        public static final Outcome NONE = new Outcome(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
 
         /** The same outcome, naming the referral that replaced this rejected one. */
         public Outcome replacedBy(String id) {
-            return new Outcome(appointmentDate, rejectionReason, complaintBody, complaintFiledOn, complaintOutcome, Optional.of(id));
+            return new Outcome(
+                    appointmentDate,
+                    rejectionReason,
+                    complaintBody,
+                    complaintFiledOn,
+                    complaintOutcome,
+                    Optional.of(id));
         }
     }
 
     public enum ComplaintOutcome {
-        UPHELD, DISMISSED
+        UPHELD,
+        DISMISSED
     }
 
     /** The same referral in {@code next}, one version on, with what this transition recorded; follow-up is over. */
     public Referral moved(ReferralState next, LocalDate on, Outcome recorded) {
-        return new Referral(id, helpNumber, visitId, site, date, kind, modality, specialty, receiver, urgency, clinicalQuestion,
-                createdBy, createdAt, replaces, next, on, version + 1, recorded, Optional.empty(), erasedAt);
+        return new Referral(
+                id,
+                helpNumber,
+                visitId,
+                site,
+                date,
+                kind,
+                modality,
+                specialty,
+                receiver,
+                urgency,
+                clinicalQuestion,
+                createdBy,
+                createdAt,
+                replaces,
+                next,
+                on,
+                version + 1,
+                recorded,
+                Optional.empty(),
+                erasedAt);
     }
 
     /** Flagged by the daily follow-up: same version, so nobody's If-Match goes stale. */
     public Referral needingFollowUp(LocalDate since) {
-        return new Referral(id, helpNumber, visitId, site, date, kind, modality, specialty, receiver, urgency, clinicalQuestion,
-                createdBy, createdAt, replaces, state, stateSince, version, outcome, Optional.of(since), erasedAt);
+        return new Referral(
+                id,
+                helpNumber,
+                visitId,
+                site,
+                date,
+                kind,
+                modality,
+                specialty,
+                receiver,
+                urgency,
+                clinicalQuestion,
+                createdBy,
+                createdAt,
+                replaces,
+                state,
+                stateSince,
+                version,
+                outcome,
+                Optional.of(since),
+                erasedAt);
     }
 
     /** The same referral under the record its patient's was merged into, one version on. */
     public Referral mergedInto(HelpNumber survivor) {
-        return new Referral(id, survivor, visitId, site, date, kind, modality, specialty, receiver, urgency, clinicalQuestion,
-                createdBy, createdAt, replaces, state, stateSince, version + 1, outcome, followUpSince, erasedAt);
+        return new Referral(
+                id,
+                survivor,
+                visitId,
+                site,
+                date,
+                kind,
+                modality,
+                specialty,
+                receiver,
+                urgency,
+                clinicalQuestion,
+                createdBy,
+                createdAt,
+                replaces,
+                state,
+                stateSince,
+                version + 1,
+                outcome,
+                followUpSince,
+                erasedAt);
     }
 
     /**
@@ -80,7 +150,26 @@ public record Referral(
      * One version on, so that a change that read the text cannot put it back.
      */
     public Referral erased(Instant at) {
-        return new Referral(id, HelpNumber.UNLINKED, Optional.empty(), site, date, kind, modality, Optional.empty(), null, urgency,
-                Optional.empty(), createdBy, createdAt, replaces, state, stateSince, version + 1, outcome, followUpSince, Optional.of(at));
+        return new Referral(
+                id,
+                HelpNumber.UNLINKED,
+                Optional.empty(),
+                site,
+                date,
+                kind,
+                modality,
+                Optional.empty(),
+                null,
+                urgency,
+                Optional.empty(),
+                createdBy,
+                createdAt,
+                replaces,
+                state,
+                stateSince,
+                version + 1,
+                outcome,
+                followUpSince,
+                Optional.of(at));
     }
 }

@@ -24,8 +24,7 @@ public record ReferralCounts(
         Map<String, Integer> rejectionsByReason,
         Complaints complaints) {
 
-    public record Complaints(int filed, int upheld, int dismissed, int pending) {
-    }
+    public record Complaints(int filed, int upheld, int dismissed, int pending) {}
 
     public static ReferralCounts of(LocalDate from, LocalDate to, String site, Collection<Referral> referrals) {
         Map<String, Integer> byKind = zeros(ReferralKind.values());
@@ -47,11 +46,26 @@ public record ReferralCounts(
             if (r.outcome().complaintFiledOn().isPresent()) {
                 filed++;
                 var outcome = r.outcome().complaintOutcome();
-                upheld += outcome.filter(o -> o == Referral.ComplaintOutcome.UPHELD).isPresent() ? 1 : 0;
-                dismissed += outcome.filter(o -> o == Referral.ComplaintOutcome.DISMISSED).isPresent() ? 1 : 0;
+                upheld += outcome.filter(o -> o == Referral.ComplaintOutcome.UPHELD)
+                                .isPresent()
+                        ? 1
+                        : 0;
+                dismissed += outcome.filter(o -> o == Referral.ComplaintOutcome.DISMISSED)
+                                .isPresent()
+                        ? 1
+                        : 0;
             }
         }
-        return new ReferralCounts(from, to, site, referrals.size(), byKind, byModality, byState, rejected, byReason,
+        return new ReferralCounts(
+                from,
+                to,
+                site,
+                referrals.size(),
+                byKind,
+                byModality,
+                byState,
+                rejected,
+                byReason,
                 new Complaints(filed, upheld, dismissed, filed - upheld - dismissed));
     }
 

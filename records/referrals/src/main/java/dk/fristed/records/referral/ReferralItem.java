@@ -1,8 +1,8 @@
 package dk.fristed.records.referral;
 
+import dk.fristed.calendar.Period;
 import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.helpnumber.HelpNumber;
-import dk.fristed.calendar.Period;
 import dk.fristed.storage.IndexQueries;
 import dk.fristed.storage.StoredItem;
 import dk.fristed.storage.StoredItemSchema;
@@ -30,10 +30,12 @@ public final class ReferralItem extends StoredItem {
     public static List<Referral> writtenAt(IndexQueries<ReferralItem, Referral> queries, String site, Period period) {
         return queries.all(BY_SITE, IndexQueries.datedIn(site, period));
     }
+
     public static final String BY_STATE = "ByState";
     public static final String BY_FOLLOW_UP = "ByFollowUp";
 
-    public static final StaticTableSchema<ReferralItem> SCHEMA = StoredItemSchema.of(ReferralItem.class, ReferralItem::new)
+    public static final StaticTableSchema<ReferralItem> SCHEMA = StoredItemSchema.of(
+                    ReferralItem.class, ReferralItem::new)
             .string("referralId", primaryPartitionKey())
             .string("helpNumber", secondaryPartitionKey(BY_PATIENT))
             .string("referralKey", secondarySortKey(BY_PATIENT), secondarySortKey(BY_SITE))
@@ -112,15 +114,32 @@ public final class ReferralItem extends StoredItem {
     public Referral toReferral() {
         String referralKey = string("referralKey");
         String stateKey = string("stateKey");
-        return new Referral(string("referralId"), HelpNumber.fromStored(optionalString("helpNumber").orElse(null)), optionalString("visitId"), string("site"),
-                LocalDate.parse(referralKey.substring(0, referralKey.indexOf('#'))), ReferralKind.valueOf(string("kind")),
-                optional("modality", Modality::valueOf), optionalString("specialty"), optionalString("receiver").orElse(null),
-                Urgency.valueOf(string("urgency")), optionalString("clinicalQuestion"), string("createdBy"),
-                Instant.parse(string("createdAt")), optionalString("replaces"), ReferralState.valueOf(string("state")),
-                LocalDate.parse(stateKey.substring(0, stateKey.indexOf('#'))), number("version"),
-                new Referral.Outcome(optional("appointmentDate", LocalDate::parse), optional("rejectionReason", RejectionReason::valueOf),
-                        optional("complaintBody", ComplaintBody::valueOf), optional("complaintFiledOn", LocalDate::parse),
-                        optional("complaintOutcome", Referral.ComplaintOutcome::valueOf), optionalString("replacedBy")),
-                optional("followUpSince", LocalDate::parse), optional("erasedAt", Instant::parse));
+        return new Referral(
+                string("referralId"),
+                HelpNumber.fromStored(optionalString("helpNumber").orElse(null)),
+                optionalString("visitId"),
+                string("site"),
+                LocalDate.parse(referralKey.substring(0, referralKey.indexOf('#'))),
+                ReferralKind.valueOf(string("kind")),
+                optional("modality", Modality::valueOf),
+                optionalString("specialty"),
+                optionalString("receiver").orElse(null),
+                Urgency.valueOf(string("urgency")),
+                optionalString("clinicalQuestion"),
+                string("createdBy"),
+                Instant.parse(string("createdAt")),
+                optionalString("replaces"),
+                ReferralState.valueOf(string("state")),
+                LocalDate.parse(stateKey.substring(0, stateKey.indexOf('#'))),
+                number("version"),
+                new Referral.Outcome(
+                        optional("appointmentDate", LocalDate::parse),
+                        optional("rejectionReason", RejectionReason::valueOf),
+                        optional("complaintBody", ComplaintBody::valueOf),
+                        optional("complaintFiledOn", LocalDate::parse),
+                        optional("complaintOutcome", Referral.ComplaintOutcome::valueOf),
+                        optionalString("replacedBy")),
+                optional("followUpSince", LocalDate::parse),
+                optional("erasedAt", Instant::parse));
     }
 }

@@ -1,5 +1,7 @@
 package dk.fristed.records.referral;
 
 public enum Urgency {
-    ROUTINE, URGENT, ACUTE
+    ROUTINE,
+    URGENT,
+    ACUTE
 }

@@ -20,8 +20,13 @@ public record Patient(
         MergeLinks merges) {
 
     /** A new or untouched record: in no merge. */
-    public Patient(HelpNumber helpNumber, PatientDetails details, Instant registeredAt, long version, Optional<String> firstVisitKey,
-                   Optional<Instant> erasedAt) {
+    public Patient(
+            HelpNumber helpNumber,
+            PatientDetails details,
+            Instant registeredAt,
+            long version,
+            Optional<String> firstVisitKey,
+            Optional<Instant> erasedAt) {
         this(helpNumber, details, registeredAt, version, firstVisitKey, erasedAt, MergeLinks.NONE);
     }
 

@@ -23,29 +23,69 @@ public final class PatientItem {
 
     public static final StaticTableSchema<PatientItem> SCHEMA = StaticTableSchema.builder(PatientItem.class)
             .newItemSupplier(PatientItem::new)
-            .addAttribute(String.class, a -> a.name("helpNumber").getter(PatientItem::getHelpNumber)
-                    .setter(PatientItem::setHelpNumber).tags(primaryPartitionKey(), secondarySortKey(BY_COHORT)))
-            .addAttribute(String.class, a -> a.name("cohort").getter(PatientItem::getCohort)
-                    .setter(PatientItem::setCohort).tags(secondaryPartitionKey(BY_COHORT)))
-            .addAttribute(Integer.class, a -> a.name("birthYear").getter(PatientItem::getBirthYear).setter(PatientItem::setBirthYear))
-            .addAttribute(String.class, a -> a.name("sex").getter(PatientItem::getSex).setter(PatientItem::setSex))
-            .addAttribute(String.class, a -> a.name("nationality").getter(PatientItem::getNationality).setter(PatientItem::setNationality))
-            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("languages").getter(PatientItem::getLanguages)
-                    .setter(PatientItem::setLanguages))
-            .addAttribute(Boolean.class, a -> a.name("interpreterNeeded").getter(PatientItem::getInterpreterNeeded)
-                    .setter(PatientItem::setInterpreterNeeded))
-            .addAttribute(String.class, a -> a.name("name").getter(PatientItem::getName).setter(PatientItem::setName))
-            .addAttribute(String.class, a -> a.name("phone").getter(PatientItem::getPhone).setter(PatientItem::setPhone))
-            .addAttribute(String.class, a -> a.name("registeredAt").getter(PatientItem::getRegisteredAt).setter(PatientItem::setRegisteredAt))
-            .addAttribute(Long.class, a -> a.name("version").getter(PatientItem::getVersion).setter(PatientItem::setVersion))
-            .addAttribute(String.class, a -> a.name("firstVisitKey").getter(PatientItem::getFirstVisitKey)
-                    .setter(PatientItem::setFirstVisitKey))
-            .addAttribute(String.class, a -> a.name("erasedAt").getter(PatientItem::getErasedAt).setter(PatientItem::setErasedAt))
-            .addAttribute(String.class, a -> a.name("mergedInto").getter(PatientItem::getMergedInto).setter(PatientItem::setMergedInto))
-            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("mergedFrom").getter(PatientItem::getMergedFrom)
-                    .setter(PatientItem::setMergedFrom))
-            .addAttribute(String.class, a -> a.name("mergeMoving").getter(PatientItem::getMergeMoving)
-                    .setter(PatientItem::setMergeMoving))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("helpNumber")
+                            .getter(PatientItem::getHelpNumber)
+                            .setter(PatientItem::setHelpNumber)
+                            .tags(primaryPartitionKey(), secondarySortKey(BY_COHORT)))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("cohort")
+                            .getter(PatientItem::getCohort)
+                            .setter(PatientItem::setCohort)
+                            .tags(secondaryPartitionKey(BY_COHORT)))
+            .addAttribute(
+                    Integer.class,
+                    a -> a.name("birthYear").getter(PatientItem::getBirthYear).setter(PatientItem::setBirthYear))
+            .addAttribute(
+                    String.class, a -> a.name("sex").getter(PatientItem::getSex).setter(PatientItem::setSex))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("nationality")
+                            .getter(PatientItem::getNationality)
+                            .setter(PatientItem::setNationality))
+            .addAttribute(
+                    EnhancedType.listOf(String.class),
+                    a -> a.name("languages").getter(PatientItem::getLanguages).setter(PatientItem::setLanguages))
+            .addAttribute(
+                    Boolean.class,
+                    a -> a.name("interpreterNeeded")
+                            .getter(PatientItem::getInterpreterNeeded)
+                            .setter(PatientItem::setInterpreterNeeded))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("name").getter(PatientItem::getName).setter(PatientItem::setName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("phone").getter(PatientItem::getPhone).setter(PatientItem::setPhone))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("registeredAt")
+                            .getter(PatientItem::getRegisteredAt)
+                            .setter(PatientItem::setRegisteredAt))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name("version").getter(PatientItem::getVersion).setter(PatientItem::setVersion))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("firstVisitKey")
+                            .getter(PatientItem::getFirstVisitKey)
+                            .setter(PatientItem::setFirstVisitKey))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("erasedAt").getter(PatientItem::getErasedAt).setter(PatientItem::setErasedAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("mergedInto").getter(PatientItem::getMergedInto).setter(PatientItem::setMergedInto))
+            .addAttribute(
+                    EnhancedType.listOf(String.class),
+                    a -> a.name("mergedFrom").getter(PatientItem::getMergedFrom).setter(PatientItem::setMergedFrom))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("mergeMoving")
+                            .getter(PatientItem::getMergeMoving)
+                            .setter(PatientItem::setMergeMoving))
             .build();
 
     /**
@@ -98,7 +138,9 @@ public final class PatientItem {
         item.erasedAt = patient.erasedAt().map(Instant::toString).orElse(null);
         MergeLinks merges = patient.merges();
         item.mergedInto = merges.into().map(HelpNumber::value).orElse(null);
-        item.mergedFrom = merges.from().isEmpty() ? null : merges.from().stream().map(HelpNumber::value).toList();
+        item.mergedFrom = merges.from().isEmpty()
+                ? null
+                : merges.from().stream().map(HelpNumber::value).toList();
         item.mergeMoving = merges.moving().map(HelpNumber::value).orElse(null);
         return item;
     }
@@ -142,47 +184,153 @@ public final class PatientItem {
 
     /** A tombstone has no details: it reads as born in year 0, sex and nationality unknown, never shown or counted. */
     public Patient toPatient() {
-        return new Patient(new HelpNumber(helpNumber),
-                new PatientDetails(birthYear == null ? 0 : birthYear, sex == null ? Sex.UNKNOWN : Sex.valueOf(sex),
-                        nationality == null ? Fields.UNKNOWN_NATIONALITY : nationality, languages == null ? List.of() : languages,
-                        Boolean.TRUE.equals(interpreterNeeded), Optional.ofNullable(name), Optional.ofNullable(phone)),
-                registeredAt == null ? Instant.EPOCH : Instant.parse(registeredAt), version, Optional.ofNullable(firstVisitKey),
+        return new Patient(
+                new HelpNumber(helpNumber),
+                new PatientDetails(
+                        birthYear == null ? 0 : birthYear,
+                        sex == null ? Sex.UNKNOWN : Sex.valueOf(sex),
+                        nationality == null ? Fields.UNKNOWN_NATIONALITY : nationality,
+                        languages == null ? List.of() : languages,
+                        Boolean.TRUE.equals(interpreterNeeded),
+                        Optional.ofNullable(name),
+                        Optional.ofNullable(phone)),
+                registeredAt == null ? Instant.EPOCH : Instant.parse(registeredAt),
+                version,
+                Optional.ofNullable(firstVisitKey),
                 Optional.ofNullable(erasedAt).map(Instant::parse),
-                new MergeLinks(Optional.ofNullable(mergedInto).map(HelpNumber::new),
-                        mergedFrom == null ? List.of() : mergedFrom.stream().map(HelpNumber::new).toList(),
+                new MergeLinks(
+                        Optional.ofNullable(mergedInto).map(HelpNumber::new),
+                        mergedFrom == null
+                                ? List.of()
+                                : mergedFrom.stream().map(HelpNumber::new).toList(),
                         Optional.ofNullable(mergeMoving).map(HelpNumber::new)));
     }
 
-    public String getHelpNumber() { return helpNumber; }
-    public void setHelpNumber(String helpNumber) { this.helpNumber = helpNumber; }
-    public String getCohort() { return cohort; }
-    public void setCohort(String cohort) { this.cohort = cohort; }
-    public Integer getBirthYear() { return birthYear; }
-    public void setBirthYear(Integer birthYear) { this.birthYear = birthYear; }
-    public String getSex() { return sex; }
-    public void setSex(String sex) { this.sex = sex; }
-    public String getNationality() { return nationality; }
-    public void setNationality(String nationality) { this.nationality = nationality; }
-    public List<String> getLanguages() { return languages; }
-    public void setLanguages(List<String> languages) { this.languages = languages; }
-    public Boolean getInterpreterNeeded() { return interpreterNeeded; }
-    public void setInterpreterNeeded(Boolean interpreterNeeded) { this.interpreterNeeded = interpreterNeeded; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getRegisteredAt() { return registeredAt; }
-    public void setRegisteredAt(String registeredAt) { this.registeredAt = registeredAt; }
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
-    public String getFirstVisitKey() { return firstVisitKey; }
-    public void setFirstVisitKey(String firstVisitKey) { this.firstVisitKey = firstVisitKey; }
-    public String getErasedAt() { return erasedAt; }
-    public void setErasedAt(String erasedAt) { this.erasedAt = erasedAt; }
-    public String getMergedInto() { return mergedInto; }
-    public void setMergedInto(String mergedInto) { this.mergedInto = mergedInto; }
-    public List<String> getMergedFrom() { return mergedFrom; }
-    public void setMergedFrom(List<String> mergedFrom) { this.mergedFrom = mergedFrom; }
-    public String getMergeMoving() { return mergeMoving; }
-    public void setMergeMoving(String mergeMoving) { this.mergeMoving = mergeMoving; }
+    public String getHelpNumber() {
+        return helpNumber;
+    }
+
+    public void setHelpNumber(String helpNumber) {
+        this.helpNumber = helpNumber;
+    }
+
+    public String getCohort() {
+        return cohort;
+    }
+
+    public void setCohort(String cohort) {
+        this.cohort = cohort;
+    }
+
+    public Integer getBirthYear() {
+        return birthYear;
+    }
+
+    public void setBirthYear(Integer birthYear) {
+        this.birthYear = birthYear;
+    }
+
+    public String getSex() {
+        return sex;
+    }
+
+    public void setSex(String sex) {
+        this.sex = sex;
+    }
+
+    public String getNationality() {
+        return nationality;
+    }
+
+    public void setNationality(String nationality) {
+        this.nationality = nationality;
+    }
+
+    public List<String> getLanguages() {
+        return languages;
+    }
+
+    public void setLanguages(List<String> languages) {
+        this.languages = languages;
+    }
+
+    public Boolean getInterpreterNeeded() {
+        return interpreterNeeded;
+    }
+
+    public void setInterpreterNeeded(Boolean interpreterNeeded) {
+        this.interpreterNeeded = interpreterNeeded;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getRegisteredAt() {
+        return registeredAt;
+    }
+
+    public void setRegisteredAt(String registeredAt) {
+        this.registeredAt = registeredAt;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+
+    public String getFirstVisitKey() {
+        return firstVisitKey;
+    }
+
+    public void setFirstVisitKey(String firstVisitKey) {
+        this.firstVisitKey = firstVisitKey;
+    }
+
+    public String getErasedAt() {
+        return erasedAt;
+    }
+
+    public void setErasedAt(String erasedAt) {
+        this.erasedAt = erasedAt;
+    }
+
+    public String getMergedInto() {
+        return mergedInto;
+    }
+
+    public void setMergedInto(String mergedInto) {
+        this.mergedInto = mergedInto;
+    }
+
+    public List<String> getMergedFrom() {
+        return mergedFrom;
+    }
+
+    public void setMergedFrom(List<String> mergedFrom) {
+        this.mergedFrom = mergedFrom;
+    }
+
+    public String getMergeMoving() {
+        return mergeMoving;
+    }
+
+    public void setMergeMoving(String mergeMoving) {
+        this.mergeMoving = mergeMoving;
+    }
 }
