@@ -7,7 +7,7 @@ RUNNER_CP := local/target/classes:local/target/lib/*
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run invoke test fuzz chaos build validate token bench cost deploy user users disable-user branch-key rotate-branch-key branch-keys localstack clean
+.PHONY: help run invoke test format fuzz chaos build validate token bench cost deploy user users disable-user branch-key rotate-branch-key branch-keys localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,6 +29,10 @@ test: ## Run every test: domain, DynamoDB Local, the runner over HTTP, template.
 	@$(MVN) -T 2 verify; status=$$?; \
 	  java devkit/src/main/java/dk/fristed/devkit/TestReports.java . target/test-run.started || status=1; \
 	  exit $$status
+
+format: ## Format every Java file as make test checks it (Spotless, palantir-java-format)
+	@$(MVN) -q spotless:apply
+	@echo "make format: every Java file is formatted"
 
 fuzz: ## Fuzz each function longer than make test does (FUZZ_SECONDS=120 each); what it finds becomes a regression input
 	@# only the pom's fuzz execution (surefire:test@fuzz): the other tests are make test's
