@@ -7,7 +7,7 @@ RUNNER_CP := local/target/classes:local/target/lib/*
 export DDB_LOCAL_TELEMETRY := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run invoke test format fuzz chaos build validate token bench cost deploy user users disable-user branch-key rotate-branch-key branch-keys localstack clean
+.PHONY: help run invoke test format fuzz chaos build validate token bench cost deploy user users disable-user restore branch-key rotate-branch-key branch-keys localstack clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -78,6 +78,9 @@ deploy: ## Deploy ENV=test|prod (samconfig.toml) after make validate and make te
 	@$(MAKE) -s build
 	sam build
 	sam deploy --config-env $(ENV)
+
+restore: ## Restore a table into a new one and check it: make restore STACK=... TABLE=PatientsTable [AT=...]; PUT_BACK=<restored> puts back what was lost; LOCAL=1 on make run
+	@bash devkit/restore.sh
 
 user: ## Invite a volunteer to a deployed stack: make user STACK=... EMAIL=... ROLE=clinician|coordinator|finance|admin
 	@bash devkit/users.sh create

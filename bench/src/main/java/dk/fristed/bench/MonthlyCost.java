@@ -26,9 +26,11 @@ public final class MonthlyCost {
             double kmsPerTenThousandRequests,
             double logsIngestPerGb,
             double logsStoragePerGbMonth,
-            double alarmMetricPerMonth) {
-        static final Prices LIST_2025 =
-                new Prices(0.0000133334, 0.20, 1.00, 0.625, 0.125, 0.25, 0.20, 1.00, 0.03, 0.50, 0.03, 0.10);
+            double alarmMetricPerMonth,
+            double customMetricPerMonth,
+            double backupPerGbMonth) {
+        static final Prices LIST_2025 = new Prices(
+                0.0000133334, 0.20, 1.00, 0.625, 0.125, 0.25, 0.20, 1.00, 0.03, 0.50, 0.03, 0.10, 0.30, 0.10);
     }
 
     /** How a visit to the clinic turns into requests: besides registering it, looking the patient up and so on. */
@@ -109,9 +111,11 @@ public final class MonthlyCost {
 
     static final double INVOICES_PER_VISIT = 0.18;
     static final double LOG_BYTES_PER_REQUEST = 300 + 250; // the function's line and the API's access log line
-    static final int CUSTOMER_MANAGED_KEYS = 3; // DataKey, ServerHmacKey and FieldKey
-    /** template.yaml's alarms count per metric: the queue 1, the API 2, admin 2, the other nine functions 9 + 9 (the dashboard: free). */
-    static final int ALARM_METRICS = 23;
+    static final int CUSTOMER_MANAGED_KEYS = 4; // DataKey, ServerHmacKey, FieldKey and BackupKey
+    /** AWS Backup keeps each table's daily backup 7 days: 7 full copies of the tables (DynamoDB backups are not incremental). */
+    static final int BACKUP_COPIES_KEPT = 7;
+    /** The custom metrics the log filters make: Failures by what failed (database, encryption). */
+    static final int CUSTOM_METRICS = 2;
     /**
      * DynamoDB asks KMS for a table key about every 5 minutes per table while in use (12 tables, 12 busy
      * hours a day); the hierarchical keyring unwraps its branch key twice (active key, version) per
@@ -167,15 +171,39 @@ public final class MonthlyCost {
         bill.put("DynamoDB writes (on demand)", writes / 1e6 * p.dynamoPerMillionWriteUnits());
         bill.put("DynamoDB reads (on demand)", reads / 1e6 * p.dynamoPerMillionReadUnits());
         bill.put("DynamoDB storage + PITR", storedGb * (p.dynamoStoragePerGbMonth() + p.pitrPerGbMonth()));
+        bill.put(
+                "AWS Backup (daily, " + BACKUP_COPIES_KEPT + " kept)",
+                storedGb * BACKUP_COPIES_KEPT * p.backupPerGbMonth());
         bill.put("KMS keys", CUSTOMER_MANAGED_KEYS * p.kmsKeyPerMonth());
         bill.put("KMS requests", KMS_REQUESTS_PER_MONTH_IN_USE / 1e4 * p.kmsPerTenThousandRequests());
         bill.put(
                 "CloudWatch Logs",
                 requests * LOG_BYTES_PER_REQUEST / 1e9 * (p.logsIngestPerGb() + 3 * p.logsStoragePerGbMonth()));
-        bill.put("CloudWatch alarms (23 metrics)", ALARM_METRICS * p.alarmMetricPerMonth());
+        int alarmMetrics = alarmMetrics(SamTemplate.ofProject());
+        bill.put("CloudWatch alarms (" + alarmMetrics + " metrics)", alarmMetrics * p.alarmMetricPerMonth());
+        bill.put("CloudWatch custom metrics (" + CUSTOM_METRICS + ")", CUSTOM_METRICS * p.customMetricPerMonth());
         bill.put("Cognito (under 10,000 monthly users: free)", 0.0);
         bill.put("requests per month", requests);
         return bill;
+    }
+
+    /**
+     * What template.yaml's alarms are billed for: a metric each, or each metric a metric-math alarm reads
+     * (an expression costs nothing); the dashboard is one of the three free ones.
+     */
+    static int alarmMetrics(SamTemplate template) {
+        int metrics = 0;
+        for (var alarm : template.resources("AWS::CloudWatch::Alarm").values()) {
+            Map<String, Object> properties = SamTemplate.map(alarm.get("Properties"));
+            if (properties.containsKey("MetricName")) {
+                metrics++;
+            } else if (properties.get("Metrics") instanceof java.util.List<?> queries) {
+                metrics += (int) queries.stream()
+                        .filter(q -> SamTemplate.map(q).containsKey("MetricStat"))
+                        .count();
+            }
+        }
+        return metrics;
     }
 
     private static void print(String title, double visitsPerYear) {

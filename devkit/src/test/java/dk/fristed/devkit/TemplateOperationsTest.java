@@ -40,7 +40,8 @@ class TemplateOperationsTest {
         alarms.forEach((id, alarm) -> {
             Map<String, Object> p = map(alarm.get("Properties"));
             assertEquals(List.of(Map.of("Ref", "AlarmTopic")), p.get("AlarmActions"), id + " tells the admins");
-            assertEquals("notBreaching", p.get("TreatMissingData"), id + ": a quiet night is not an alarm");
+            // a quiet night is not an alarm, except for a schedule, whose silence is what is watched
+            assertEquals(id.endsWith("MissedAlarm") ? "breaching" : "notBreaching", p.get("TreatMissingData"), id);
             watched.append(p).append('\n');
         });
         String all = watched.toString();
@@ -60,6 +61,87 @@ class TemplateOperationsTest {
         var topic = template.resources("AWS::SNS::Topic").get("AlarmTopic");
         assertTrue(
                 topic != null && map(topic.get("Properties")).containsKey("KmsMasterKeyId"), "the topic is encrypted");
+    }
+
+    @Test
+    void everyScheduledFunction_hasAnAlarmWhenItDidNotRun() {
+        var alarms = template.resources("AWS::CloudWatch::Alarm");
+        template.resources(SamTemplate.FUNCTION).forEach((id, f) -> {
+            boolean scheduled = map(map(f.get("Properties")).get("Events")).values().stream()
+                    .anyMatch(e -> "Schedule".equals(map(e).get("Type")));
+            if (scheduled) {
+                var missed = alarms.get(id.replace("Function", "") + "MissedAlarm");
+                assertTrue(missed != null, id + " has an alarm for a day it did not run");
+                Map<String, Object> p = map(missed.get("Properties"));
+                assertEquals("Invocations", p.get("MetricName"));
+                assertEquals(List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", id))), p.get("Dimensions"));
+                assertTrue(
+                        ((Number) p.get("Period")).intValue() * ((Number) p.get("EvaluationPeriods")).intValue()
+                                > 24 * 3600,
+                        "longer than a day: a daily run is not missed by a late hour");
+                assertEquals(f.get("Condition"), missed.get("Condition"), "exists exactly when the function does");
+            }
+        });
+    }
+
+    @Test
+    void everyApiFunctionsLog_feedsTheDatabaseAndEncryptionAlarms() {
+        var filters = template.resources("AWS::Logs::MetricFilter");
+        List<Object> filtered = filters.values().stream()
+                .map(f -> map(f.get("Properties")).get("LogGroupName"))
+                .toList();
+        template.resources(SamTemplate.FUNCTION).forEach((id, f) -> {
+            Map<String, Object> p = map(f.get("Properties"));
+            boolean api = map(p.get("Events")).values().stream().anyMatch(e -> "HttpApi".equals(map(e).get("Type")));
+            if (api) {
+                Object logGroup = map(p.get("LoggingConfig")).get("LogGroup");
+                assertTrue(filtered.contains(logGroup), id + "'s failures are counted from its log group " + logGroup);
+            }
+        });
+        filters.forEach((id, f) -> {
+            Map<String, Object> p = map(f.get("Properties"));
+            assertEquals("{ $.failed = \"database\" || $.failed = \"encryption\" }", p.get("FilterPattern"), id);
+            String transformation = String.valueOf(p.get("MetricTransformations"));
+            assertTrue(transformation.contains("MetricName=Failures") && transformation.contains("Value=$.failed"), id);
+        });
+        var alarms = template.resources("AWS::CloudWatch::Alarm");
+        for (String failed : List.of("database", "encryption")) {
+            assertTrue(
+                    alarms.values().stream()
+                            .anyMatch(a -> String.valueOf(a.get("Properties"))
+                                    .contains("MetricName=Failures, Dimensions=[{Name=Failed, Value=" + failed + "}]")),
+                    "an alarm counts the " + failed + " failures");
+        }
+    }
+
+    @Test
+    void everyTable_isBackedUpDaily_keptAWeek_inARetainedEncryptedVault_withAnOptionalCopyElsewhere() {
+        var selection = map(map(template.resources("AWS::Backup::BackupSelection")
+                        .get("BackupTables")
+                        .get("Properties"))
+                .get("BackupSelection"));
+        List<?> resources = (List<?>) selection.get("Resources");
+        template.resources(SamTemplate.TABLE)
+                .keySet()
+                .forEach(table -> assertTrue(
+                        resources.contains(Map.of("Fn::GetAtt", List.of(table, "Arn"))), table + " is backed up"));
+        var rule = map(((List<?>) map(map(template.resources("AWS::Backup::BackupPlan")
+                                        .get("BackupPlan")
+                                        .get("Properties"))
+                                .get("BackupPlan"))
+                        .get("BackupPlanRule"))
+                .get(0));
+        assertEquals("cron(0 2 * * ? *)", rule.get("ScheduleExpression"), "daily, while the clinics are closed");
+        assertEquals(
+                35, map(rule.get("Lifecycle")).get("DeleteAfterDays"), "as long as point-in-time recovery, no longer");
+        assertTrue(
+                String.valueOf(rule.get("CopyActions")).startsWith("{Fn::If=[HasBackupCopy"),
+                "a copy only when a vault is named");
+        var vault = template.resources("AWS::Backup::BackupVault").get("BackupVault");
+        assertRetained("BackupVault", vault);
+        assertEquals(
+                Map.of("Fn::GetAtt", List.of("BackupKey", "Arn")),
+                map(vault.get("Properties")).get("EncryptionKeyArn"));
     }
 
     @Test

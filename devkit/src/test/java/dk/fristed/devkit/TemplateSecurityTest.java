@@ -90,7 +90,10 @@ class TemplateSecurityTest {
                     for (Object principal : principalArns instanceof List<?> list ? list : List.of(principalArns)) {
                         assertTrue(
                                 String.valueOf(principal).contains("FunctionRole-*")
-                                        || principal.equals(Map.of("Ref", "AdminRoleArn")),
+                                        || principal.equals(Map.of("Ref", "AdminRoleArn"))
+                                        // AWS Backup's role, through DynamoDB or AWS Backup only (the statements'
+                                        // ViaService)
+                                        || String.valueOf(principal).endsWith("role/fristed-${Stage}-backup}"),
                                 id + "." + statement.get("Sid") + " names " + principal);
                     }
                     if (id.equals("FieldKey") && String.valueOf(principalArns).contains("FunctionRole")) {

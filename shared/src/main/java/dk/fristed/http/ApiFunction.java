@@ -73,17 +73,14 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         } catch (RuntimeException unexpected) {
             // The class name tells an engineer where to look; the message may quote data, so it stays out.
             var retryable = RetryableFailures.problemFor(unexpected);
-            log.error(
-                    retryable.isPresent() ? "database unavailable" : "unhandled error",
-                    Map.of(
-                            "requestId",
-                            String.valueOf(requestId),
-                            "route",
-                            String.valueOf(routeKey),
-                            "error",
-                            unexpected.getClass().getName(),
-                            "at",
-                            topFrame(unexpected)));
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("requestId", String.valueOf(requestId));
+            failure.put("route", String.valueOf(routeKey));
+            failure.put("error", unexpected.getClass().getName());
+            failure.put("at", topFrame(unexpected));
+            // what failed, for the alarms counted from the logs (template.yaml's FailuresFilters)
+            failure.put("failed", FailedDependency.of(unexpected, retryable).logName());
+            log.error(retryable.isPresent() ? "database unavailable" : "unhandled error", failure);
             response = retryable
                     .map(problem -> ProblemResponses.of(problem, requestId))
                     .orElseGet(() -> ProblemResponses.internalError(requestId));

@@ -107,5 +107,8 @@ class FieldEncryptionIT {
         assertEquals(500, read.status());
         assertFalse(read.body().toString().contains("Popescu"));
         assertFalse(api.logOutput().contains("Popescu"));
+        assertTrue(
+                api.logOutput().contains("\"failed\":\"encryption\""),
+                "counted by the encryption-failures alarm: " + api.logOutput());
     }
 }
