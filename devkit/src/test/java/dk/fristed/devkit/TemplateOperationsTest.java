@@ -133,7 +133,9 @@ class TemplateOperationsTest {
                 .get(0));
         assertEquals("cron(0 2 * * ? *)", rule.get("ScheduleExpression"), "daily, while the clinics are closed");
         assertEquals(
-                35, map(rule.get("Lifecycle")).get("DeleteAfterDays"), "as long as point-in-time recovery, no longer");
+                7,
+                map(rule.get("Lifecycle")).get("DeleteAfterDays"),
+                "a week of full copies; the tables keep 35 days of PITR");
         assertTrue(
                 String.valueOf(rule.get("CopyActions")).startsWith("{Fn::If=[HasBackupCopy"),
                 "a copy only when a vault is named");
