@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# make fuzz's last step: every input Jazzer found failing (functions/*/target/fuzz/crash-*) becomes a regression
+# make fuzz's last step: every input Jazzer found failing (functions/*/target/fuzz/crash-*, and the reports' fuzz
+# test in scenarios/) becomes a regression
 # input of its fuzz test, under src/test/resources/<package>/<Class>Inputs/<method>/, which make test replays.
 # Commit it with the fix of what it shows. Each function module has one fuzz test class with one @FuzzTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 found=0
-for crash in functions/*/target/fuzz/crash-*; do
+for crash in functions/*/target/fuzz/crash-* scenarios/target/fuzz/crash-*; do
   [ -f "$crash" ] || continue
   module=${crash%%/target/*}
   source=$(find "$module/src/test/java" -name '*FuzzTest.java' | head -n 1)

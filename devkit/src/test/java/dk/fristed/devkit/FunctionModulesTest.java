@@ -50,6 +50,10 @@ class FunctionModulesTest {
         assertTrue(
                 deployedDependencies(root.resolve("functions/reports/pom.xml")).contains("visits-records"),
                 "the reports read the visits' records through the records module");
+        String reports = Files.readString(root.resolve("functions/reports/pom.xml"));
+        functions.forEach(function -> assertFalse(
+                reports.contains("<artifactId>" + function + "</artifactId>") && !function.equals("reports"),
+                "the reports' module names " + function + " in no scope, its tests neither (those are in scenarios/)"));
     }
 
     @Test
