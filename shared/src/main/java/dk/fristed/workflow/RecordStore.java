@@ -8,6 +8,7 @@ import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
+import dk.fristed.patientstream.PatientFollowingFunction;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.storage.ConditionalWrites;
 import dk.fristed.storage.IndexQueries;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -30,12 +32,13 @@ import java.util.function.Function;
  * history entry per version. Here once: reading, a step at the version the client read (412 when stale,
  * 410 when the patient was erased, a retry when another writer got there first), and following the
  * patient's record through a merge or an erasure. Each function brings only what differs: its records,
- * their states and rules, and what its records hold about the patient ({@link PersonalParts}).
+ * their states and rules, and what its records hold about the patient ({@link PatientParts}).
+ * It is what follows the patient's record from the patients table's stream ({@link PatientFollowingFunction}).
  *
  * @param <R> the record
  * @param <E> its history entry
  */
-public final class RecordStore<R extends WorkflowRecord, E> {
+public final class RecordStore<R extends WorkflowRecord, E> implements PatientFollowingFunction.Records {
     /** Retries after a TransactionConflict, which is another writer on the same item at the same moment. */
     private static final int ATTEMPTS = 5;
 
@@ -47,8 +50,10 @@ public final class RecordStore<R extends WorkflowRecord, E> {
     private final String byPatientIndex;
     private final String idField;
     private final String noun;
+    private final PatientParts<R, E> patient;
 
     /**
+     * @param patient        how a record follows its patient through a merge and an erasure
      * @param byPatientIndex the index on the records' help number (sparse: an unlinked record is not in it)
      * @param idField        the path parameter that names a record ("referralId"), for problems
      * @param noun           what a record is called in problems ("referral")
@@ -60,8 +65,10 @@ public final class RecordStore<R extends WorkflowRecord, E> {
             StoredAs<E, ?> history,
             String byPatientIndex,
             String idField,
-            String noun) {
+            String noun,
+            PatientParts<R, E> patient) {
         this.dynamo = dynamo;
+        this.patient = patient;
         this.audit = audit;
         this.records = records;
         this.history = history;
@@ -74,8 +81,12 @@ public final class RecordStore<R extends WorkflowRecord, E> {
     /** A step decided from the record as read: the record after it, and the history entry of its new version. */
     public record Step<R, E>(R after, E entry) {}
 
-    /** What a record holds about its patient, and how erasure removes it. */
-    public record PersonalParts<R, E>(
+    /**
+     * How a record follows its patient: moved to the survivor of a merge ({@code movedTo}), and what it holds
+     * about the patient, which erasure removes.
+     */
+    public record PatientParts<R, E>(
+            BiFunction<R, HelpNumber, R> movedTo,
             Erase<R> erase,
             Function<R, List<TransactWriteItem>> alsoRemoved,
             java.util.function.Predicate<E> holdsPersonalText,
@@ -133,13 +144,16 @@ public final class RecordStore<R extends WorkflowRecord, E> {
      * with {@code actor}'s audit entry under the survivor; run twice, it finds none left to move. Returns
      * how many it moved.
      */
-    public int movePatient(HelpNumber from, HelpNumber to, Function<R, R> moved, Actor actor) {
+    @Override
+    public int movePatient(HelpNumber from, HelpNumber to, Actor actor) {
         int changed = 0;
         for (R record : ofPatient(from)) {
             if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
                 R current = require(record.id());
                 return current.helpNumber().equals(from)
-                        ? List.of(putOver(moved.apply(current), current.version()), audit.changeBy(actor, to))
+                        ? List.of(
+                                putOver(patient.movedTo().apply(current, to), current.version()),
+                                audit.changeBy(actor, to))
                         : List.of();
             })) {
                 changed++;
@@ -150,11 +164,13 @@ public final class RecordStore<R extends WorkflowRecord, E> {
 
     /**
      * An erasure reaching these records: each record still under the help number is erased and unlinked
-     * ({@code parts}), and every history entry's personal text removed, in a transaction per record with
+     * ({@link PatientParts}), and every history entry's personal text removed, in a transaction per record with
      * its audit entry. Unlinked records leave the index by patient, so erasing again finds nothing.
      * Returns how many records it changed.
      */
-    public int erasePatient(HelpNumber helpNumber, Instant at, PersonalParts<R, E> parts, Actor actor) {
+    @Override
+    public int erasePatient(HelpNumber helpNumber, Instant at, Actor actor) {
+        PatientParts<R, E> parts = patient;
         int changed = 0;
         for (R record : ofPatient(helpNumber)) {
             if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {

@@ -44,7 +44,7 @@ public final class InvoiceErasureFunction extends PatientFollowingFunction
     private InvoiceErasureFunction(
             InvoiceTables tables, InvoiceTables.Opened opened, FieldEncryption encryption, Clock clock, JsonLog log) {
         super(
-                opened.repository(),
+                opened.repository().records(),
                 "invoice-erasure",
                 "invoices",
                 "invoice numbers and notes",

@@ -47,7 +47,7 @@ public final class ReferralErasureFunction extends PatientFollowingFunction
     private ReferralErasureFunction(
             ReferralTables tables, ReferralTables.Opened opened, FieldEncryption encryption, Clock clock, JsonLog log) {
         super(
-                opened.repository(),
+                opened.repository().records(),
                 "referral-erasure",
                 "referrals",
                 "referral texts",

@@ -5,13 +5,11 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Caller;
 import dk.fristed.aws.Transactions;
 import dk.fristed.calendar.Period;
-import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.idempotency.IdempotencyClaim;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
-import dk.fristed.patientstream.PatientFollowingFunction;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.records.invoice.Flag;
 import dk.fristed.records.invoice.Invoice;
@@ -31,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +44,7 @@ import java.util.function.Function;
  * creditor's invoice number unique, a check that the patient exists and is not erased, and the
  * idempotency claim.
  */
-public final class InvoiceRepository implements PatientFollowingFunction.Records {
+public final class InvoiceRepository {
     /** Retries after a TransactionConflict, which is another writer on the same item at the same moment. */
     private static final int ATTEMPTS = 5;
     /** Where a registration's transaction puts the number guard and checks the patient; the claim comes last. */
@@ -58,7 +55,6 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
     private final DynamoDbClient dynamo;
     private final AuditTrail audit;
     private final RecordStore<Invoice, HistoryEntry> store;
-    private final RecordStore.PersonalParts<Invoice, HistoryEntry> personal;
     private final IndexQueries<InvoiceItem, Invoice> indexes;
     private final String numbersTableName;
     private final String patientsTableName;
@@ -76,6 +72,8 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
             Clock clock) {
         this.dynamo = dynamo;
         this.audit = audit;
+        // a merge moves an invoice to the survivor; erasure also removes the guard of its number, which names
+        // the patient at the creditor, and the history's personal texts
         this.store = new RecordStore<>(
                 dynamo,
                 audit,
@@ -83,18 +81,18 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
                 new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry),
                 InvoiceItem.BY_PATIENT,
                 "invoiceId",
-                "invoice");
-        // erasure also removes the guard of the invoice number, which names the patient at the creditor
-        this.personal = new RecordStore.PersonalParts<>(
-                Invoice::erased,
-                invoice -> List.of(TransactWriteItem.builder()
-                        .delete(Delete.builder()
-                                .tableName(numbersTableName)
-                                .key(Map.of("numberKey", AttributeValue.fromS(invoice.numberKey())))
-                                .build())
-                        .build()),
-                HistoryEntry::hasPersonalText,
-                HistoryEntry::withoutPersonalText);
+                "invoice",
+                new RecordStore.PatientParts<>(
+                        Invoice::mergedInto,
+                        Invoice::erased,
+                        invoice -> List.of(TransactWriteItem.builder()
+                                .delete(Delete.builder()
+                                        .tableName(numbersTableName)
+                                        .key(Map.of("numberKey", AttributeValue.fromS(invoice.numberKey())))
+                                        .build())
+                                .build()),
+                        HistoryEntry::hasPersonalText,
+                        HistoryEntry::withoutPersonalText));
         this.indexes = new IndexQueries<>(invoices, InvoiceItem::toInvoice);
         this.numbersTableName = numbersTableName;
         this.patientsTableName = patientsTableName;
@@ -279,22 +277,6 @@ public final class InvoiceRepository implements PatientFollowingFunction.Records
                 List.of(
                         putOver(invoice.withFlags(flags), invoice.version()),
                         audit.changeBy(actor, invoice.helpNumber())));
-    }
-
-    /** A merge reaching the invoices: each under the old help number moves to the survivor's ({@link RecordStore#movePatient}). */
-    @Override
-    public int movePatient(HelpNumber from, HelpNumber to, Actor actor) {
-        return store.movePatient(from, to, invoice -> invoice.mergedInto(to), actor);
-    }
-
-    /**
-     * An erasure reaching the invoices: each of the patient's is erased and unlinked ({@link Invoice#erased}),
-     * its number's guard removed, and each history entry's personal text ({@link RecordStore#erasePatient}).
-     * Returns how many changed.
-     */
-    @Override
-    public int erasePatient(HelpNumber helpNumber, Instant at, Actor actor) {
-        return store.erasePatient(helpNumber, at, personal, actor);
     }
 
     /** The invoices and their history as the workflow machinery keeps them. */

@@ -11,7 +11,6 @@ import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Page;
 import dk.fristed.paging.PageRequest;
-import dk.fristed.patientstream.PatientFollowingFunction;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.records.referral.Referral;
 import dk.fristed.records.referral.ReferralItem;
@@ -29,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +40,19 @@ import java.util.function.Function;
  * version it creates, the audit entry, and on creation the idempotency claim and a check that the
  * patient exists and is not erased.
  */
-public final class ReferralRepository implements PatientFollowingFunction.Records {
+public final class ReferralRepository {
     /** Retries after a TransactionConflict, which is another writer on the same item at the same moment. */
     private static final int ATTEMPTS = 5;
     /** Where a creation's transaction checks the patient; what refers again follows it, the claim comes last. */
     private static final int PATIENT_CHECK = 2;
 
-    /** What a referral holds about its patient, and how erasure removes it ({@link Referral#erased}). */
-    private static final RecordStore.PersonalParts<Referral, HistoryEntry> PERSONAL = new RecordStore.PersonalParts<>(
-            Referral::erased, referral -> List.of(), entry -> entry.note().isPresent(), HistoryEntry::withoutNote);
+    /** How a referral follows its patient: to the survivor of a merge, erased and unlinked with them ({@link Referral#erased}). */
+    private static final RecordStore.PatientParts<Referral, HistoryEntry> PATIENT = new RecordStore.PatientParts<>(
+            Referral::mergedInto,
+            Referral::erased,
+            referral -> List.of(),
+            entry -> entry.note().isPresent(),
+            HistoryEntry::withoutNote);
 
     private final DynamoDbClient dynamo;
     private final AuditTrail audit;
@@ -77,7 +79,8 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
                 new StoredAs<>(history, HistoryItem::of, HistoryItem::toEntry),
                 ReferralItem.BY_PATIENT,
                 "referralId",
-                "referral");
+                "referral",
+                PATIENT);
         this.indexes = new IndexQueries<>(referrals, ReferralItem::toReferral);
         this.patientsTableName = patientsTableName;
         this.links = links;
@@ -242,21 +245,6 @@ public final class ReferralRepository implements PatientFollowingFunction.Record
                 referral.version());
         // false: moved or flagged meanwhile, and tomorrow's run looks again
         return Transactions.writeUnlessMoved(dynamo, List.of(flag, audit.changeBy(actor, referral.helpNumber())));
-    }
-
-    /** A merge reaching the referrals: each under the old help number moves to the survivor's ({@link RecordStore#movePatient}). */
-    @Override
-    public int movePatient(HelpNumber from, HelpNumber to, Actor actor) {
-        return store.movePatient(from, to, referral -> referral.mergedInto(to), actor);
-    }
-
-    /**
-     * An erasure reaching the referrals: each of the patient's is erased and unlinked ({@link Referral#erased}),
-     * and each history entry's note removed ({@link RecordStore#erasePatient}). Returns how many changed.
-     */
-    @Override
-    public int erasePatient(HelpNumber helpNumber, Instant at, Actor actor) {
-        return store.erasePatient(helpNumber, at, PERSONAL, actor);
     }
 
     /** The referrals and their history as the workflow machinery keeps them. */
