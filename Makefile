@@ -24,7 +24,7 @@ invoke: ## Run a scheduled function now, on the running make run: make invoke FN
 
 test: ## Run every test: domain, DynamoDB Local, the runner over HTTP, template.yaml checks, a short fuzz of each function
 	@mkdir -p target && touch target/test-run.started
-	@# two modules at a time: their tests wait on DynamoDB Local as much as on the CPU (about 5 min instead of 6 on 2 cores).
+	@# two modules at a time: their tests wait on DynamoDB Local as much as on the CPU (with C1-only test JVMs, pom.xml's test.jvm.flags: about 3.5 min on 2 cores).
 	@# Then the guard: every test class must have reported in this run, whatever Maven's exit code said.
 	@$(MVN) -T 2 verify; status=$$?; \
 	  java devkit/src/main/java/dk/fristed/devkit/TestReports.java . target/test-run.started || status=1; \
@@ -36,7 +36,8 @@ format: ## Format every Java file as make test checks it (Spotless, palantir-jav
 
 fuzz: ## Fuzz each function longer than make test does (FUZZ_SECONDS=120 each); what it finds becomes a regression input
 	@# only the pom's fuzz execution (surefire:test@fuzz): the other tests are make test's
-	@$(MVN) -T 2 -fae test-compile surefire:test@fuzz -Dfuzz.seconds=$(FUZZ_SECONDS); status=$$?; \
+	@# the full JIT for long fuzzing runs (make test's test JVMs use C1 only: pom.xml's test.jvm.flags)
+	@$(MVN) -T 2 -fae test-compile surefire:test@fuzz -Dfuzz.seconds=$(FUZZ_SECONDS) -Dtest.jvm.flags=; status=$$?; \
 	  devkit/fuzz-findings.sh; exit $$status
 
 chaos: ## A clinic day with 20 % of DynamoDB calls faulted, several seeds, compared with a day without faults (CHAOS_SEEDS, CHAOS_PATIENTS, CHAOS_SHARE)
