@@ -39,9 +39,6 @@ public enum FailedDependency {
                     return ENCRYPTION;
                 }
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return CODE;
     }

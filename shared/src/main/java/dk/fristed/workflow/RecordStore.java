@@ -170,7 +170,6 @@ public final class RecordStore<R extends WorkflowRecord, E> implements PatientFo
      */
     @Override
     public int erasePatient(HelpNumber helpNumber, Instant at, Actor actor) {
-        PatientParts<R, E> parts = patient;
         int changed = 0;
         for (R record : ofPatient(helpNumber)) {
             if (Transactions.writeFromFreshRead(dynamo, ATTEMPTS, () -> {
@@ -179,12 +178,12 @@ public final class RecordStore<R extends WorkflowRecord, E> implements PatientFo
                 // still under the patient's number: never erased, or erased before erasure unlinked
                 if (!current.helpNumber().equals(HelpNumber.UNLINKED)) {
                     items.add(putOver(
-                            parts.erase().erased(current, current.erasedAt().orElse(at)), current.version()));
-                    items.addAll(parts.alsoRemoved().apply(current));
+                            patient.erase().erased(current, current.erasedAt().orElse(at)), current.version()));
+                    items.addAll(patient.alsoRemoved().apply(current));
                 }
                 for (E entry : historyOf(current.id())) {
-                    if (parts.holdsPersonalText().test(entry)) {
-                        items.add(putHistory(parts.withoutIt().apply(entry), "attribute_exists(version)"));
+                    if (patient.holdsPersonalText().test(entry)) {
+                        items.add(putHistory(patient.withoutIt().apply(entry), "attribute_exists(version)"));
                     }
                 }
                 if (!items.isEmpty()) {
