@@ -45,6 +45,7 @@ public final class MonthlyCost {
         REQUESTS_PER_VISIT.put("PUT /patients/{helpNumber}", 0.1);
         REQUESTS_PER_VISIT.put("GET /visits", 0.2); // day lists at the sites
         REQUESTS_PER_VISIT.put("GET /openapi.json", 0.0);
+        REQUESTS_PER_VISIT.put("GET /reference", 0.05); // once per app session, kept an hour
         REQUESTS_PER_VISIT.put("DELETE /patients/{helpNumber}", 0.001); // erasure on request is rare
         REQUESTS_PER_VISIT.put(
                 "POST /patients/{helpNumber}/merges", 0.01); // a duplicate found about once in a hundred visits

@@ -38,6 +38,7 @@ public final class RouteProfiles {
                     // audit entry per patient on the page (a day list has about ten)
                     new RouteProfile("GET /visits", List.of("query", "transactWriteItems"), 2, 10 * AUDIT),
                     new RouteProfile("GET /openapi.json", List.of(), 0, 0),
+                    new RouteProfile("GET /reference", List.of(), 0, 0),
                     // a patient without visits. Read the record to complete a merge still moving into it (1),
                     // read it again in the erasure's retry loop (1); transaction: the statistical record put
                     // (2), the tombstone put (2) + removal from ByCohort (1) + audit; the visits left to move

@@ -295,6 +295,12 @@ public final class StackSmoke {
                 audit.get("items").size() >= 3,
                 "the audit trail has " + audit.get("items").size() + " entries, not 3 or more");
         expect(200, "serve the OpenAPI description", "GET", "/openapi.json", "clinician", null, null);
+        JsonNode reference = expect(200, "list the reference lists", "GET", "/reference", "finance", null, null);
+        check(
+                reference.get("diagnosisCodes").size() > 1000
+                        && reference.get("sites").size() > 0,
+                "the reference lists have " + reference.get("diagnosisCodes").size() + " ICPC-2 codes and "
+                        + reference.get("sites").size() + " sites");
         expect(204, "erase the made-up patient", "DELETE", "/patients/" + helpNumber, "admin", null, null);
         expect(410, "answer 410 for the erased patient", "GET", "/patients/" + helpNumber, "clinician", null, null);
         return requests;

@@ -130,7 +130,8 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         }
         ApiResponse result = route.handler().handle(request);
         Map<String, String> headers = new LinkedHashMap<>(result.headers());
-        headers.put("Cache-Control", "no-store");
+        // records are never cached; only a route answering with no data (GET /reference) may say otherwise
+        headers.putIfAbsent("Cache-Control", "no-store");
         headers.put(ApiResponse.NOSNIFF, "nosniff");
         headers.computeIfPresent("Location", (name, path) -> basePath(event) + path);
         var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(result.status());

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * An ICPC-2 code: a chapter letter and two digits ({@code L03}, {@code T90}). Digits 01–29 are
- * symptoms and complaints, 30–69 process codes, 70–99 diagnoses and diseases.
+ * symptoms and complaints, 30–69 process codes, 70–99 diagnoses and diseases. What a client sends must be
+ * one ICPC-2 has ({@link IcpcCodes}); a stored code is read back as it was written.
  */
 public record IcpcCode(String value) {
     private static final Pattern FORMAT = Pattern.compile("[A-Z][0-9]{2}");
@@ -34,6 +35,9 @@ public record IcpcCode(String value) {
         }
         if (code.endsWith("00")) {
             throw ApiProblem.badRequest(field, "must have a component number from 01 to 99");
+        }
+        if (!IcpcCodes.exists(code)) {
+            throw ApiProblem.badRequest(field, "is not a code ICPC-2 has; GET /reference lists them");
         }
         return new IcpcCode(code);
     }

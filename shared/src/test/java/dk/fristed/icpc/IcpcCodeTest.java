@@ -3,6 +3,8 @@ package dk.fristed.icpc;
 import dk.fristed.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,6 +29,29 @@ class IcpcCodeTest {
         assertFalse(detail("C12").contains("C12") || detail("C12").contains(" C;"), "the code typed is never repeated");
         assertTrue(detail("A00").contains("01 to 99"));
         assertTrue(detail("' OR 1=1").contains("chapter letter"));
+    }
+
+    @Test
+    void parse_aCodeOfTheRightFormThatIcpc2DoesNotHave_isRefused() {
+        for (String missing : List.of("Z99", "A12", "R70", "B01", "Z70")) {
+            String detail = detail(missing);
+            assertTrue(detail.contains("is not a code ICPC-2 has"), missing + ": " + detail);
+            assertFalse(detail.contains(missing), "the code typed is never repeated");
+        }
+        for (String present : List.of("A01", "A97", "R91", "R96", "Z29", "Z45", "X30", "P82", "T90", "W78")) {
+            assertEquals(present, IcpcCode.parse(present, "d").value());
+        }
+    }
+
+    @Test
+    void codes_areIcpc2sRubricsAndTheProcessCodesOfEveryChapter() {
+        List<String> all = IcpcCodes.all();
+        assertEquals(
+                686 + 1 + 17 * 40, all.size(), "686 rubrics, R91 of the first edition, 40 process codes a chapter");
+        assertEquals("A01", all.get(0));
+        assertEquals("Z69", all.get(all.size() - 1));
+        assertEquals(all.stream().sorted().toList(), all, "in the classification's order");
+        assertTrue(all.stream().allMatch(code -> new IcpcCode(code).value().equals(code)));
     }
 
     @Test

@@ -29,6 +29,7 @@ import dk.fristed.visits.merge.PatientErasure;
 import dk.fristed.visits.merge.PatientMerges;
 import dk.fristed.visits.patient.PatientRepository;
 import dk.fristed.visits.patient.PatientRoutes;
+import dk.fristed.visits.reference.ReferenceLists;
 import dk.fristed.visits.visit.VisitRepository;
 import dk.fristed.visits.visit.VisitRoutes;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -183,6 +184,7 @@ public final class VisitsFunction extends ApiFunction
                         Route.of("POST /visits", CARE, visits::register),
                         Route.of("GET /visits", CARE, visits::atSite),
                         Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient),
+                        new ReferenceLists(sites).route(),
                         new OpenApiDocument().route()),
                 warmUp);
     }

@@ -48,6 +48,9 @@ class EventFixturesIT {
         assertEquals(
                 "3.1.0",
                 send("get-openapi.json", helpNumber, 200).get("openapi").asText());
+        JsonNode reference = send("get-reference.json", helpNumber, 200);
+        assertEquals("A01", reference.get("diagnosisCodes").get(0).asText());
+        assertEquals(17, reference.get("diagnosisChapters").size());
 
         ObjectNode again = ApiEvents.fixture("post-patients.json");
         ((ObjectNode) again.get("headers"))

@@ -163,6 +163,30 @@ class VisitsIT {
     }
 
     @Test
+    void getReference_listsWhatAVisitIsCheckedAgainst_forEveryRole() {
+        String helpNumber = api.registerPatient(null);
+        for (String role : List.of("clinician", "coordinator", "finance", "admin")) {
+            api.dynamoCalls.reset();
+            var response = api.call("GET", "/reference?site=%00&x=" + "a".repeat(500), role, null);
+            assertEquals(200, response.status(), role);
+            assertEquals("private, max-age=3600", response.header("Cache-Control"));
+            assertEquals(RouteProfiles.of("GET /reference").dynamoCalls(), api.dynamoCalls.list(), "no database");
+            assertEquals(
+                    List.of("copenhagen", "aarhus", "odense", "aalborg"),
+                    texts(response.body().get("sites")));
+        }
+        var lists = api.call("GET", "/reference", "clinician", null).body();
+        assertTrue(texts(lists.get("services")).contains("social_worker"));
+        // what the lists hold is what a visit accepts: the last code and site, every service
+        List<String> codes = texts(lists.get("diagnosisCodes"));
+        for (String service : texts(lists.get("services"))) {
+            var visit = visit(helpNumber, "aalborg", "2025-03-04", service, codes.get(codes.size() - 1), "R91");
+            assertEquals(201, api.call("POST", "/visits", "clinician", visit).status(), service);
+        }
+        assertFalse(codes.contains("Z99"));
+    }
+
+    @Test
     void postVisit_invalidInput_namesTheField() {
         String helpNumber = api.registerPatient(null);
         Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
@@ -171,6 +195,8 @@ class VisitsIT {
         cases.put("date", visit(helpNumber, "odense", "2025-07-01", "doctor"));
         cases.put("diagnoses[1]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L03", "Q12"));
         cases.put("diagnoses[0]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L3"));
+        // the form of an ICPC-2 code, but not one ICPC-2 has
+        cases.put("diagnoses[3]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L03", "T90", "A04", "Z99"));
         cases.put("diagnoses[2]", visit(helpNumber, "odense", "2025-03-04", "doctor", "L03", "T90", "L03"));
         var mistyped = visit(
                 helpNumber.substring(0, 8) + (helpNumber.charAt(8) == 'A' ? 'C' : 'A'),
