@@ -34,11 +34,11 @@ public final class IcpcCodes {
 
     private static List<String> load() {
         TreeSet<String> codes = new TreeSet<>();
-        try (InputStream in = IcpcCodes.class.getResourceAsStream("icpc2-rubrics.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("icpc2-rubrics.txt is not packaged");
-            }
-            var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        InputStream in = IcpcCodes.class.getResourceAsStream("icpc2-rubrics.txt");
+        if (in == null) {
+            throw new IllegalStateException("icpc2-rubrics.txt is not packaged");
+        }
+        try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     codes.addAll(chapter(line.strip().split(" +")));
