@@ -94,6 +94,23 @@ class ReportExactnessIT {
                         + report.at("/patients/byNationality/0/nationality").asText() + ".share"));
         assertEquals(report.at("/invoices/amounts/0/credited").asText(), rows.get("invoices.amounts.DKK.credited"));
         assertEquals(report.at("/funding/gap").asText(), rows.get("funding.gap"));
+
+        // in Danish: Danish headers, a semicolon between the cells, a decimal comma in a share
+        List<String> danish = api.expect(200, "GET", "/reports/2024?format=csv&locale=da", "coordinator", null)
+                .text()
+                .replace("\uFEFF", "")
+                .lines()
+                .toList();
+        assertEquals("Tal;Værdi", danish.get(0));
+        String share = report.at("/patients/byNationality/0/share").asText();
+        assertTrue(share.contains("."), share);
+        assertTrue(
+                danish.contains("patients.byNationality."
+                        + report.at("/patients/byNationality/0/nationality").asText() + ".share;"
+                        + share.replace('.', ',')),
+                "a share with a decimal comma");
+        assertTrue(
+                danish.contains("patients.total;" + report.at("/patients/total").asText()));
     }
 
     @Test

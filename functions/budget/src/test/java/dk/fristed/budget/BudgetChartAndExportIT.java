@@ -12,8 +12,11 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -95,7 +98,8 @@ class BudgetChartAndExportIT {
                 title);
         String description = text(svg, "desc");
         assertTrue(
-                description.contains("3380375.00 DKK") && description.contains("Received 2704423.45 DKK"), description);
+                description.contains("Need 3,380,375.00 DKK") && description.contains("Received 2,704,423.45 DKK"),
+                description);
         assertFalse(
                 chart.text().contains("<script")
                         || chart.text().contains("@import")
@@ -171,8 +175,8 @@ class BudgetChartAndExportIT {
                 rows.stream().anyMatch(r -> r.get("instalments").equals("2025-03-01 676075.00; 2025-10-01 676075.00")));
     }
 
-    @Test
-    void theExportsNetColumn_sumsToWhatCameInLessWhatWasSpent_aReversalUndoingItsEntry() throws Exception {
+    /** The seed and two mistakes put right by reversals: a payment typed ten times too large, an expense entered twice. */
+    private String[] seedWithReversals() {
         seed();
         String typo = api.pay(2025, branch, 90_000L, "2025-05-01");
         BudgetApi.expect(
@@ -218,6 +222,14 @@ class BudgetChartAndExportIT {
                         "Entered twice",
                         "date",
                         "2025-05-04"));
+        return new String[] {typo, spentTwice};
+    }
+
+    @Test
+    void theExportsNetColumn_sumsToWhatCameInLessWhatWasSpent_aReversalUndoingItsEntry() throws Exception {
+        String[] mistakes = seedWithReversals();
+        String typo = mistakes[0];
+        String spentTwice = mistakes[1];
         JsonNode progress = api.call("GET", "/budget/years/2025/progress", null).body();
 
         Map<String, CSVRecord> rows = new HashMap<>();
@@ -253,6 +265,69 @@ class BudgetChartAndExportIT {
                 new BigDecimal("900.00"),
                 new BigDecimal(rows.get("R#" + typo).get("amount")),
                 "amount: what the entry named");
+    }
+
+    @Test
+    void inDanish_theExportOpensAsColumnsWithDecimalCommas_andItsNetColumnSumsToTheYearsNetFigure() throws Exception {
+        String typo = seedWithReversals()[0];
+        JsonNode progress = api.call("GET", "/budget/years/2025/progress", null).body();
+        var byParameter = api.call("GET", "/budget/years/2025/export?locale=da", null);
+        var byHeader = api.call(
+                "GET", "/budget/years/2025/export", null, Map.of("Accept-Language", "fr-FR, da;q=0.8, en;q=0.5"));
+        assertEquals(byParameter.text(), byHeader.text(), "Accept-Language chooses when locale= is not given");
+
+        DecimalFormat danish = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(new Locale("da", "DK")));
+        danish.setParseBigDecimal(true);
+        BigDecimal net = BigDecimal.ZERO;
+        Map<String, CSVRecord> rows = new HashMap<>();
+        for (CSVRecord row : CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(';')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(byParameter.text().substring(1)))
+                .getRecords()) {
+            rows.put(row.get("Post"), row);
+            net = net.add((BigDecimal) danish.parse(row.get("Netto")));
+        }
+        assertEquals(
+                BigDecimal.valueOf(
+                        progress.get("received").asLong()
+                                - progress.get("spent").asLong(),
+                        2),
+                net,
+                "read as Danish Excel reads it, the column sums to what came in less what was spent");
+        assertEquals("-900,00", rows.get("R#" + typo).get("Netto"));
+        assertEquals("900,00", rows.get("R#" + typo).get("Beløb"));
+        assertTrue(rows.values().stream().anyMatch(r -> r.get("Kilde").equals("Røde Kors Ærø & Møn")));
+        assertTrue(rows.values().stream()
+                .anyMatch(r -> r.get("Rater").equals("2025-03-01 676075,00; 2025-10-01 676075,00")));
+    }
+
+    @Test
+    void inNorwegian_theChartSpeaksNorwegian_withNorwegianNumbers() throws Exception {
+        seed();
+        var chart = api.call("GET", "/budget/years/2025/chart", null, Map.of("Accept-Language", "nb-NO,nb;q=0.9"));
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document svg = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(chart.text().getBytes(StandardCharsets.UTF_8)));
+        String description = text(svg, "desc");
+        assertTrue(
+                description.startsWith("Behov 3\u00A0380\u00A0375,00 DKK. Mottatt 2\u00A0704\u00A0423,45 DKK."),
+                description);
+        assertTrue(text(svg, "title").startsWith("Finansiering 2025: "), text(svg, "title"));
+        assertTrue(chart.text().contains("Røde Kors-avdeling: mottatt 2\u00A0028\u00A0225,00 DKK"), chart.text());
+    }
+
+    @Test
+    void anUnknownLocale_isRefusedNamingIt() {
+        for (String path : List.of("/budget/years/2025/export?locale=de", "/budget/years/2025/chart?locale=da-DK")) {
+            var response = api.call("GET", path, null);
+            assertEquals(400, response.status(), path);
+            assertEquals("locale", response.problemField());
+        }
     }
 
     @Test

@@ -151,6 +151,23 @@ class InvoiceTotalsAndExportIT {
         assertEquals("'-Karolinska", byId.get(minus).get("creditor"));
         assertEquals("2025-01-07", byId.get(formula).get("received_on"));
         assertFalse(export.text().contains("INV-"), "invoice numbers stay out of the spreadsheet");
+
+        // for the Oslo centre's finance volunteers: Norwegian headers, semicolons, decimal commas
+        var norwegian = api.call(
+                "GET", "/invoices/export?from=2025-01-01&to=2025-01-31&site=copenhagen&locale=nb", "coordinator", null);
+        Map<String, CSVRecord> inNorwegian = new HashMap<>();
+        CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(';')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(norwegian.text().substring(1)))
+                .forEach(r -> inNorwegian.put(r.get("Faktura-id"), r));
+        assertEquals("1312450,50", inNorwegian.get(plain).get("Beløp"));
+        assertEquals("1312450,45", inNorwegian.get(plain).get("Utestående"));
+        assertEquals("Sørlandet sykehus, Ålesund Æ", inNorwegian.get(plain).get("Kreditor"));
+        assertEquals(patient, inNorwegian.get(plain).get("Hjelpenummer"));
     }
 
     private static Map<String, List<Long>> amounts(JsonNode totals) {

@@ -6,6 +6,7 @@ import dk.fristed.csv.CsvTable;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.TextBody;
+import dk.fristed.i18n.Language;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.ids.RecordIds;
 import dk.fristed.money.Money;
@@ -164,17 +165,19 @@ public final class BudgetRoutes {
     /** {@code GET /budget/years/{year}/chart}: the progress as an SVG. */
     public ApiResponse chart(ApiRequest request) {
         int year = year(request);
-        return ApiResponse.ok(
-                new TextBody("image/svg+xml", FundingChart.svg(progressOf(year)), "funding-" + year + ".svg"));
+        Language language = Language.of(request);
+        return ApiResponse.ok(new TextBody(
+                "image/svg+xml", FundingChart.svg(progressOf(year), language), "funding-" + year + ".svg"));
     }
 
     /** {@code GET /budget/years/{year}/export}: the ledger as CSV. */
     public ApiResponse export(ApiRequest request) {
         int year = year(request);
+        Language language = Language.of(request);
         BudgetYear budgetYear = requireYear(year);
         return ApiResponse.ok(new TextBody(
                 CsvTable.CONTENT_TYPE,
-                LedgerExport.csv(budgetYear, budget.ledger(year), budget.allSources()),
+                LedgerExport.csv(budgetYear, budget.ledger(year), budget.allSources(), language),
                 "budget-" + year + ".csv"));
     }
 

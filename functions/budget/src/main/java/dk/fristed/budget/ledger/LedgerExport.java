@@ -1,6 +1,8 @@
 package dk.fristed.budget.ledger;
 
 import dk.fristed.csv.CsvTable;
+import dk.fristed.i18n.Language;
+import dk.fristed.i18n.Language.Text;
 import dk.fristed.money.Money;
 import dk.fristed.records.ledger.BudgetYear;
 import dk.fristed.records.ledger.Entry;
@@ -15,34 +17,35 @@ import java.util.stream.Collectors;
 
 /**
  * A year's ledger as CSV for the treasurer: every entry, reversals included, by date; amounts as
- * decimals in major units beside their currency; a donor as the report names them (anonymous and
+ * decimals in major units beside their currency (in the request's language: headers, separator and
+ * decimal mark, see {@link Language}); a donor as the report names them (anonymous and
  * erased donors stay so).
  */
 public final class LedgerExport {
-    static final List<String> HEADER = List.of(
-            "entry",
-            "date",
-            "kind",
-            "source_type",
-            "source",
-            "category",
-            "purpose",
-            "amount",
-            "net",
-            "currency",
-            "original_amount",
-            "original_currency",
-            "pledge_id",
-            "instalments",
-            "reverses",
-            "note");
+    static final List<Text> HEADER = List.of(
+            new Text("entry", "Post", "Post"),
+            new Text("date", "Dato", "Dato"),
+            new Text("kind", "Art", "Type"),
+            new Text("source_type", "Kildetype", "Kildetype"),
+            new Text("source", "Kilde", "Kilde"),
+            new Text("category", "Kategori", "Kategori"),
+            new Text("purpose", "Formål", "Formål"),
+            new Text("amount", "Beløb", "Beløp"),
+            new Text("net", "Netto", "Netto"),
+            new Text("currency", "Valuta", "Valuta"),
+            new Text("original_amount", "Oprindeligt beløb", "Opprinnelig beløp"),
+            new Text("original_currency", "Oprindelig valuta", "Opprinnelig valuta"),
+            new Text("pledge_id", "Tilsagn", "Tilsagn"),
+            new Text("instalments", "Rater", "Avdrag"),
+            new Text("reverses", "Tilbagefører", "Tilbakefører"),
+            new Text("note", "Note", "Notat"));
 
     private LedgerExport() {}
 
-    static String csv(BudgetYear year, List<Entry> ledger, List<Source> sources) {
+    static String csv(BudgetYear year, List<Entry> ledger, List<Source> sources, Language language) {
         Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
         Map<String, Entry> byKey = ledger.stream().collect(Collectors.toMap(Entry::key, Function.identity()));
-        CsvTable table = new CsvTable(HEADER);
+        CsvTable table = new CsvTable(language, HEADER);
         for (Entry e : ledger.stream()
                 .sorted(Comparator.comparing(Entry::date).thenComparing(Entry::key))
                 .toList()) {
@@ -55,17 +58,18 @@ public final class LedgerExport {
                     .text(source == null ? null : source.label())
                     .text(e.category().orElse(null))
                     .text(e.purpose().orElse(null))
-                    .value(new Money(e.amount(), year.currency()).decimal())
-                    .value(new Money(net(e, byKey), year.currency()).decimal())
+                    .decimal(new Money(e.amount(), year.currency()).decimal())
+                    .decimal(new Money(net(e, byKey), year.currency()).decimal())
                     .value(year.currency())
-                    .value(e.original().map(Money::decimal).orElse(null))
+                    .decimal(e.original().map(Money::decimal).orElse(null))
                     .value(e.original().map(Money::currency).orElse(null))
                     .value(e.pledgeId().orElse(null))
                     .value(
                             e.instalments().isEmpty()
                                     ? null
                                     : e.instalments().stream()
-                                            .map(t -> t.due() + " " + new Money(t.amount(), year.currency()).decimal())
+                                            .map(t -> t.due() + " "
+                                                    + table.decimal(new Money(t.amount(), year.currency()).decimal()))
                                             .collect(Collectors.joining("; ")))
                     .value(e.reverses().orElse(null))
                     .text(e.note().orElse(null))

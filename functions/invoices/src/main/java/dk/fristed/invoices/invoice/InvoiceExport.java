@@ -1,6 +1,8 @@
 package dk.fristed.invoices.invoice;
 
 import dk.fristed.csv.CsvTable;
+import dk.fristed.i18n.Language;
+import dk.fristed.i18n.Language.Text;
 import dk.fristed.money.Money;
 import dk.fristed.records.invoice.Invoice;
 import dk.fristed.validation.Fields;
@@ -14,26 +16,26 @@ import java.util.List;
  * patient at the hospital.
  */
 public final class InvoiceExport {
-    static final List<String> HEADER = List.of(
-            "invoice_id",
-            "help_number",
-            "site",
-            "creditor",
-            "invoice_date",
-            "due_date",
-            "received_on",
-            "state",
-            "state_since",
-            "currency",
-            "amount",
-            "credited",
-            "paid",
-            "outstanding");
+    static final List<Text> HEADER = List.of(
+            new Text("invoice_id", "Faktura-id", "Faktura-id"),
+            new Text("help_number", "Hjælpenummer", "Hjelpenummer"),
+            new Text("site", "Sted", "Sted"),
+            new Text("creditor", "Kreditor", "Kreditor"),
+            new Text("invoice_date", "Fakturadato", "Fakturadato"),
+            new Text("due_date", "Forfaldsdato", "Forfallsdato"),
+            new Text("received_on", "Modtaget", "Mottatt"),
+            new Text("state", "Status", "Status"),
+            new Text("state_since", "Status siden", "Status siden"),
+            new Text("currency", "Valuta", "Valuta"),
+            new Text("amount", "Beløb", "Beløp"),
+            new Text("credited", "Krediteret", "Kreditert"),
+            new Text("paid", "Betalt", "Betalt"),
+            new Text("outstanding", "Udestående", "Utestående"));
 
     private InvoiceExport() {}
 
-    static String csv(List<Invoice> invoices) {
-        CsvTable table = new CsvTable(HEADER);
+    static String csv(List<Invoice> invoices, Language language) {
+        CsvTable table = new CsvTable(language, HEADER);
         for (Invoice v : invoices) {
             String currency = v.amount().currency();
             table.row()
@@ -47,10 +49,10 @@ public final class InvoiceExport {
                     .value(Fields.wireName(v.state()))
                     .value(v.stateSince())
                     .value(currency)
-                    .value(v.amount().decimal())
-                    .value(new Money(v.credited(), currency).decimal())
-                    .value(new Money(v.paid(), currency).decimal())
-                    .value(v.outstanding().decimal())
+                    .decimal(v.amount().decimal())
+                    .decimal(new Money(v.credited(), currency).decimal())
+                    .decimal(new Money(v.paid(), currency).decimal())
+                    .decimal(v.outstanding().decimal())
                     .end();
         }
         return table.toString();

@@ -9,6 +9,7 @@ import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.ETags;
 import dk.fristed.http.TextBody;
+import dk.fristed.i18n.Language;
 import dk.fristed.idempotency.IdempotencyStore;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
@@ -149,11 +150,12 @@ public final class InvoiceRoutes {
     /** {@code GET /invoices/export?from=&to=[&site=]}: the period's invoices as CSV; every patient in it is audited as read. */
     public ApiResponse export(ApiRequest request) {
         Period period = request.period();
+        Language language = Language.of(request);
         Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
         List<Invoice> all = receivedIn(period, site);
         audit.readsOf(request, all.stream().map(Invoice::helpNumber).toList());
         String name = "invoices-" + site.map(s -> s + "-").orElse("") + period.from() + "-" + period.to() + ".csv";
-        return ApiResponse.ok(new TextBody(CsvTable.CONTENT_TYPE, InvoiceExport.csv(all), name));
+        return ApiResponse.ok(new TextBody(CsvTable.CONTENT_TYPE, InvoiceExport.csv(all, language), name));
     }
 
     private List<Invoice> receivedIn(Period period, Optional<String> site) {

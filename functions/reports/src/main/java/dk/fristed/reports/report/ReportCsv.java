@@ -2,6 +2,8 @@ package dk.fristed.reports.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.fristed.csv.CsvTable;
+import dk.fristed.i18n.Language;
+import dk.fristed.i18n.Language.Text;
 import dk.fristed.json.Json;
 
 import java.util.List;
@@ -16,8 +18,10 @@ import java.util.Map;
 public final class ReportCsv {
     private ReportCsv() {}
 
-    public static String csv(Object report) {
-        CsvTable table = new CsvTable(List.of("figure", "value"));
+    static final List<Text> HEADER = List.of(new Text("figure", "Tal", "Tall"), new Text("value", "Værdi", "Verdi"));
+
+    public static String csv(Object report, Language language) {
+        CsvTable table = new CsvTable(language, HEADER);
         flatten("", Json.mapper().valueToTree(report), table);
         return table.toString();
     }
@@ -33,7 +37,11 @@ public final class ReportCsv {
                 flatten(join(path, name(entry, i)), entry, table);
             }
         } else if (!node.isNull()) {
-            table.row().text(path).value(node.asText()).end();
+            CsvTable.Row row = table.row().text(path);
+            (node.isFloatingPointNumber() || node.isBigDecimal()
+                            ? row.decimal(node.asText())
+                            : row.value(node.asText()))
+                    .end();
         }
     }
 

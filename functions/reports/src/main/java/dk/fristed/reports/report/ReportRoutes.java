@@ -7,6 +7,7 @@ import dk.fristed.csv.CsvTable;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.TextBody;
+import dk.fristed.i18n.Language;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.site.Sites;
 
@@ -54,6 +55,7 @@ public final class ReportRoutes {
     private ApiResponse report(ApiRequest request, Period period) {
         Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
         boolean csv = format(request);
+        Language language = Language.of(request); // before the work: a wrong locale is refused at once
         String version = version(request);
         List<String> covered = site.map(List::of).orElse(sites.names());
         Object report = version.equals(ClinicReport.INTERNAL)
@@ -64,7 +66,7 @@ public final class ReportRoutes {
         if (csv) {
             String name = "report-" + site.map(s -> s + "-").orElse("") + period.from() + "-" + period.to() + "-"
                     + version + ".csv";
-            return ApiResponse.ok(new TextBody(CsvTable.CONTENT_TYPE, ReportCsv.csv(report), name));
+            return ApiResponse.ok(new TextBody(CsvTable.CONTENT_TYPE, ReportCsv.csv(report, language), name));
         }
         return ApiResponse.ok(report);
     }
