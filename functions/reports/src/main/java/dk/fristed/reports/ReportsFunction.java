@@ -13,6 +13,7 @@ import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.http.ApiFunction;
 import dk.fristed.http.Route;
 import dk.fristed.http.SnapStartPriming;
+import dk.fristed.i18n.Language;
 import dk.fristed.json.Json;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
@@ -199,7 +200,7 @@ public final class ReportsFunction extends ApiFunction
             // one read of the year serves both versions: the family is made with make()'s own reads and figures
             var family = maker.family(year, sites.names());
             Json.write(family.all());
-            ReportCsv.csv(PublishedReport.of(family, Optional.empty(), threshold));
+            ReportCsv.csv(PublishedReport.of(family, Optional.empty(), threshold), Language.DA);
         };
         return new Wiring(
                 List.of(
