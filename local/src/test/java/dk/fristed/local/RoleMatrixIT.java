@@ -94,11 +94,12 @@ class RoleMatrixIT {
     }
 
     /**
-     * What finance may use: routes that carry no help number and nothing about a patient (the budget holds
-     * none; a report holds counts only, and finance is given its publishable version: ReportExactnessIT).
+     * What finance may use: routes that carry no help number and nothing about a patient (the reference
+     * lists and the budget hold none; a report holds counts only, and finance is given its publishable version: ReportExactnessIT).
      */
     private static boolean withoutPatientData(String route) {
         return route.equals("GET /openapi.json")
+                || route.equals("GET /reference")
                 || route.equals("GET /invoices/totals")
                 || route.contains(" /budget/")
                 || route.startsWith("GET /reports");

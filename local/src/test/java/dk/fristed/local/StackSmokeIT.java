@@ -70,7 +70,7 @@ class StackSmokeIT {
         int requests =
                 new StackSmoke(gatewayOverLambda(), new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
 
-        assertEquals(36, requests);
+        assertEquals(37, requests);
         assertEquals(
                 Set.of(
                         "fristed-smoke-visits",

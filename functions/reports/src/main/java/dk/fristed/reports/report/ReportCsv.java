@@ -8,6 +8,7 @@ import dk.fristed.json.Json;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A report as CSV: every figure of the JSON answer on a row of its own, named by its path
@@ -16,6 +17,8 @@ import java.util.Map;
  * field (a nationality, a currency, a type of source).
  */
 public final class ReportCsv {
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+\\.[0-9]+");
+
     private ReportCsv() {}
 
     static final List<Text> HEADER = List.of(new Text("figure", "Tal", "Tall"), new Text("value", "Værdi", "Verdi"));
@@ -38,11 +41,14 @@ public final class ReportCsv {
             }
         } else if (!node.isNull()) {
             CsvTable.Row row = table.row().text(path);
-            (node.isFloatingPointNumber() || node.isBigDecimal()
-                            ? row.decimal(node.asText())
-                            : row.value(node.asText()))
-                    .end();
+            (isDecimal(node) ? row.decimal(node.asText()) : row.value(node.asText())).end();
         }
+    }
+
+    /** A share or percentage: the report writes them as decimal strings ("12.5"), exact; no name looks like one. */
+    private static boolean isDecimal(JsonNode node) {
+        return node.isFloatingPointNumber()
+                || (node.isTextual() && DECIMAL.matcher(node.asText()).matches());
     }
 
     private static String name(JsonNode entry, int index) {
