@@ -12,7 +12,7 @@ export DDB_LOCAL_TELEMETRY := 0
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-run: ## Serve the whole API at http://localhost:3000 on DynamoDB Local (data kept in .fristed/local)
+run: ## Serve the whole API at http://localhost:3000/prod on DynamoDB Local (data kept in .fristed/local)
 	@echo "building the functions and the local runner ..."
 	@$(MVN) -q package -DskipTests -pl local -am
 	@java -cp "$(RUNNER_CP)" dk.fristed.local.LocalApi

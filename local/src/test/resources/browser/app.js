@@ -49,7 +49,7 @@ function apiClient(tokens) {
         init.body = JSON.stringify(body);
       }
       try {
-        const answer = await fetch(saved.api + path, init);
+        const answer = await fetch(/^https?:/.test(path) ? path : saved.api + path, init); // a route's path, or a link
         const text = await answer.text();
         const type = answer.headers.get('Content-Type') || '';
         return { status: answer.status, type, body: type.includes('json') && text ? JSON.parse(text) : text,
@@ -63,7 +63,8 @@ function apiClient(tokens) {
   return client;
 }
 
-const pathOf = (location) => location.replace(/^https?:\/\/[^/]+/, ''); // Location may be absolute
+// a Location is a link: root-relative ("/prod/patients/...", the stage included) or absolute, resolved as a browser would
+const linkOf = (location) => new URL(location, saved.api).href;
 const fixture = async (name) => JSON.parse((await (await fetch('/events/' + name + '.json')).json()).body);
 const key = () => crypto.randomUUID();
 
@@ -76,15 +77,15 @@ async function clinician(api) {
   out.patient = patient;
   out.patientReplay = await api.call('POST', '/patients', patientBody, { 'Idempotency-Key': patientKey });
   const helpNumber = patient.body.helpNumber;
-  out.patientRead = await api.call('GET', pathOf(patient.location));
+  out.patientRead = await api.call('GET', linkOf(patient.location));
   const change = { ...patientBody, phone: '+45 20 00 00 01' };
   out.staleChange = await api.call('PUT', '/patients/' + helpNumber, change, { 'If-Match': '"0"' });
   out.change = await api.call('PUT', '/patients/' + helpNumber, change, { 'If-Match': out.patientRead.etag });
   out.visit = await api.call('POST', '/visits', { ...(await fixture('post-visits')), helpNumber }, { 'Idempotency-Key': key() });
   out.referral = await api.call('POST', '/referrals', { ...(await fixture('post-referrals')), helpNumber }, { 'Idempotency-Key': key() });
-  out.referralRead = await api.call('GET', pathOf(out.referral.location));
+  out.referralRead = await api.call('GET', linkOf(out.referral.location));
   out.invoice = await api.call('POST', '/invoices', { ...(await fixture('post-invoices')), helpNumber }, { 'Idempotency-Key': key() });
-  out.invoiceRead = await api.call('GET', pathOf(out.invoice.location));
+  out.invoiceRead = await api.call('GET', linkOf(out.invoice.location));
   out.forbidden = await api.call('GET', '/budget/sources');
 
   // an expired token: the gateway's 401 carries no CORS headers, so the page sees a network error ...

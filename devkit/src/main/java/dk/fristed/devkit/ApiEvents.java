@@ -90,6 +90,31 @@ public final class ApiEvents {
             Map<String, String> queryParameters,
             byte[] body,
             Map<String, String> claims) {
+        return build(
+                routeKey,
+                method,
+                path,
+                rawQueryString,
+                headers,
+                pathParameters,
+                queryParameters,
+                body,
+                claims,
+                "$default");
+    }
+
+    /** As {@link #build}, for an API whose stage is named: {@code path} is then the whole path, stage first. */
+    public static ObjectNode build(
+            String routeKey,
+            String method,
+            String path,
+            String rawQueryString,
+            Map<String, String> headers,
+            Map<String, String> pathParameters,
+            Map<String, String> queryParameters,
+            byte[] body,
+            Map<String, String> claims,
+            String stage) {
         ObjectNode event = Json.mapper().createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", routeKey);
@@ -121,7 +146,7 @@ public final class ApiEvents {
         http.put("userAgent", headers.getOrDefault("user-agent", ""));
         context.put("requestId", UUID.randomUUID().toString());
         context.put("routeKey", routeKey);
-        context.put("stage", "$default");
+        context.put("stage", stage);
         context.put("time", REQUEST_TIME.format(now));
         context.put("timeEpoch", now.toEpochMilli());
         if (body != null && body.length > 0) {

@@ -27,11 +27,32 @@ public final class LocalGateway {
             SamTemplate.HttpRoute route,
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
 
-    private final RouteMatcher<Target> routes = new RouteMatcher<>();
+    private final RouteMatcher<Target> routes;
     private final List<SamTemplate.FunctionDefinition> functions;
+    /** The stage the routes are served under ("/prod/visits"), or null for {@code $default} (at the root). */
+    private final String stage;
 
-    private LocalGateway(List<SamTemplate.FunctionDefinition> functions) {
+    private LocalGateway(List<SamTemplate.FunctionDefinition> functions, RouteMatcher<Target> routes, String stage) {
         this.functions = functions;
+        this.routes = routes;
+        this.stage = stage;
+    }
+
+    /**
+     * The same routes under a named stage, as the deployed API serves them: {@code /prod/visits} reaches
+     * {@code POST /visits}, {@code /visits} reaches nothing, and the functions see the stage in the event.
+     */
+    public LocalGateway underStage(String stage) {
+        return new LocalGateway(functions, routes, stage);
+    }
+
+    /** The part of a URL path a route is matched against: without the stage; empty when outside it. */
+    private Optional<String> routePath(String path) {
+        if (stage == null) {
+            return Optional.of(path);
+        }
+        String prefix = "/" + stage;
+        return path.startsWith(prefix + "/") ? Optional.of(path.substring(prefix.length())) : Optional.empty();
     }
 
     /**
@@ -49,7 +70,7 @@ public final class LocalGateway {
             SamTemplate template,
             Function<SamTemplate.FunctionDefinition, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>
                     handlers) {
-        LocalGateway gateway = new LocalGateway(template.functions());
+        LocalGateway gateway = new LocalGateway(template.functions(), new RouteMatcher<>(), null);
         for (var function : gateway.functions) {
             var handler = handlers.apply(function);
             for (var route : function.routes()) {
@@ -74,12 +95,14 @@ public final class LocalGateway {
 
     /** The route key a request matches, as the access log names it; empty when none does. */
     public Optional<String> routeKey(String method, String path) {
-        return routes.match(method, path).map(m -> m.target().route().key());
+        return routePath(path)
+                .flatMap(p -> routes.match(method, p))
+                .map(m -> m.target().route().key());
     }
 
     /** Routes the request; empty when no route matches (API Gateway answers 404 {"message":"Not Found"}). */
     public Optional<APIGatewayV2HTTPResponse> handle(Request request) {
-        var match = routes.match(request.method(), request.path());
+        var match = routePath(request.path()).flatMap(p -> routes.match(request.method(), p));
         if (match.isEmpty()) {
             return Optional.empty();
         }
@@ -95,7 +118,8 @@ public final class LocalGateway {
                 match.get().pathParameters(),
                 queryParameters(request.rawQuery()),
                 request.body(),
-                request.claims());
+                request.claims(),
+                stage == null ? "$default" : stage);
         return Optional.of(target.handler()
                 .handleRequest(
                         ApiEvents.read(event),

@@ -188,6 +188,15 @@ public final class SamTemplate {
         return resolveLocally(function.name(), Map.of("Stage", stage));
     }
 
+    /** A parameter's default value ({@code Stage}: "prod"): what a local run takes for it. */
+    public String parameterDefault(String name) {
+        Object value = map(map(root.get("Parameters")).get(name)).get("Default");
+        if (value == null) {
+            throw new IllegalArgumentException("template.yaml has no default for the parameter " + name);
+        }
+        return String.valueOf(value);
+    }
+
     private String resolveRef(String name, Map<String, String> tableNames) {
         if (tableNames.containsKey(name)) {
             return tableNames.get(name);

@@ -159,7 +159,9 @@ public final class LocalApi implements AutoCloseable {
             Map<String, String> variables = LocalDynamo.clientVariables(dynamoRoute.apply(dynamo.endpoint()));
             variables.put(ServerKey.LOCAL_KEY_VARIABLE, localSecret(dataDir.resolve("server-key")));
             variables.put(FieldEncryption.LOCAL_KEY_VARIABLE, localSecret(fieldKeyFile));
-            LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables);
+            // under the stage, as deployed ("/prod/visits"): a link that leaves out the stage fails here too
+            LocalGateway gateway = LocalGateway.fromTemplate(template, tables, variables)
+                    .underStage(template.parameterDefault("Stage"));
             // functions without routes: stream and schedule handlers, built from their environment like the others
             var others = LocalGateway.routeless(template, tables, variables);
             LocalStreams streams = LocalStreams.fromTemplate(template, dynamo, tables, others::get);
@@ -205,6 +207,11 @@ public final class LocalApi implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Where the API's routes begin: {@code http://localhost:3000/prod}, the stage's path as in the deployed URL. */
+    public String baseUrl() {
+        return "http://localhost:" + port() + "/" + template.parameterDefault("Stage");
     }
 
     public LocalAuthority authority() {
@@ -391,8 +398,8 @@ public final class LocalApi implements AutoCloseable {
                     authority.issue(LocalUser.of(role).subject(), List.of(role)));
         }
         StringBuilder banner = new StringBuilder();
-        banner.append("\nFristed local API  http://localhost:")
-                .append(port())
+        banner.append("\nFristed local API  ")
+                .append(baseUrl())
                 .append("   (started in ")
                 .append(startMillis)
                 .append(" ms)\n");

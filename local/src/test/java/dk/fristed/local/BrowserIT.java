@@ -189,7 +189,7 @@ class BrowserIT {
             throws Exception {
         StringBuilder url = new StringBuilder(origin)
                 .append("/?api=")
-                .append(encode("http://localhost:" + api.port()))
+                .append(encode(api.baseUrl()))
                 .append("&issuer=")
                 .append(encode(api.authority().issuer()))
                 .append("&scenario=")
@@ -297,7 +297,7 @@ class BrowserIT {
 
     /** A fetch from the page now open: the status it could read, or {@code network-error}. */
     private String fetchFromPage(String method, String path, Map<String, String> headers) throws Exception {
-        return chromium.script("return fetch('http://localhost:" + api.port() + path + "', {method: '" + method
+        return chromium.script("return fetch('" + api.baseUrl() + path + "', {method: '" + method
                         + "', headers: " + Json.write(headers)
                         + "}).then(r => String(r.status), () => 'network-error')")
                 .asText();

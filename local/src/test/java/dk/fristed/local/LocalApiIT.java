@@ -47,7 +47,7 @@ class LocalApiIT {
         String allowed = LocalApps.fromEnvironment().origin();
 
         var preflight = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/patients"))
+                HttpRequest.newBuilder(URI.create(api.baseUrl() + "/patients"))
                         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                         .header("Origin", allowed)
                         .header("Access-Control-Request-Method", "POST")
@@ -93,6 +93,39 @@ class LocalApiIT {
         // another origin: nothing a browser would let the page read
         var elsewhere = send("GET", "/patients/K7MQX9PK", clinician, null, null, "https://evil.example");
         assertTrue(elsewhere.headers().firstValue("access-control-allow-origin").isEmpty());
+    }
+
+    @Test
+    void theApiLivesUnderTheStage_asDeployed_andItsLocationsStayThere() throws Exception {
+        api = start();
+        assertTrue(api.baseUrl().endsWith(":" + port + "/prod"), api.baseUrl());
+        String coordinator = api.authority().issue("coord-1", List.of(Role.COORDINATOR));
+        var created = send(
+                "POST",
+                "/patients",
+                coordinator,
+                "{\"birthYear\":1985,\"sex\":\"female\",\"nationality\":\"RO\","
+                        + "\"languages\":[\"ro\"],\"interpreterNeeded\":false}",
+                null);
+        assertEquals(201, created.statusCode());
+        String location = created.headers().firstValue("location").orElseThrow();
+        assertTrue(location.startsWith("/prod/patients/"), location);
+        // followed as a client follows a link: against the API's origin
+        var followed = http.send(
+                HttpRequest.newBuilder(URI.create(api.baseUrl()).resolve(location))
+                        .header("Authorization", "Bearer " + coordinator)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, followed.statusCode(), followed.body());
+        assertEquals(json(created).get("helpNumber"), json(followed).get("helpNumber"));
+        // the route without its stage is no route, as on the deployed API
+        var outside = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + location.substring("/prod".length())))
+                        .header("Authorization", "Bearer " + coordinator)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, outside.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", outside.body());
     }
 
     @Test
@@ -249,8 +282,7 @@ class LocalApiIT {
                 .get("id")
                 .asText();
         var sent = http.send(
-                HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + api.port() + "/referrals/" + id + "/transitions"))
+                HttpRequest.newBuilder(URI.create(api.baseUrl() + "/referrals/" + id + "/transitions"))
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"action\":\"send\",\"date\":\"" + sentLongAgo + "\"}"))
                         .header("Authorization", "Bearer " + clinician)
@@ -305,7 +337,9 @@ class LocalApiIT {
     private HttpResponse<String> send(
             String method, String path, String token, String body, String idempotencyKey, String origin)
             throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+        // the API's routes under the stage; the runner's own endpoints (make invoke's) at the root
+        String base = path.startsWith("/_local/") ? "http://127.0.0.1:" + port : api.baseUrl();
+        var request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -303,7 +303,7 @@ class LocalSignInIT {
 
     private HttpResponse<String> api(String method, String path, String token) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
                         .method(method, HttpRequest.BodyPublishers.noBody())
                         .header("Authorization", "Bearer " + token)
                         .build(),

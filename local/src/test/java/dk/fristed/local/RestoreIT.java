@@ -150,7 +150,7 @@ class RestoreIT {
     }
 
     private String base() {
-        return "http://127.0.0.1:" + api.port();
+        return api.baseUrl();
     }
 
     private static Map<String, AttributeValue> key(String helpNumber) {

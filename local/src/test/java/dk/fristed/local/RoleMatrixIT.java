@@ -118,7 +118,7 @@ class RoleMatrixIT {
     }
 
     private static int send(String method, String path, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+        var request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
                 .method(
                         method,
                         method.equals("GET")
