@@ -187,7 +187,8 @@ public record NewEntry(
             {"pledgeId", r.pledgeId()},
             {"purpose", r.purpose()},
             {"category", r.category()},
-            {"instalments", r.instalments()},
+            // an empty list is none: clients generated from openapi.json send [] for a list left unset
+            {"instalments", r.instalments() == null || r.instalments().isEmpty() ? null : r.instalments()},
             {"reverses", r.reverses()}
         };
         for (Object[] field : fields) {
