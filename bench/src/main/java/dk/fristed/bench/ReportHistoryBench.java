@@ -2,6 +2,7 @@ package dk.fristed.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dk.fristed.aws.DynamoDbConnection;
+import dk.fristed.config.Categories;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.devkit.LocalContext;
 import dk.fristed.devkit.RouteChecks;
@@ -10,7 +11,6 @@ import dk.fristed.invoices.InvoicesFunction;
 import dk.fristed.invoices.invoice.DeadlinePolicy;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
-import dk.fristed.records.ledger.Categories;
 import dk.fristed.referrals.ReferralTables;
 import dk.fristed.referrals.ReferralsFunction;
 import dk.fristed.reports.ReportTables;

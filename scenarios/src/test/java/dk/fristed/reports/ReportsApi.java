@@ -1,6 +1,7 @@
 package dk.fristed.reports;
 
 import dk.fristed.budget.BudgetFunction;
+import dk.fristed.config.Categories;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.invoices.InvoiceErasureFunction;
 import dk.fristed.invoices.InvoiceTables;
@@ -8,7 +9,6 @@ import dk.fristed.invoices.InvoicesFunction;
 import dk.fristed.invoices.invoice.DeadlinePolicy;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
-import dk.fristed.records.ledger.Categories;
 import dk.fristed.referrals.ReferralErasureFunction;
 import dk.fristed.referrals.ReferralTables;
 import dk.fristed.referrals.ReferralsFunction;

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dk.fristed.i18n.Language;
 import dk.fristed.json.Json;
 import dk.fristed.log.JsonLog;
 import dk.fristed.problem.ApiProblem;
@@ -67,7 +68,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         try {
             response = serve(event, requestId);
         } catch (ApiProblem problem) {
-            response = ProblemResponses.of(problem, requestId);
+            response = ProblemResponses.of(problem, requestId, language(event));
             // the title only: a field's name can be a key the client made up, even a person's name
             outcome = problem.title();
         } catch (RuntimeException unexpected) {
@@ -82,8 +83,8 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
             failure.put("failed", FailedDependency.of(unexpected, retryable).logName());
             log.error(retryable.isPresent() ? "database unavailable" : "unhandled error", failure);
             response = retryable
-                    .map(problem -> ProblemResponses.of(problem, requestId))
-                    .orElseGet(() -> ProblemResponses.internalError(requestId));
+                    .map(problem -> ProblemResponses.of(problem, requestId, language(event)))
+                    .orElseGet(() -> ProblemResponses.internalError(requestId, language(event)));
             if (retryable.isPresent()) {
                 outcome = retryable.get().title();
             }
@@ -146,6 +147,18 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
             builder.withBody(Json.write(result.body()));
         }
         return builder.withHeaders(headers).build();
+    }
+
+    /** The language a problem is told in: the first of da, nb, en the caller's Accept-Language prefers. */
+    private static Language language(APIGatewayV2HTTPEvent event) {
+        if (event.getHeaders() == null) {
+            return Language.EN;
+        }
+        return event.getHeaders().entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("Accept-Language"))
+                .findFirst()
+                .map(h -> Language.preferred(h.getValue()))
+                .orElse(Language.EN);
     }
 
     private static String topFrame(Throwable error) {

@@ -3,6 +3,7 @@ package dk.fristed.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dk.fristed.auth.Caller;
 import dk.fristed.calendar.Period;
+import dk.fristed.i18n.Language;
 import dk.fristed.json.Json;
 import dk.fristed.problem.ApiProblem;
 
@@ -134,6 +135,16 @@ public final class ApiRequest {
             throw ApiProblem.badRequest(name, "is required in the path");
         }
         return value;
+    }
+
+    /** The language a file for people is made in: {@code locale=da|nb|en}, else Accept-Language, else English. */
+    public Language language() {
+        Optional<String> asked = query(Language.PARAMETER);
+        if (asked.isPresent()) {
+            return Language.ofCode(asked.get())
+                    .orElseThrow(() -> ApiProblem.badRequest(Language.PARAMETER, "must be da, nb or en"));
+        }
+        return header("Accept-Language").map(Language::preferred).orElse(Language.EN);
     }
 
     public Optional<String> query(String name) {

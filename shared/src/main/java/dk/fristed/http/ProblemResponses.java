@@ -1,8 +1,10 @@
 package dk.fristed.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dk.fristed.i18n.Language;
 import dk.fristed.json.Json;
 import dk.fristed.problem.ApiProblem;
+import dk.fristed.problem.ProblemTexts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,12 +16,14 @@ final class ProblemResponses {
 
     private ProblemResponses() {}
 
-    static APIGatewayV2HTTPResponse of(ApiProblem problem, String requestId) {
+    /** @param language the caller's (Accept-Language): title and detail in it; the type stays the English kind's */
+    static APIGatewayV2HTTPResponse of(ApiProblem problem, String requestId, Language language) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type(problem.title()));
-        body.put("title", problem.title());
+        body.put("title", ProblemTexts.in(language, problem.title()));
         body.put("status", problem.status());
-        body.put("detail", problem.field() == null ? problem.detail() : problem.field() + " " + problem.detail());
+        String detail = ProblemTexts.in(language, problem.detail());
+        body.put("detail", problem.field() == null ? detail : problem.field() + " " + detail);
         if (problem.field() != null) {
             body.put("field", problem.field());
         }
@@ -46,12 +50,16 @@ final class ProblemResponses {
     }
 
     /** Anything unexpected: the request id to find the log line, and nothing about the cause. */
-    static APIGatewayV2HTTPResponse internalError(String requestId) {
+    static APIGatewayV2HTTPResponse internalError(String requestId, Language language) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type("Internal error"));
-        body.put("title", "Internal error");
+        body.put("title", ProblemTexts.in(language, "Internal error"));
         body.put("status", 500);
-        body.put("detail", "the request could not be completed; nothing was changed unless a retry shows otherwise");
+        body.put(
+                "detail",
+                ProblemTexts.in(
+                        language,
+                        "the request could not be completed; nothing was changed unless a retry shows otherwise"));
         if (requestId != null) {
             body.put("requestId", requestId);
         }

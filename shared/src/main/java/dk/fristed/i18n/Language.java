@@ -1,8 +1,5 @@
 package dk.fristed.i18n;
 
-import dk.fristed.http.ApiRequest;
-import dk.fristed.problem.ApiProblem;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,8 +9,9 @@ import java.util.Optional;
 /**
  * The languages the clinics work in: Danish, Norwegian (bokmål) and English. A file made for people
  * (an export, the funding chart) takes the request's {@code locale=da|nb|en}, else the first of these
- * its {@code Accept-Language} prefers, else English; the language also chooses the spreadsheet
- * conventions, since Danish and Norwegian Excel read {@code ;} between cells and {@code 1234,50}.
+ * its {@code Accept-Language} prefers, else English ({@code ApiRequest.language()}); a problem follows
+ * {@code Accept-Language}. The language also chooses the spreadsheet conventions, since Danish and
+ * Norwegian Excel read {@code ;} between cells and {@code 1234,50}.
  */
 public enum Language {
     EN(',', '.', ','),
@@ -32,18 +30,13 @@ public enum Language {
         this.groupMark = groupMark;
     }
 
-    public static Language of(ApiRequest request) {
-        Optional<String> asked = request.query(PARAMETER);
-        if (asked.isPresent()) {
-            return tag(asked.get())
-                    .filter(language -> language.code().equals(asked.get()))
-                    .orElseThrow(() -> ApiProblem.badRequest(PARAMETER, "must be da, nb or en"));
-        }
-        return request.header("Accept-Language").map(Language::preferred).orElse(EN);
+    /** A language by its code exactly ({@code da}, {@code nb}, {@code en}), as {@code locale=} takes it. */
+    public static Optional<Language> ofCode(String code) {
+        return tag(code).filter(language -> language.code().equals(code));
     }
 
     /** The first language of an {@code Accept-Language} list (RFC 9110, weights honoured) that is one of ours. */
-    static Language preferred(String acceptLanguage) {
+    public static Language preferred(String acceptLanguage) {
         record Wanted(String tag, double weight, int order) {}
         List<Wanted> wanted = new ArrayList<>();
         String[] ranges = acceptLanguage.split(",");

@@ -60,7 +60,7 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem preconditionFailed(String detail) {
-        return new ApiProblem(412, "Precondition failed", detail, "If-Match");
+        return new ApiProblem(412, "Precondition failed", "does not match: " + detail, "If-Match");
     }
 
     public static ApiProblem payloadTooLarge(int limitBytes) {
@@ -68,7 +68,7 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem unsupportedMediaType() {
-        return new ApiProblem(415, "Unsupported media type", "send the body as application/json", "Content-Type");
+        return new ApiProblem(415, "Unsupported media type", "must be application/json", "Content-Type");
     }
 
     public static ApiProblem unprocessable(String field, String detail) {
@@ -79,7 +79,7 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(
                 428,
                 "Precondition required",
-                "send If-Match with the ETag you read, so a concurrent change is not overwritten",
+                "is required: send the ETag you read, so that a change made meanwhile is not overwritten",
                 "If-Match");
     }
 

@@ -87,7 +87,8 @@ class RetryableFailuresTest {
         var response = ProblemResponses.of(
                 RetryableFailures.problemFor(ApiCallTimeoutException.create(6000))
                         .orElseThrow(),
-                "r-1");
+                "r-1",
+                dk.fristed.i18n.Language.EN);
         assertEquals(503, response.getStatusCode());
         assertEquals("1", response.getHeaders().get("Retry-After"));
     }

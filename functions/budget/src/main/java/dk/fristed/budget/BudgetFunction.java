@@ -8,6 +8,7 @@ import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.aws.ServerKey;
 import dk.fristed.budget.ledger.BudgetRepository;
 import dk.fristed.budget.ledger.BudgetRoutes;
+import dk.fristed.config.Categories;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.FieldEncryption;
 import dk.fristed.http.ApiFunction;
@@ -20,7 +21,6 @@ import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Cursor;
 import dk.fristed.paging.Hmac;
 import dk.fristed.records.ledger.BudgetItem;
-import dk.fristed.records.ledger.Categories;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

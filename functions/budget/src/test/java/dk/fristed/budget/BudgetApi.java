@@ -1,9 +1,9 @@
 package dk.fristed.budget;
 
+import dk.fristed.config.Categories;
 import dk.fristed.devkit.FunctionTestbed;
 import dk.fristed.log.JsonLog;
 import dk.fristed.paging.Hmac;
-import dk.fristed.records.ledger.Categories;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

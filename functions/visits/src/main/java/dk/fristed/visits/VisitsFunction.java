@@ -7,6 +7,7 @@ import dk.fristed.audit.AuditTrail;
 import dk.fristed.auth.Role;
 import dk.fristed.aws.DynamoDbConnection;
 import dk.fristed.aws.ServerKey;
+import dk.fristed.config.Categories;
 import dk.fristed.config.Environment;
 import dk.fristed.encryption.EncryptedTable;
 import dk.fristed.encryption.FieldEncryption;
@@ -89,11 +90,12 @@ public final class VisitsFunction extends ApiFunction
                 FieldEncryption.fromEnvironment(env),
                 ServerKey.fromEnvironment(env),
                 Sites.parse(env.require(Sites.VARIABLE)),
+                Categories.fromEnvironment(env),
                 Clock.systemUTC(),
                 new JsonLog("visits"));
     }
 
-    /** The tests' constructor: every collaborator given; the client is opened here, with encryption. */
+    /** The tests' constructor: every collaborator given, the budget categories template.yaml's default. */
     public VisitsFunction(
             Tables tables,
             DynamoDbConnection dynamo,
@@ -102,12 +104,26 @@ public final class VisitsFunction extends ApiFunction
             Sites sites,
             Clock clock,
             JsonLog log) {
+        this(tables, dynamo, encryption, serverKey, sites, Categories.parse(Categories.DEFAULT), clock, log);
+    }
+
+    /** Every collaborator given; the client is opened here, with encryption. */
+    public VisitsFunction(
+            Tables tables,
+            DynamoDbConnection dynamo,
+            FieldEncryption encryption,
+            Hmac serverKey,
+            Sites sites,
+            Categories categories,
+            Clock clock,
+            JsonLog log) {
         this(
                 wire(
                         tables,
                         dynamo.open(encryption.interceptor(tables.encrypted())),
                         encryption,
                         serverKey,
+                        new ReferenceLists(sites, categories),
                         sites,
                         clock),
                 log);
@@ -141,6 +157,7 @@ public final class VisitsFunction extends ApiFunction
             DynamoDbClient dynamo,
             FieldEncryption encryption,
             Hmac serverKey,
+            ReferenceLists reference,
             Sites sites,
             Clock clock) {
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
@@ -184,7 +201,7 @@ public final class VisitsFunction extends ApiFunction
                         Route.of("POST /visits", CARE, visits::register),
                         Route.of("GET /visits", CARE, visits::atSite),
                         Route.of("GET /patients/{helpNumber}/visits", CARE, visits::ofPatient),
-                        new ReferenceLists(sites).route(),
+                        reference.route(),
                         new OpenApiDocument().route()),
                 warmUp);
     }

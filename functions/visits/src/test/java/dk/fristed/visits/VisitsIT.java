@@ -177,6 +177,9 @@ class VisitsIT {
         }
         var lists = api.call("GET", "/reference", "clinician", null).body();
         assertTrue(texts(lists.get("services")).contains("social_worker"));
+        assertEquals(
+                List.of("medicine", "laboratory", "treatment_materials", "rent", "cleaning", "it", "other"),
+                texts(lists.get("budgetCategories")));
         // what the lists hold is what a visit accepts: the last code and site, every service
         List<String> codes = texts(lists.get("diagnosisCodes"));
         for (String service : texts(lists.get("services"))) {
@@ -209,6 +212,33 @@ class VisitsIT {
             assertEquals(400, response.status(), field + ": " + response.body());
             assertEquals(field, response.problemField());
         });
+    }
+
+    @Test
+    void aProblem_isToldInTheCallersLanguage_itsKindAndFieldUnchanged() {
+        String helpNumber = api.registerPatient(null);
+        var body = visit(helpNumber, "malmo", "2025-03-04", "doctor");
+        var english = api.call("POST", "/visits", "clinician", body);
+        var danish =
+                api.call("POST", "/visits", "clinician", body, Map.of("Accept-Language", "da-DK,da;q=0.9,en;q=0.5"));
+        var norwegian = api.call("POST", "/visits", "clinician", body, Map.of("Accept-Language", "nb"));
+
+        assertEquals("Invalid request", english.body().get("title").asText());
+        assertEquals("Ugyldig forespørgsel", danish.body().get("title").asText());
+        assertEquals("Ugyldig forespørsel", norwegian.body().get("title").asText());
+        assertEquals(
+                "site must be one of copenhagen, aarhus, odense, aalborg",
+                english.body().get("detail").asText());
+        assertEquals(
+                "site skal være en af copenhagen, aarhus, odense, aalborg",
+                danish.body().get("detail").asText());
+        assertEquals(
+                "site må være en av copenhagen, aarhus, odense, aalborg",
+                norwegian.body().get("detail").asText());
+        for (var answer : List.of(danish, norwegian)) {
+            assertEquals(english.body().get("type"), answer.body().get("type"), "the kind a client branches on");
+            assertEquals("site", answer.problemField());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dk.fristed.budget.ledger;
 
 import dk.fristed.calendar.ClinicCalendar;
 import dk.fristed.calendar.Period;
+import dk.fristed.config.Categories;
 import dk.fristed.csv.CsvTable;
 import dk.fristed.http.ApiRequest;
 import dk.fristed.http.ApiResponse;
@@ -14,7 +15,6 @@ import dk.fristed.paging.Cursor;
 import dk.fristed.paging.PageRequest;
 import dk.fristed.problem.ApiProblem;
 import dk.fristed.records.ledger.BudgetYear;
-import dk.fristed.records.ledger.Categories;
 import dk.fristed.records.ledger.Progress;
 import dk.fristed.records.ledger.Source;
 import dk.fristed.records.ledger.SourceType;
@@ -165,7 +165,7 @@ public final class BudgetRoutes {
     /** {@code GET /budget/years/{year}/chart}: the progress as an SVG. */
     public ApiResponse chart(ApiRequest request) {
         int year = year(request);
-        Language language = Language.of(request);
+        Language language = request.language();
         return ApiResponse.ok(new TextBody(
                 "image/svg+xml", FundingChart.svg(progressOf(year), language), "funding-" + year + ".svg"));
     }
@@ -173,7 +173,7 @@ public final class BudgetRoutes {
     /** {@code GET /budget/years/{year}/export}: the ledger as CSV. */
     public ApiResponse export(ApiRequest request) {
         int year = year(request);
-        Language language = Language.of(request);
+        Language language = request.language();
         BudgetYear budgetYear = requireYear(year);
         return ApiResponse.ok(new TextBody(
                 CsvTable.CONTENT_TYPE,

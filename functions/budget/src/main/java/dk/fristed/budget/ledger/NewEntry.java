@@ -1,9 +1,9 @@
 package dk.fristed.budget.ledger;
 
+import dk.fristed.config.Categories;
 import dk.fristed.ids.RecordIds;
 import dk.fristed.money.Money;
 import dk.fristed.problem.ApiProblem;
-import dk.fristed.records.ledger.Categories;
 import dk.fristed.records.ledger.EntryKind;
 import dk.fristed.records.ledger.Instalment;
 import dk.fristed.validation.Fields;

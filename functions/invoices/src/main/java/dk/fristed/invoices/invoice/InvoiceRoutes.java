@@ -150,7 +150,7 @@ public final class InvoiceRoutes {
     /** {@code GET /invoices/export?from=&to=[&site=]}: the period's invoices as CSV; every patient in it is audited as read. */
     public ApiResponse export(ApiRequest request) {
         Period period = request.period();
-        Language language = Language.of(request);
+        Language language = request.language();
         Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
         List<Invoice> all = receivedIn(period, site);
         audit.readsOf(request, all.stream().map(Invoice::helpNumber).toList());

@@ -1,11 +1,11 @@
 package dk.fristed.reports.report;
 
 import dk.fristed.calendar.Period;
+import dk.fristed.config.Categories;
 import dk.fristed.helpnumber.HelpNumber;
 import dk.fristed.records.invoice.Invoice;
 import dk.fristed.records.invoice.InvoiceItem;
 import dk.fristed.records.ledger.BudgetRecords;
-import dk.fristed.records.ledger.Categories;
 import dk.fristed.records.ledger.Progress;
 import dk.fristed.records.patient.Patient;
 import dk.fristed.records.patient.PatientItem;

@@ -55,7 +55,7 @@ public final class ReportRoutes {
     private ApiResponse report(ApiRequest request, Period period) {
         Optional<String> site = request.query("site").map(s -> sites.require(s, "site"));
         boolean csv = format(request);
-        Language language = Language.of(request); // before the work: a wrong locale is refused at once
+        Language language = request.language(); // before the work: a wrong locale is refused at once
         String version = version(request);
         List<String> covered = site.map(List::of).orElse(sites.names());
         Object report = version.equals(ClinicReport.INTERNAL)

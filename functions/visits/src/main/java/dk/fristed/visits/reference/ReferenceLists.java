@@ -1,6 +1,7 @@
 package dk.fristed.visits.reference;
 
 import dk.fristed.auth.Role;
+import dk.fristed.config.Categories;
 import dk.fristed.http.ApiResponse;
 import dk.fristed.http.Route;
 import dk.fristed.icpc.IcpcChapter;
@@ -14,9 +15,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code GET /reference}: the closed lists a visit's fields are checked against, for the apps' pickers:
- * this deployment's sites, the services and the ICPC-2 codes (codes and chapters; the codes' titles
- * are WONCA's and need its licence). No personal data, so every role may read it.
+ * {@code GET /reference}: the clinic's closed lists, for the apps' pickers: this deployment's sites, the
+ * services and the ICPC-2 codes a visit is checked against (codes and chapters; the codes' titles are
+ * WONCA's and need its licence), and the budget's expense categories (BUDGET_CATEGORIES). No personal
+ * data, so every role may read it.
  */
 public final class ReferenceLists {
     public static final String ROUTE = "GET /reference";
@@ -24,9 +26,11 @@ public final class ReferenceLists {
     static final String CACHE = "private, max-age=3600";
 
     private final Sites sites;
+    private final Categories categories;
 
-    public ReferenceLists(Sites sites) {
+    public ReferenceLists(Sites sites, Categories categories) {
         this.sites = sites;
+        this.categories = categories;
     }
 
     public Route route() {
@@ -37,7 +41,11 @@ public final class ReferenceLists {
     }
 
     record Lists(
-            List<String> sites, List<String> services, List<Chapter> diagnosisChapters, List<String> diagnosisCodes) {}
+            List<String> sites,
+            List<String> services,
+            List<Chapter> diagnosisChapters,
+            List<String> diagnosisCodes,
+            List<String> budgetCategories) {}
 
     record Chapter(String letter, String title) {}
 
@@ -50,6 +58,7 @@ public final class ReferenceLists {
                 Arrays.stream(IcpcChapter.values())
                         .map(c -> new Chapter(c.name(), c.title()))
                         .toList(),
-                IcpcCodes.all());
+                IcpcCodes.all(),
+                categories.names());
     }
 }

@@ -1,5 +1,6 @@
 package dk.fristed.records.ledger;
 
+import dk.fristed.config.Categories;
 import dk.fristed.validation.Fields;
 
 import java.math.BigDecimal;

@@ -1,6 +1,5 @@
-package dk.fristed.records.ledger;
+package dk.fristed.config;
 
-import dk.fristed.config.Environment;
 import dk.fristed.problem.ApiProblem;
 
 import java.util.Arrays;
