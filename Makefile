@@ -65,6 +65,11 @@ bench: ## Cold start of every function vs three baselines (BENCH_RUNS=7), and th
 	@# the yearly report with 1, 10 and 100 years of history in the tables (BENCH_REPORT_YEARS)
 	@bash -o pipefail -c 'java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.ReportHistoryBench 2>&1 | grep --line-buffered -vE "^SLF4J|^(Initializing|Port|InMemory|Version|DbPath|SharedDb|shouldDelay|CorsParams)|^\{\"time\""'
 
+examples: ## Write an example of each request and answer into openapi.json, kept from the tests' own exchanges (existing ones stay)
+	@rm -rf target/examples
+	@FRISTED_RECORD_EXAMPLES=$(CURDIR)/target/examples $(MVN) -q -T 2 verify -Dspotbugs.skip=true -Dmaven.test.failure.ignore=true > target/examples.log 2>&1 || { tail -20 target/examples.log; exit 1; }
+	@java -cp "local/target/lib/*" dk.fristed.devkit.OpenApiExamples target/examples
+
 cost: ## Monthly AWS bill for the Danish volume and 100x, from the counted DynamoDB calls (docs/cost.md)
 	@$(MVN) -q package -DskipTests -pl bench -am
 	@java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.MonthlyCost

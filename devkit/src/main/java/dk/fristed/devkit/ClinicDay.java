@@ -312,6 +312,14 @@ public final class ClinicDay implements AutoCloseable {
                     response.getStatusCode(),
                     response.getHeaders(),
                     response.getBody());
+            ExampleRecorder.record(
+                    gateway.routeKey(method, q < 0 ? path : path.substring(0, q))
+                            .orElse(null),
+                    response.getStatusCode(),
+                    all.get("content-type"),
+                    body,
+                    response.getHeaders() == null ? null : response.getHeaders().get("Content-Type"),
+                    response.getBody());
             if (response.getStatusCode() == 500) {
                 failures.add(method + " " + path + " answered 500");
                 return response;

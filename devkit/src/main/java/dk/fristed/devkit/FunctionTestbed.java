@@ -125,6 +125,13 @@ public final class FunctionTestbed {
                 .orElseThrow(() -> new AssertionError("no route for " + method + " " + path));
         OpenApiContract.assertResponseValid(
                 method, path, response.getStatusCode(), response.getHeaders(), response.getBody());
+        ExampleRecorder.record(
+                gateway.routeKey(method, path).orElse(null),
+                response.getStatusCode(),
+                allHeaders.get("content-type"),
+                bytes == null ? null : new String(bytes, StandardCharsets.UTF_8),
+                response.getHeaders() == null ? null : response.getHeaders().get("Content-Type"),
+                response.getBody());
         String type =
                 response.getHeaders() == null ? null : response.getHeaders().get("Content-Type");
         if (response.getBody() != null && type != null && !type.contains("json")) {

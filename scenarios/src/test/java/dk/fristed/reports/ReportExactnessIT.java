@@ -95,6 +95,12 @@ class ReportExactnessIT {
         assertEquals(report.at("/invoices/amounts/0/credited").asText(), rows.get("invoices.amounts.DKK.credited"));
         assertEquals(report.at("/funding/gap").asText(), rows.get("funding.gap"));
 
+        // the same year asked as a period: the same file
+        assertEquals(
+                csv,
+                api.expect(200, "GET", "/reports?from=2024-01-01&to=2024-12-31&format=csv", "coordinator", null)
+                        .text());
+
         // in Danish: Danish headers, a semicolon between the cells, a decimal comma in a share
         List<String> danish = api.expect(200, "GET", "/reports/2024?format=csv&locale=da", "coordinator", null)
                 .text()
