@@ -90,30 +90,21 @@ class ProblemTextsTest {
 
     /** The call's arguments as written, split at its own commas. */
     private static List<String> arguments(String source, int from) {
-        List<String> arguments = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
         int depth = 1;
-        for (int i = from; depth > 0; i++) {
-            char c = source.charAt(i);
+        int at = from;
+        for (; depth > 0; at++) {
+            char c = source.charAt(at);
             if (c == '"') {
-                int end = endOfString(source, i);
-                current.append(source, i, end + 1);
-                i = end;
-                continue;
-            }
-            if (c == '(' || c == '[' || c == '{') {
+                at = endOfString(source, at);
+            } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
                 depth--;
             }
-            if (depth == 0 || (depth == 1 && c == ',')) {
-                arguments.add(current.toString().strip());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
         }
-        return arguments;
+        return topLevel(source.substring(from, at - 1), ",").stream()
+                .map(String::strip)
+                .toList();
     }
 
     /**

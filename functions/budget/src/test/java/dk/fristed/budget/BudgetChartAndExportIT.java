@@ -144,13 +144,7 @@ class BudgetChartAndExportIT {
 
         assertEquals(200, export.status());
         assertTrue(export.text().startsWith("\uFEFF"));
-        List<CSVRecord> rows = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(export.text().substring(1)))
-                .getRecords();
+        List<CSVRecord> rows = spreadsheet(export.text(), ',');
         assertEquals(ledger.size(), rows.size());
         Map<String, CSVRecord> byKey = new HashMap<>();
         rows.forEach(r -> byKey.put(r.get("entry"), r));
@@ -234,25 +228,12 @@ class BudgetChartAndExportIT {
 
         Map<String, CSVRecord> rows = new HashMap<>();
         BigDecimal net = BigDecimal.ZERO;
-        for (CSVRecord row : CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(api.call("GET", "/budget/years/2025/export", null)
-                        .text()
-                        .substring(1)))
-                .getRecords()) {
+        for (CSVRecord row :
+                spreadsheet(api.call("GET", "/budget/years/2025/export", null).text(), ',')) {
             rows.put(row.get("entry"), row);
             net = net.add(new BigDecimal(row.get("net")));
         }
-        assertEquals(
-                BigDecimal.valueOf(
-                        progress.get("received").asLong()
-                                - progress.get("spent").asLong(),
-                        2),
-                net,
-                "the column sums to what came in less what was spent");
+        assertEquals(netOfTheYear(progress), net, "the column sums to what came in less what was spent");
         assertEquals(
                 new BigDecimal("-900.00"),
                 new BigDecimal(rows.get("R#" + typo).get("net")),
@@ -280,22 +261,12 @@ class BudgetChartAndExportIT {
         danish.setParseBigDecimal(true);
         BigDecimal net = BigDecimal.ZERO;
         Map<String, CSVRecord> rows = new HashMap<>();
-        for (CSVRecord row : CSVFormat.RFC4180
-                .builder()
-                .setDelimiter(';')
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(byParameter.text().substring(1)))
-                .getRecords()) {
+        for (CSVRecord row : spreadsheet(byParameter.text(), ';')) {
             rows.put(row.get("Post"), row);
             net = net.add((BigDecimal) danish.parse(row.get("Netto")));
         }
         assertEquals(
-                BigDecimal.valueOf(
-                        progress.get("received").asLong()
-                                - progress.get("spent").asLong(),
-                        2),
+                netOfTheYear(progress),
                 net,
                 "read as Danish Excel reads it, the column sums to what came in less what was spent");
         assertEquals("-900,00", rows.get("R#" + typo).get("Netto"));
@@ -346,6 +317,24 @@ class BudgetChartAndExportIT {
                 201, api.entry(2024, "kind", "reversal", "reverses", second, "note", "Returned", "date", "2025-01-10"));
         assertEquals(
                 "2025-01-10", dated.body().get("entries").get(0).get("date").asText(), "as told");
+    }
+
+    /** A CSV as a spreadsheet reads it: past the byte-order mark, the first row naming the columns. */
+    private static List<CSVRecord> spreadsheet(String csv, char delimiter) throws java.io.IOException {
+        return CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv.substring(1)))
+                .getRecords();
+    }
+
+    /** What came in less what was spent, in major units: what a ledger's net column must sum to. */
+    private static BigDecimal netOfTheYear(JsonNode progress) {
+        return BigDecimal.valueOf(
+                progress.get("received").asLong() - progress.get("spent").asLong(), 2);
     }
 
     private static String text(Document svg, String element) {
