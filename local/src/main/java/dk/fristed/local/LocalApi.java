@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,6 +66,9 @@ public final class LocalApi implements AutoCloseable {
     private final LocalSchedules schedules;
     /** Delivers the tables' streams every second and runs the schedules, as Lambda and EventBridge do in AWS. */
     private final ScheduledExecutorService background;
+
+    /** web/ on the apps' local origin, when make run serves it; null otherwise. */
+    private LocalWebApp webApp;
 
     private LocalApi(
             LocalDynamo dynamo,
@@ -182,6 +186,7 @@ public final class LocalApi implements AutoCloseable {
             server.createContext("/", api::serve);
             server.setExecutor(workers);
             server.start();
+            api.serveWebApp();
             return api;
         } catch (Exception e) {
             dynamo.close();
@@ -207,6 +212,27 @@ public final class LocalApi implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * web/ on the apps' origin ({@code http://localhost:5173}), when they are to be served here; a port
+     * already taken (a dev server of the app's own) is left to it.
+     */
+    private void serveWebApp() throws IOException {
+        Optional<Integer> port = apps.localPort();
+        if (!apps.servesWebApp() || port.isEmpty()) {
+            return;
+        }
+        try {
+            webApp = LocalWebApp.start(
+                    SamTemplate.projectRoot().resolve("web"),
+                    port.get(),
+                    baseUrl(),
+                    authority.issuer(),
+                    LocalAuthority.AUDIENCE);
+        } catch (java.net.BindException taken) {
+            System.out.println("the web app is not served: " + apps.origin() + " is taken (a dev server of its own?)");
+        }
     }
 
     /** Where the API's routes begin: {@code http://localhost:3000/prod}, the stage's path as in the deployed URL. */
@@ -442,9 +468,14 @@ public final class LocalApi implements AutoCloseable {
         banner.append("    TOKEN=$(cat ")
                 .append(tokens.resolve("clinician.jwt"))
                 .append(")   or   TOKEN=$(make -s token ROLE=clinician)\n");
-        banner.append("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:")
-                .append(port())
+        banner.append("    curl -H \"Authorization: Bearer $TOKEN\" ")
+                .append(baseUrl())
                 .append("/patients/K7MQ-X9PK\n");
+        if (webApp != null) {
+            banner.append("\n  The web app (web/)  ")
+                    .append(apps.origin())
+                    .append("   sign in as any of the four test users\n");
+        }
         banner.append("\n  Apps sign in with OpenID Connect (authorization code + PKCE): authority ")
                 .append(authority.issuer())
                 .append(",\n    client id ")
@@ -462,6 +493,9 @@ public final class LocalApi implements AutoCloseable {
 
     @Override
     public void close() {
+        if (webApp != null) {
+            webApp.close();
+        }
         background.shutdownNow();
         server.stop(0);
         workers.shutdownNow();

@@ -9,7 +9,6 @@ import dk.fristed.devkit.FreePort;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.json.Json;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The web app's view of {@code make run}, in headless Chromium: a page on another origin signs a
@@ -71,7 +68,7 @@ class BrowserIT {
 
     @Test
     void aPageOnAnotherOrigin_signsInWithPkce_andReadsWhatEveryFunctionAnswers() throws Exception {
-        Path driver = driverOrSayWhy();
+        Path driver = Chromium.driverOrSkip("BrowserIT");
         int pagePort = FreePort.next();
         origin = "http://127.0.0.1:" + pagePort;
         api = LocalApi.start(
@@ -337,20 +334,6 @@ class BrowserIT {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
-    }
-
-    private static Path driverOrSayWhy() {
-        Optional<Path> driver = Chromium.driverBinary();
-        if (driver.isEmpty()) {
-            String why =
-                    "BrowserIT needs Chromium and ChromeDriver (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
-            if ("1".equals(System.getenv("FRISTED_REQUIRE_BROWSER"))) {
-                fail(why);
-            }
-            System.out.println("SKIPPED: " + why);
-            Assumptions.abort(why);
-        }
-        return driver.get();
     }
 
     private static String text(JsonNode node, String field) {

@@ -48,6 +48,24 @@ final class Chromium implements AutoCloseable {
     }
 
     /** The chromedriver on the PATH, or empty: the caller says why it cannot run. */
+    /**
+     * ChromeDriver, or the test skipped saying why; in CI ({@code FRISTED_REQUIRE_BROWSER=1}) a missing
+     * browser fails it instead.
+     */
+    static Path driverOrSkip(String test) {
+        Optional<Path> driver = driverBinary();
+        if (driver.isEmpty()) {
+            String why = test
+                    + " needs Chromium and ChromeDriver (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
+            if ("1".equals(System.getenv("FRISTED_REQUIRE_BROWSER"))) {
+                org.junit.jupiter.api.Assertions.fail(why);
+            }
+            System.out.println("SKIPPED: " + why);
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
+        return driver.get();
+    }
+
     static Optional<Path> driverBinary() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(dir, "chromedriver");

@@ -1,0 +1,153 @@
+// The clinic's web app. This first part is the front desk: find a patient by help number, look for
+// the same person before registering, register and show the help number for the card. Every text a
+// volunteer reads is in their language (i18n.js); every value shown is set as text, never as HTML.
+import { t, language, setLanguage, LANGUAGES } from './i18n.js';
+import { checkHelpNumber } from './helpnumber.js';
+import * as session from './session.js';
+
+const main = document.getElementById('main');
+let settings;
+
+/** An element with attributes and children; strings become text nodes. */
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else if (value === true) element.setAttribute(name, '');
+    else if (value !== false && value !== undefined && value !== null) element.setAttribute(name, value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}
+
+/** A field with its label, so every input is named for screen readers and keyboard users. */
+function field(id, label, input) {
+  input.id = id;
+  return h('p', { class: 'field' }, h('label', { for: id }, label), input);
+}
+
+/** What a volunteer reads when a call does not give the answer hoped for. */
+function trouble(answer) {
+  if (answer.expired) return t('sessionExpired');
+  if (answer.offline) return t('offline');
+  if (answer.status === 403) return t('forbidden');
+  if (answer.status === 429 || answer.status === 503) return t('busy');
+  return answer.body && answer.body.detail ? answer.body.detail : String(answer.status);
+}
+
+function nav() {
+  const who = session.user();
+  const languages = h('select', { id: 'language', onchange: (e) => { setLanguage(e.target.value); render(); } },
+    Object.entries(LANGUAGES).map(([code, name]) => h('option', { value: code, selected: code === language() }, name)));
+  document.getElementById('nav').replaceChildren(
+    h('span', { id: 'who' }, t('signedInAs') + ' ' + who.email),
+    h('label', { for: 'language', class: 'visually-hidden' }, t('language')), languages,
+    h('button', { type: 'button', id: 'sign-out', onclick: () => { session.signOut(); location.assign('/'); } }, t('signOut')));
+}
+
+function findPatient() {
+  const message = h('p', { id: 'find-message', role: 'status', 'aria-live': 'polite' });
+  const shown = h('div', { id: 'patient' });
+  const input = h('input', { autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: '11', class: 'help-number-input' });
+  input.addEventListener('input', async () => {
+    const checked = checkHelpNumber(input.value);
+    shown.replaceChildren();
+    message.textContent = ['bad-character', 'too-long', 'mistyped'].includes(checked.state) ? t('helpNumber.' + checked.state) : '';
+    input.setAttribute('aria-invalid', message.textContent ? 'true' : 'false');
+    if (checked.state !== 'valid') return;
+    const answer = await session.call(settings, 'GET', '/patients/' + checked.formatted);
+    if (answer.status === 200) shown.replaceChildren(patientCard(answer.body));
+    else if (answer.status === 404) message.textContent = t('patient.notFound');
+    else if (answer.status === 410 && answer.body.mergedInto) message.textContent = t('patient.merged') + ' ' + answer.body.mergedInto;
+    else message.textContent = trouble(answer);
+  });
+  return h('section', { 'aria-labelledby': 'find-title' },
+    h('h2', { id: 'find-title' }, t('findTitle')), field('find-help-number', t('helpNumber'), input), message, shown);
+}
+
+function patientCard(p) {
+  const row = (label, value) => [h('dt', {}, label), h('dd', {}, value)];
+  return h('dl', { class: 'patient' },
+    row(t('helpNumber'), p.helpNumber), p.name ? row(t('name'), p.name) : null, row(t('birthYear'), p.birthYear),
+    row(t('sex'), t('sex.' + p.sex)), row(t('nationality'), p.nationality), row(t('languages'), (p.languages || []).join(', ')),
+    row(t('interpreterNeeded'), p.interpreterNeeded ? t('yes') : t('no')));
+}
+
+function registerPatient() {
+  const inputs = {
+    birthYear: h('input', { type: 'number', min: '1900', max: String(new Date().getFullYear()), required: true }),
+    sex: h('select', { required: true }, ['female', 'male', 'other', 'unknown'].map((s) => h('option', { value: s }, t('sex.' + s)))),
+    nationality: h('input', { maxlength: '2', required: true, autocapitalize: 'characters' }),
+    languages: h('input', {}),
+    interpreterNeeded: h('input', { type: 'checkbox' }),
+    name: h('input', { autocomplete: 'off' }),
+    phone: h('input', { type: 'tel', autocomplete: 'off' }),
+  };
+  const message = h('p', { id: 'register-message', role: 'status', 'aria-live': 'polite' });
+  const duplicates = h('div', { id: 'duplicates' });
+  const result = h('div', { id: 'registered' });
+  // one key per person being registered: a retry after a lost answer registers nobody twice
+  let idempotencyKey = crypto.randomUUID();
+  const body = () => ({
+    birthYear: Number(inputs.birthYear.value), sex: inputs.sex.value, nationality: inputs.nationality.value.trim().toUpperCase(),
+    languages: inputs.languages.value.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean),
+    interpreterNeeded: inputs.interpreterNeeded.checked,
+    ...(inputs.name.value.trim() ? { name: inputs.name.value.trim() } : {}),
+    ...(inputs.phone.value.trim() ? { phone: inputs.phone.value.trim() } : {}),
+  });
+  const lookForDuplicates = async () => {
+    const b = body();
+    const query = new URLSearchParams({ birthYear: b.birthYear, sex: b.sex, nationality: b.nationality, ...(b.name ? { name: b.name } : {}) });
+    const answer = await session.call(settings, 'GET', '/patients?' + query);
+    if (answer.status !== 200) { message.textContent = trouble(answer); return; }
+    message.textContent = '';
+    duplicates.replaceChildren(answer.body.items.length === 0
+      ? h('p', {}, t('noDuplicates'))
+      : h('div', {}, h('p', {}, t('duplicatesFound')),
+        h('ul', {}, answer.body.items.map((c) => h('li', {}, c.helpNumber + (c.nameMatch && c.nameMatch !== 'none' ? ' (' + t('nameMatch') + ': ' + c.nameMatch + ')' : ''))))));
+  };
+  const register = async (event) => {
+    event.preventDefault();
+    const answer = await session.call(settings, 'POST', '/patients', body(), { 'Idempotency-Key': idempotencyKey });
+    if (answer.status !== 201) { message.textContent = trouble(answer); return; }
+    idempotencyKey = crypto.randomUUID();
+    message.textContent = '';
+    duplicates.replaceChildren();
+    result.replaceChildren(h('p', {}, t('newHelpNumber')), h('p', { class: 'help-number', id: 'new-help-number' }, answer.body.helpNumber));
+    result.focus();
+  };
+  result.tabIndex = -1;
+  return h('section', { 'aria-labelledby': 'register-title' },
+    h('h2', { id: 'register-title' }, t('registerTitle')),
+    h('form', { id: 'register', onsubmit: register },
+      field('birth-year', t('birthYear'), inputs.birthYear), field('sex', t('sex'), inputs.sex),
+      field('nationality', t('nationality'), inputs.nationality), field('languages', t('languages'), inputs.languages),
+      field('interpreter-needed', t('interpreterNeeded'), inputs.interpreterNeeded), field('name', t('name'), inputs.name),
+      field('phone', t('phone'), inputs.phone),
+      h('p', {}, h('button', { type: 'button', id: 'check-duplicates', onclick: lookForDuplicates }, t('checkDuplicates')), ' ',
+        h('button', { type: 'submit', id: 'register-button' }, t('register')))),
+    message, duplicates, result);
+}
+
+function render() {
+  nav();
+  const roles = session.user().roles;
+  const frontDesk = roles.includes('clinician') || roles.includes('coordinator');
+  main.replaceChildren(...(frontDesk ? [findPatient(), registerPatient()] : [h('p', { id: 'not-yet' }, t('notYet'))]));
+}
+
+async function start() {
+  setLanguage(language());
+  settings = await session.config();
+  if (location.pathname === '/signed-in') await session.completeSignIn(settings);
+  if (!session.signedIn()) {
+    document.getElementById('status').textContent = t('signingIn');
+    await session.signIn(settings);
+    return;
+  }
+  render();
+}
+
+start().catch((e) => { document.getElementById('status').textContent = String(e.message || e); });

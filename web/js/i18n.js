@@ -1,0 +1,96 @@
+// The app's words in the clinics' languages. The chosen language is kept on this device and sent as
+// Accept-Language, so the API's problems come back in it too.
+const TEXTS = {
+  en: {
+    signingIn: 'Signing in…', signOut: 'Sign out', language: 'Language', signedInAs: 'Signed in as',
+    notYet: 'The screens for your role are not built yet. Front desk work is for clinicians and coordinators.',
+    findTitle: 'Find a patient', helpNumber: 'Help number', find: 'Find',
+    'helpNumber.bad-character': 'A help number uses only 2–9 and the letters A C D E F G H J K L M N P Q R T U V W X Y.',
+    'helpNumber.too-long': 'A help number has 8 characters.',
+    'helpNumber.mistyped': 'This help number is mistyped: its last character does not match. Ask for the card again.',
+    'patient.notFound': 'No patient has this help number.',
+    'patient.merged': 'This record was merged into another. Use help number',
+    birthYear: 'Birth year', sex: 'Sex', nationality: 'Nationality (two letters, XX if unknown)',
+    languages: 'Languages (e.g. ro, en)', interpreterNeeded: 'Needs an interpreter', name: 'Name or alias (optional)',
+    phone: 'Phone (optional)', registerTitle: 'Register a new patient', checkDuplicates: 'Look for the same person first',
+    register: 'Register', noDuplicates: 'No one registered looks like this person.',
+    duplicatesFound: 'Already registered? Check these before registering:', nameMatch: 'name',
+    newHelpNumber: 'The patient\'s help number — write it on their card:',
+    'sex.female': 'female', 'sex.male': 'male', 'sex.other': 'other', 'sex.unknown': 'unknown', yes: 'yes', no: 'no',
+    sessionExpired: 'Your session has ended. Sign in again; what you typed is kept.', offline: 'No connection to the clinic\'s server. Try again.',
+    forbidden: 'Your role may not do this.', busy: 'The server is busy. Try again in a moment.',
+  },
+  da: {
+    signingIn: 'Logger ind…', signOut: 'Log ud', language: 'Sprog', signedInAs: 'Logget ind som',
+    notYet: 'Skærmbillederne til din rolle er ikke bygget endnu. Skranken er for behandlere og koordinatorer.',
+    findTitle: 'Find en patient', helpNumber: 'Hjælpenummer', find: 'Find',
+    'helpNumber.bad-character': 'Et hjælpenummer bruger kun 2–9 og bogstaverne A C D E F G H J K L M N P Q R T U V W X Y.',
+    'helpNumber.too-long': 'Et hjælpenummer har 8 tegn.',
+    'helpNumber.mistyped': 'Hjælpenummeret er skrevet forkert: det sidste tegn passer ikke. Bed om kortet igen.',
+    'patient.notFound': 'Ingen patient har dette hjælpenummer.',
+    'patient.merged': 'Journalen er slået sammen med en anden. Brug hjælpenummer',
+    birthYear: 'Fødselsår', sex: 'Køn', nationality: 'Nationalitet (to bogstaver, XX hvis ukendt)',
+    languages: 'Sprog (fx ro, en)', interpreterNeeded: 'Har brug for tolk', name: 'Navn eller alias (valgfrit)',
+    phone: 'Telefon (valgfrit)', registerTitle: 'Registrér en ny patient', checkDuplicates: 'Se først efter samme person',
+    register: 'Registrér', noDuplicates: 'Ingen registreret ligner denne person.',
+    duplicatesFound: 'Allerede registreret? Se disse, før du registrerer:', nameMatch: 'navn',
+    newHelpNumber: 'Patientens hjælpenummer — skriv det på kortet:',
+    'sex.female': 'kvinde', 'sex.male': 'mand', 'sex.other': 'andet', 'sex.unknown': 'ukendt', yes: 'ja', no: 'nej',
+    sessionExpired: 'Din session er udløbet. Log ind igen; det, du skrev, er gemt.', offline: 'Ingen forbindelse til klinikkens server. Prøv igen.',
+    forbidden: 'Din rolle må ikke gøre dette.', busy: 'Serveren har travlt. Prøv igen om lidt.',
+  },
+  nb: {
+    signingIn: 'Logger inn…', signOut: 'Logg ut', language: 'Språk', signedInAs: 'Logget inn som',
+    notYet: 'Skjermbildene for rollen din er ikke laget ennå. Skranken er for behandlere og koordinatorer.',
+    findTitle: 'Finn en pasient', helpNumber: 'Hjelpenummer', find: 'Finn',
+    'helpNumber.bad-character': 'Et hjelpenummer bruker bare 2–9 og bokstavene A C D E F G H J K L M N P Q R T U V W X Y.',
+    'helpNumber.too-long': 'Et hjelpenummer har 8 tegn.',
+    'helpNumber.mistyped': 'Hjelpenummeret er skrevet feil: det siste tegnet stemmer ikke. Be om kortet igjen.',
+    'patient.notFound': 'Ingen pasient har dette hjelpenummeret.',
+    'patient.merged': 'Journalen er slått sammen med en annen. Bruk hjelpenummer',
+    birthYear: 'Fødselsår', sex: 'Kjønn', nationality: 'Nasjonalitet (to bokstaver, XX hvis ukjent)',
+    languages: 'Språk (f.eks. ro, en)', interpreterNeeded: 'Trenger tolk', name: 'Navn eller alias (valgfritt)',
+    phone: 'Telefon (valgfritt)', registerTitle: 'Registrer en ny pasient', checkDuplicates: 'Se først etter samme person',
+    register: 'Registrer', noDuplicates: 'Ingen registrerte ligner denne personen.',
+    duplicatesFound: 'Allerede registrert? Se på disse før du registrerer:', nameMatch: 'navn',
+    newHelpNumber: 'Pasientens hjelpenummer — skriv det på kortet:',
+    'sex.female': 'kvinne', 'sex.male': 'mann', 'sex.other': 'annet', 'sex.unknown': 'ukjent', yes: 'ja', no: 'nei',
+    sessionExpired: 'Økten er utløpt. Logg inn igjen; det du skrev, er tatt vare på.', offline: 'Ingen forbindelse til klinikkens server. Prøv igjen.',
+    forbidden: 'Rollen din kan ikke gjøre dette.', busy: 'Serveren er opptatt. Prøv igjen om litt.',
+  },
+};
+
+export const LANGUAGES = { da: 'Dansk', nb: 'Norsk bokmål', en: 'English' };
+
+function initial() {
+  const kept = localStorage.getItem('fristed.language');
+  if (kept && TEXTS[kept]) return kept;
+  for (const tag of navigator.languages || [navigator.language || 'en']) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'da') return 'da';
+    if (['nb', 'no', 'nn'].includes(primary)) return 'nb';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
+}
+
+let current = initial();
+
+export const language = () => current;
+
+export function setLanguage(code) {
+  if (!TEXTS[code]) return;
+  current = code;
+  localStorage.setItem('fristed.language', code);
+  document.documentElement.lang = code === 'nb' ? 'nb' : code;
+}
+
+export function t(key) {
+  return TEXTS[current][key] ?? TEXTS.en[key] ?? key;
+}
+
+/** Every language has every text (the browser test asks). */
+export function missingTexts() {
+  const keys = Object.keys(TEXTS.en);
+  return Object.entries(TEXTS).flatMap(([code, texts]) => keys.filter((k) => !(k in texts)).map((k) => code + ':' + k));
+}
