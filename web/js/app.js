@@ -1,5 +1,6 @@
-// The clinic's web app. This first part is the front desk: find a patient by help number, look for
-// the same person before registering, register and show the help number for the card. Every text a
+// The clinic's web app. So far the front desk (find a patient by help number, look for the same person
+// before registering, register and show the help number for the card) and the clinician's visit: site,
+// service, interpreter and ICPC-2 diagnoses picked by chapter and code, then the patient's visits. Every text a
 // volunteer reads is in their language (i18n.js); every value shown is set as text, never as HTML.
 import { t, language, setLanguage, LANGUAGES } from './i18n.js';
 import { checkHelpNumber } from './helpnumber.js';
@@ -58,7 +59,7 @@ function findPatient() {
     input.setAttribute('aria-invalid', message.textContent ? 'true' : 'false');
     if (checked.state !== 'valid') return;
     const answer = await session.call(settings, 'GET', '/patients/' + checked.formatted);
-    if (answer.status === 200) shown.replaceChildren(patientCard(answer.body));
+    if (answer.status === 200) shown.replaceChildren(patientCard(answer.body), await visitPanel(answer.body.helpNumber));
     else if (answer.status === 404) message.textContent = t('patient.notFound');
     else if (answer.status === 410 && answer.body.mergedInto) message.textContent = t('patient.merged') + ' ' + answer.body.mergedInto;
     else message.textContent = trouble(answer);
@@ -73,6 +74,84 @@ function patientCard(p) {
     row(t('helpNumber'), p.helpNumber), p.name ? row(t('name'), p.name) : null, row(t('birthYear'), p.birthYear),
     row(t('sex'), t('sex.' + p.sex)), row(t('nationality'), p.nationality), row(t('languages'), (p.languages || []).join(', ')),
     row(t('interpreterNeeded'), p.interpreterNeeded ? t('yes') : t('no')));
+}
+
+let referenceLists;
+
+/** The clinic's closed lists (sites, services, ICPC-2 chapters and codes), read once a session. */
+async function reference() {
+  if (!referenceLists) {
+    const answer = await session.call(settings, 'GET', '/reference');
+    if (answer.status !== 200) throw new Error(trouble(answer));
+    referenceLists = answer.body;
+  }
+  return referenceLists;
+}
+
+/** A visit for the patient found, and their visits so far. */
+async function visitPanel(helpNumber) {
+  const lists = await reference();
+  const today = new Date().toISOString().slice(0, 10);
+  const inputs = {
+    site: h('select', { required: true }, lists.sites.map((site) => h('option', { value: site }, site))),
+    date: h('input', { type: 'date', required: true, max: today, value: today }),
+    service: h('select', { required: true }, lists.services.map((x) => h('option', { value: x }, t('service.' + x)))),
+    interpreterLanguage: h('input', { maxlength: '2', autocomplete: 'off' }),
+    chapter: h('select', {}, lists.diagnosisChapters.map((c) => h('option', { value: c.letter }, c.letter + ' ' + c.title))),
+    code: h('input', { list: 'icpc-codes', maxlength: '3', autocomplete: 'off', autocapitalize: 'characters' }),
+  };
+  const codesOfChapter = h('datalist', { id: 'icpc-codes' });
+  const showChapter = () => codesOfChapter.replaceChildren(
+    ...lists.diagnosisCodes.filter((code) => code.startsWith(inputs.chapter.value)).map((code) => h('option', { value: code })));
+  inputs.chapter.addEventListener('change', showChapter);
+  showChapter();
+  const chosen = [];
+  const chosenList = h('ul', { id: 'chosen-diagnoses' });
+  const message = h('p', { id: 'visit-message', role: 'status', 'aria-live': 'polite' });
+  const showChosen = () => chosenList.replaceChildren(...chosen.map((code) => h('li', {}, code, ' ',
+    h('button', { type: 'button', 'aria-label': t('remove') + ' ' + code, onclick: () => { chosen.splice(chosen.indexOf(code), 1); showChosen(); } }, t('remove')))));
+  const addDiagnosis = () => {
+    const code = inputs.code.value.trim().toUpperCase();
+    if (!lists.diagnosisCodes.includes(code)) { message.textContent = t('notACode'); return; }
+    message.textContent = '';
+    if (!chosen.includes(code)) chosen.push(code); // a diagnosis counts once a visit
+    inputs.code.value = '';
+    showChosen();
+  };
+  const visits = h('div', { id: 'visits' });
+  const showVisits = async () => {
+    const answer = await session.call(settings, 'GET', '/patients/' + helpNumber + '/visits');
+    if (answer.status !== 200) { visits.replaceChildren(h('p', {}, trouble(answer))); return; }
+    visits.replaceChildren(h('h3', {}, t('visitsTitle')), answer.body.items.length === 0 ? h('p', {}, t('noVisits'))
+      : h('table', {}, h('thead', {}, h('tr', {}, [t('date'), t('site'), t('service'), t('diagnoses')].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, answer.body.items.map((v) => h('tr', {}, h('td', {}, v.date + (v.firstVisit ? ' (' + t('firstVisit') + ')' : '')),
+          h('td', {}, v.site), h('td', {}, t('service.' + v.service)), h('td', {}, (v.diagnoses || []).join(', ')))))));
+  };
+  // one key per visit being registered: a retry after a lost answer counts it once
+  let idempotencyKey = crypto.randomUUID();
+  const register = async (event) => {
+    event.preventDefault();
+    const body = { helpNumber, site: inputs.site.value, date: inputs.date.value, service: inputs.service.value, diagnoses: chosen,
+      ...(inputs.interpreterLanguage.value.trim() ? { interpreterLanguage: inputs.interpreterLanguage.value.trim().toLowerCase() } : {}) };
+    const answer = await session.call(settings, 'POST', '/visits', body, { 'Idempotency-Key': idempotencyKey });
+    if (answer.status !== 201) { message.textContent = trouble(answer); return; }
+    idempotencyKey = crypto.randomUUID();
+    chosen.length = 0;
+    showChosen();
+    message.textContent = t('visitRegistered');
+    await showVisits();
+  };
+  await showVisits();
+  return h('section', { 'aria-labelledby': 'visit-title' },
+    h('h3', { id: 'visit-title' }, t('visitTitle')),
+    h('form', { id: 'visit', onsubmit: register },
+      field('visit-site', t('site'), inputs.site), field('visit-date', t('date'), inputs.date),
+      field('visit-service', t('service'), inputs.service), field('visit-interpreter', t('interpreterLanguage'), inputs.interpreterLanguage),
+      h('fieldset', {}, h('legend', {}, t('diagnoses')),
+        field('diagnosis-chapter', t('chapter'), inputs.chapter), field('diagnosis-code', t('code'), inputs.code), codesOfChapter,
+        h('p', {}, h('button', { type: 'button', id: 'add-diagnosis', onclick: addDiagnosis }, t('addDiagnosis'))), chosenList),
+      h('p', {}, h('button', { type: 'submit', id: 'register-visit' }, t('registerVisit')))),
+    message, visits);
 }
 
 function registerPatient() {

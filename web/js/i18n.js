@@ -2,6 +2,12 @@
 // Accept-Language, so the API's problems come back in it too.
 const TEXTS = {
   en: {
+    visitTitle: 'Register a visit', site: 'Site', date: 'Date', service: 'Service', interpreterLanguage: 'Interpreter language (optional, e.g. ro)',
+    diagnoses: 'Diagnoses (ICPC-2)', chapter: 'Chapter', code: 'Code', addDiagnosis: 'Add diagnosis', remove: 'Remove',
+    registerVisit: 'Register the visit', visitRegistered: 'The visit is registered.', visitsTitle: 'Visits', noVisits: 'No visits yet.',
+    'service.doctor': 'doctor', 'service.nurse': 'nurse', 'service.midwife': 'midwife', 'service.dentist': 'dentist',
+    'service.physiotherapist': 'physiotherapist', 'service.psychologist': 'psychologist', 'service.social_worker': 'social worker', 'service.lab': 'laboratory',
+    notACode: 'This is not an ICPC-2 code.', firstVisit: 'first visit',
     signingIn: 'Signing in…', signOut: 'Sign out', language: 'Language', signedInAs: 'Signed in as',
     notYet: 'The screens for your role are not built yet. Front desk work is for clinicians and coordinators.',
     findTitle: 'Find a patient', helpNumber: 'Help number', find: 'Find',
@@ -21,6 +27,12 @@ const TEXTS = {
     forbidden: 'Your role may not do this.', busy: 'The server is busy. Try again in a moment.',
   },
   da: {
+    visitTitle: 'Registrér et besøg', site: 'Sted', date: 'Dato', service: 'Ydelse', interpreterLanguage: 'Tolkesprog (valgfrit, fx ro)',
+    diagnoses: 'Diagnoser (ICPC-2)', chapter: 'Kapitel', code: 'Kode', addDiagnosis: 'Tilføj diagnose', remove: 'Fjern',
+    registerVisit: 'Registrér besøget', visitRegistered: 'Besøget er registreret.', visitsTitle: 'Besøg', noVisits: 'Ingen besøg endnu.',
+    'service.doctor': 'læge', 'service.nurse': 'sygeplejerske', 'service.midwife': 'jordemoder', 'service.dentist': 'tandlæge',
+    'service.physiotherapist': 'fysioterapeut', 'service.psychologist': 'psykolog', 'service.social_worker': 'socialrådgiver', 'service.lab': 'laboratorium',
+    notACode: 'Dette er ikke en ICPC-2-kode.', firstVisit: 'første besøg',
     signingIn: 'Logger ind…', signOut: 'Log ud', language: 'Sprog', signedInAs: 'Logget ind som',
     notYet: 'Skærmbillederne til din rolle er ikke bygget endnu. Skranken er for behandlere og koordinatorer.',
     findTitle: 'Find en patient', helpNumber: 'Hjælpenummer', find: 'Find',
@@ -40,6 +52,12 @@ const TEXTS = {
     forbidden: 'Din rolle må ikke gøre dette.', busy: 'Serveren har travlt. Prøv igen om lidt.',
   },
   nb: {
+    visitTitle: 'Registrer et besøk', site: 'Sted', date: 'Dato', service: 'Tjeneste', interpreterLanguage: 'Tolkespråk (valgfritt, f.eks. ro)',
+    diagnoses: 'Diagnoser (ICPC-2)', chapter: 'Kapittel', code: 'Kode', addDiagnosis: 'Legg til diagnose', remove: 'Fjern',
+    registerVisit: 'Registrer besøket', visitRegistered: 'Besøket er registrert.', visitsTitle: 'Besøk', noVisits: 'Ingen besøk ennå.',
+    'service.doctor': 'lege', 'service.nurse': 'sykepleier', 'service.midwife': 'jordmor', 'service.dentist': 'tannlege',
+    'service.physiotherapist': 'fysioterapeut', 'service.psychologist': 'psykolog', 'service.social_worker': 'sosionom', 'service.lab': 'laboratorium',
+    notACode: 'Dette er ikke en ICPC-2-kode.', firstVisit: 'første besøk',
     signingIn: 'Logger inn…', signOut: 'Logg ut', language: 'Språk', signedInAs: 'Logget inn som',
     notYet: 'Skjermbildene for rollen din er ikke laget ennå. Skranken er for behandlere og koordinatorer.',
     findTitle: 'Finn en pasient', helpNumber: 'Hjelpenummer', find: 'Finn',

@@ -110,6 +110,35 @@ class WebAppIT {
         String card = waitForText("#patient", "Ana Popescu");
         assertTrue(card.contains("1985") && card.contains("ro, en"), card);
 
+        // a clinician's visit: site, service, ICPC-2 diagnoses picked by chapter and code; then the patient's visits
+        waitForText("#visits", "No visits yet.");
+        chromium.script("document.getElementById('visit-site').value = 'odense';"
+                + " document.getElementById('visit-date').value = '2025-03-04';"
+                + " document.getElementById('visit-service').value = 'doctor'");
+        chromium.script("const c = document.getElementById('diagnosis-chapter'); c.value = 'L';"
+                + " c.dispatchEvent(new Event('change'))");
+        assertEquals(
+                "L01",
+                chromium.script("return document.querySelector('#icpc-codes option').value")
+                        .asText(),
+                "the chapter's codes offered");
+        for (String code : List.of("l03", "T90", "L03")) {
+            type("diagnosis-code", code);
+            chromium.click("#add-diagnosis");
+        }
+        type("diagnosis-code", "Z99");
+        chromium.click("#add-diagnosis");
+        waitForText("#visit-message", "not an ICPC-2 code");
+        assertEquals(
+                2,
+                chromium.script("return document.querySelectorAll('#chosen-diagnoses li').length")
+                        .asInt(),
+                "a diagnosis counts once a visit");
+        chromium.click("#register-visit");
+        waitForText("#visit-message", "The visit is registered.");
+        String visits = waitForText("#visits", "L03, T90");
+        assertTrue(visits.contains("2025-03-04 (first visit)") && visits.contains("odense"), visits);
+
         // in Danish: the app's words, and the API's problem about a field, told in Danish too
         chromium.script("document.getElementById('language').value = 'da';"
                 + " document.getElementById('language').dispatchEvent(new Event('change'))");
