@@ -5,6 +5,7 @@
 import { t, language, setLanguage, LANGUAGES } from './i18n.js';
 import { checkHelpNumber } from './helpnumber.js';
 import * as session from './session.js';
+import * as queue from './queue.js';
 
 const main = document.getElementById('main');
 let settings;
@@ -45,7 +46,7 @@ function nav() {
   document.getElementById('nav').replaceChildren(
     h('span', { id: 'who' }, t('signedInAs') + ' ' + who.email),
     h('label', { for: 'language', class: 'visually-hidden' }, t('language')), languages,
-    h('button', { type: 'button', id: 'sign-out', onclick: () => { session.signOut(); location.assign('/'); } }, t('signOut')));
+    h('button', { type: 'button', id: 'sign-out', onclick: () => { queue.clear(); session.signOut(); location.assign('/'); } }, t('signOut')));
 }
 
 function findPatient() {
@@ -134,12 +135,15 @@ async function visitPanel(helpNumber) {
     const body = { helpNumber, site: inputs.site.value, date: inputs.date.value, service: inputs.service.value, diagnoses: chosen,
       ...(inputs.interpreterLanguage.value.trim() ? { interpreterLanguage: inputs.interpreterLanguage.value.trim().toLowerCase() } : {}) };
     const answer = await session.call(settings, 'POST', '/visits', body, { 'Idempotency-Key': idempotencyKey });
-    if (answer.status !== 201) { message.textContent = trouble(answer); return; }
+    if (answer.offline) {
+      queue.add({ kind: 'visit', method: 'POST', path: '/visits', body, idempotencyKey });
+      showQueue();
+    } else if (answer.status !== 201) { message.textContent = trouble(answer); return; }
     idempotencyKey = crypto.randomUUID();
     chosen.length = 0;
     showChosen();
-    message.textContent = t('visitRegistered');
-    await showVisits();
+    message.textContent = answer.offline ? t('savedOffline') : t('visitRegistered');
+    if (!answer.offline) await showVisits();
   };
   await showVisits();
   return h('section', { 'aria-labelledby': 'visit-title' },
@@ -190,6 +194,13 @@ function registerPatient() {
   const register = async (event) => {
     event.preventDefault();
     const answer = await session.call(settings, 'POST', '/patients', body(), { 'Idempotency-Key': idempotencyKey });
+    if (answer.offline) {
+      queue.add({ kind: 'registration', method: 'POST', path: '/patients', body: body(), idempotencyKey });
+      idempotencyKey = crypto.randomUUID();
+      message.textContent = t('savedOfflineRegistration');
+      showQueue();
+      return;
+    }
     if (answer.status !== 201) { message.textContent = trouble(answer); return; }
     idempotencyKey = crypto.randomUUID();
     message.textContent = '';
@@ -210,11 +221,42 @@ function registerPatient() {
     message, duplicates, result);
 }
 
+const queuePanel = h('section', { id: 'queue', 'aria-live': 'polite' });
+const queueResults = [];
+let flushing = false;
+
+/** What waits to be sent, and what was sent or refused since: visible, so a volunteer knows. */
+function showQueue() {
+  const items = queue.waiting();
+  queuePanel.replaceChildren(
+    ...(items.length ? [h('p', { id: 'queue-waiting' }, t('queueWaiting') + ' ' + items.length),
+      h('ul', {}, items.map((item) => h('li', {}, t('queue.' + item.kind) + ', ' + item.savedAt.slice(0, 16).replace('T', ' '))))] : []),
+    ...queueResults.map((line) => h('p', { class: 'queue-result' }, line)));
+}
+
+/** Sends what waits, once the connection is back: each with its first Idempotency-Key. */
+async function sendWaiting() {
+  if (flushing || queue.waiting().length === 0) return;
+  flushing = true;
+  try {
+    const { sent, refused } = await queue.flush((item) =>
+      session.call(settings, item.method, item.path, item.body, { 'Idempotency-Key': item.idempotencyKey }));
+    for (const { item, answer } of sent) {
+      queueResults.push(t('queueSent') + ' ' + t('queue.' + item.kind) + (item.kind === 'registration' ? ': ' + answer.body.helpNumber : ''));
+    }
+    for (const { item, answer } of refused) queueResults.push(t('queueRefused') + ' ' + t('queue.' + item.kind) + ': ' + trouble(answer));
+  } finally {
+    flushing = false;
+    showQueue();
+  }
+}
+
 function render() {
   nav();
   const roles = session.user().roles;
   const frontDesk = roles.includes('clinician') || roles.includes('coordinator');
-  main.replaceChildren(...(frontDesk ? [findPatient(), registerPatient()] : [h('p', { id: 'not-yet' }, t('notYet'))]));
+  main.replaceChildren(queuePanel, ...(frontDesk ? [findPatient(), registerPatient()] : [h('p', { id: 'not-yet' }, t('notYet'))]));
+  showQueue();
 }
 
 async function start() {
@@ -227,6 +269,10 @@ async function start() {
     return;
   }
   render();
+  // what was saved offline goes when the connection is back, or at the latest within 15 seconds
+  window.addEventListener('online', sendWaiting);
+  setInterval(sendWaiting, 15000);
+  await sendWaiting();
 }
 
 start().catch((e) => { document.getElementById('status').textContent = String(e.message || e); });

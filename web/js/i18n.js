@@ -2,6 +2,10 @@
 // Accept-Language, so the API's problems come back in it too.
 const TEXTS = {
   en: {
+    savedOffline: 'No connection: the visit is saved on this device and will be sent when the connection is back.',
+    savedOfflineRegistration: 'No connection: the registration is saved on this device and will be sent when the connection is back; the help number appears then.',
+    queueWaiting: 'Saved on this device, waiting for the connection:', queueSent: 'Sent:', queueRefused: 'Not accepted:',
+    'queue.visit': 'visit', 'queue.registration': 'registration',
     visitTitle: 'Register a visit', site: 'Site', date: 'Date', service: 'Service', interpreterLanguage: 'Interpreter language (optional, e.g. ro)',
     diagnoses: 'Diagnoses (ICPC-2)', chapter: 'Chapter', code: 'Code', addDiagnosis: 'Add diagnosis', remove: 'Remove',
     registerVisit: 'Register the visit', visitRegistered: 'The visit is registered.', visitsTitle: 'Visits', noVisits: 'No visits yet.',
@@ -27,6 +31,10 @@ const TEXTS = {
     forbidden: 'Your role may not do this.', busy: 'The server is busy. Try again in a moment.',
   },
   da: {
+    savedOffline: 'Ingen forbindelse: besøget er gemt på denne enhed og sendes, når forbindelsen er tilbage.',
+    savedOfflineRegistration: 'Ingen forbindelse: registreringen er gemt på denne enhed og sendes, når forbindelsen er tilbage; hjælpenummeret vises da.',
+    queueWaiting: 'Gemt på denne enhed, venter på forbindelse:', queueSent: 'Sendt:', queueRefused: 'Ikke godtaget:',
+    'queue.visit': 'besøg', 'queue.registration': 'registrering',
     visitTitle: 'Registrér et besøg', site: 'Sted', date: 'Dato', service: 'Ydelse', interpreterLanguage: 'Tolkesprog (valgfrit, fx ro)',
     diagnoses: 'Diagnoser (ICPC-2)', chapter: 'Kapitel', code: 'Kode', addDiagnosis: 'Tilføj diagnose', remove: 'Fjern',
     registerVisit: 'Registrér besøget', visitRegistered: 'Besøget er registreret.', visitsTitle: 'Besøg', noVisits: 'Ingen besøg endnu.',
@@ -52,6 +60,10 @@ const TEXTS = {
     forbidden: 'Din rolle må ikke gøre dette.', busy: 'Serveren har travlt. Prøv igen om lidt.',
   },
   nb: {
+    savedOffline: 'Ingen forbindelse: besøket er lagret på denne enheten og sendes når forbindelsen er tilbake.',
+    savedOfflineRegistration: 'Ingen forbindelse: registreringen er lagret på denne enheten og sendes når forbindelsen er tilbake; hjelpenummeret vises da.',
+    queueWaiting: 'Lagret på denne enheten, venter på forbindelse:', queueSent: 'Sendt:', queueRefused: 'Ikke godtatt:',
+    'queue.visit': 'besøk', 'queue.registration': 'registrering',
     visitTitle: 'Registrer et besøk', site: 'Sted', date: 'Dato', service: 'Tjeneste', interpreterLanguage: 'Tolkespråk (valgfritt, f.eks. ro)',
     diagnoses: 'Diagnoser (ICPC-2)', chapter: 'Kapittel', code: 'Kode', addDiagnosis: 'Legg til diagnose', remove: 'Fjern',
     registerVisit: 'Registrer besøket', visitRegistered: 'Besøket er registrert.', visitsTitle: 'Besøk', noVisits: 'Ingen besøk ennå.',

@@ -119,6 +119,16 @@ final class Chromium implements AutoCloseable {
         call("POST", "/url", Map.of("url", url));
     }
 
+    /** The browser's network cut off or given back, as DevTools' network emulation does it. */
+    void offline(boolean offline) throws Exception {
+        call(
+                "POST",
+                "/chromium/network_conditions",
+                Map.of(
+                        "network_conditions",
+                        Map.of("offline", offline, "latency", 0, "download_throughput", -1, "upload_throughput", -1)));
+    }
+
     String url() throws Exception {
         return call("GET", "/url", null).asText();
     }

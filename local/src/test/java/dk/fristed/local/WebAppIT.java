@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The web app (web/) as make run serves it, in headless Chromium: a coordinator signs in through the local
  * sign-in, the front desk catches a mistyped help number as it is typed, looks for the same person, registers
- * a patient, shows the help number for the card and finds the patient by it; in Danish, the app's words and
+ * a patient, shows the help number for the card and finds the patient by it; a clinician's visit with ICPC-2
+ * diagnoses, and one made offline that is sent once when the connection is back; in Danish, the app's words and
  * the API's problems alike. The app's help-number check is held to the vectors the server is held to.
  */
 class WebAppIT {
@@ -139,6 +140,24 @@ class WebAppIT {
         String visits = waitForText("#visits", "L03, T90");
         assertTrue(visits.contains("2025-03-04 (first visit)") && visits.contains("odense"), visits);
 
+        // the connection goes: the next visit is kept on the device, visibly, and sent once when it is back
+        chromium.offline(true);
+        chromium.script("document.getElementById('visit-date').value = '2025-03-11'");
+        type("diagnosis-code", "A04");
+        chromium.click("#add-diagnosis");
+        chromium.click("#register-visit");
+        waitForText("#visit-message", "saved on this device");
+        waitForText("#queue-waiting", "1");
+        chromium.offline(false);
+        waitForText("#queue", "Sent: visit");
+        assertEquals(2, visitsOf(helpNumber), "sent once");
+        chromium.open(origin + "/"); // a reload after it was sent sends nothing again
+        waitForText("#who", "coordinator@fristed.local");
+        assertEquals(
+                "[]",
+                chromium.script("return localStorage.getItem('fristed.queue')").asText());
+        assertEquals(2, visitsOf(helpNumber));
+
         // in Danish: the app's words, and the API's problem about a field, told in Danish too
         chromium.script("document.getElementById('language').value = 'da';"
                 + " document.getElementById('language').dispatchEvent(new Event('change'))");
@@ -147,6 +166,18 @@ class WebAppIT {
         type("nationality", "R");
         chromium.click("#register-button");
         waitForText("#register-message", "nationality skal være en ISO 3166-1 alpha-2-landekode");
+    }
+
+    /** How many visits the API holds for the patient, asked directly. */
+    private int visitsOf(String helpNumber) throws Exception {
+        String token = api.authority().issue("web-app-check", List.of(dk.fristed.auth.Role.COORDINATOR));
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.baseUrl() + "/patients/" + helpNumber + "/visits"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(answer.body()).get("items").size();
     }
 
     /** The headers the deployed app gets, on make run's origin too. */
