@@ -60,7 +60,10 @@ function findPatient() {
     input.setAttribute('aria-invalid', message.textContent ? 'true' : 'false');
     if (checked.state !== 'valid') return;
     const answer = await session.call(settings, 'GET', '/patients/' + checked.formatted);
-    if (answer.status === 200) shown.replaceChildren(patientCard(answer.body), await visitPanel(answer.body.helpNumber));
+    if (answer.status === 200) {
+      shown.replaceChildren(patientCard(answer.body), await visitPanel(answer.body.helpNumber),
+        await workflowPanel('referral', answer.body.helpNumber), await workflowPanel('invoice', answer.body.helpNumber));
+    }
     else if (answer.status === 404) message.textContent = t('patient.notFound');
     else if (answer.status === 410 && answer.body.mergedInto) message.textContent = t('patient.merged') + ' ' + answer.body.mergedInto;
     else message.textContent = trouble(answer);
@@ -75,6 +78,77 @@ function patientCard(p) {
     row(t('helpNumber'), p.helpNumber), p.name ? row(t('name'), p.name) : null, row(t('birthYear'), p.birthYear),
     row(t('sex'), t('sex.' + p.sex)), row(t('nationality'), p.nationality), row(t('languages'), (p.languages || []).join(', ')),
     row(t('interpreterNeeded'), p.interpreterNeeded ? t('yes') : t('no')));
+}
+
+/** What each workflow step asks for beyond an optional note, as openapi.json's transition bodies say. */
+const STEP_FIELDS = {
+  referral: { reject: ['reason'], cancel: ['note'], file_complaint: ['complaintBody'], book_appointment: ['appointmentDate'] },
+  invoice: { request_credit: ['channel'], appeal: ['channel'], credit_partly: ['amount'], pay: ['amount'], reject: ['reason'], write_off: ['note'] },
+};
+const CHOICES = {
+  'referral.reason': ['no_health_rights', 'not_medically_indicated', 'incomplete_referral', 'wrong_receiver', 'other'],
+  'invoice.reason': ['no_health_rights', 'care_not_acute', 'documentation_missing', 'deadline_passed', 'other'],
+  complaintBody: ['hospital', 'county_governor', 'patient_complaints_board', 'other'],
+  channel: ['letter', 'email', 'portal', 'phone'],
+};
+
+/**
+ * A patient's referrals or invoices, each with its state and the steps the API says it may take now; a
+ * step asks for what its body needs and is sent with the record's ETag, so a change made meanwhile is
+ * refused (412) and shown rather than overwritten.
+ */
+async function workflowPanel(kind, helpNumber) {
+  const plural = kind + 's';
+  const panel = h('section', { id: plural, 'aria-labelledby': plural + '-title' });
+  const message = h('p', { id: kind + '-message', role: 'status', 'aria-live': 'polite' });
+  const show = async () => {
+    const answer = await session.call(settings, 'GET', '/patients/' + helpNumber + '/' + plural);
+    if (answer.status !== 200) { panel.replaceChildren(h('p', {}, trouble(answer))); return; }
+    panel.replaceChildren(h('h3', { id: plural + '-title' }, t(plural + 'Title')), message,
+      answer.body.items.length === 0 ? h('p', {}, t('none')) : h('ul', { class: 'records' }, answer.body.items.map(item)));
+  };
+  const item = (record) => {
+    const steps = h('div', { class: 'steps' });
+    const describe = kind === 'referral'
+      ? record.date + ' · ' + record.kind + ' · ' + record.receiver
+      : record.invoiceDate + ' · ' + record.creditor + ' · ' + (record.outstanding / 100).toFixed(2) + ' ' + record.currency;
+    const buttons = (record.allowedActions || []).filter((a) => a !== 'refer_again').map((action) =>
+      h('button', { type: 'button', 'data-action': action, onclick: () => steps.replaceChildren(stepForm(record, action)) }, t('action.' + action)));
+    return h('li', { id: kind + '-' + record.id }, h('p', {}, describe, ' — ', h('strong', { class: 'state' }, t('state.' + record.state))),
+      h('p', {}, buttons), steps);
+  };
+  const stepForm = (record, action) => {
+    const wanted = STEP_FIELDS[kind][action] || [];
+    const inputs = {};
+    for (const name of wanted) {
+      const choices = CHOICES[kind + '.' + name] || CHOICES[name];
+      inputs[name] = choices ? h('select', { required: true }, choices.map((c) => h('option', { value: c }, t('choice.' + c))))
+        : name === 'appointmentDate' ? h('input', { type: 'date', required: true })
+          : name === 'amount' ? h('input', { inputmode: 'decimal', required: true }) : h('input', { required: true });
+    }
+    if (!inputs.note) inputs.note = h('input', {});
+    const send = async (event) => {
+      event.preventDefault();
+      const body = { action };
+      for (const [name, input] of Object.entries(inputs)) {
+        if (!input.value.trim()) continue;
+        if (name === 'amount') {
+          const minor = minorUnits(input.value);
+          if (minor === null) { message.textContent = t('notAnAmount'); return; }
+          body.amount = minor;
+          body.currency = record.currency;
+        } else body[name] = input.value.trim();
+      }
+      const answer = await session.call(settings, 'POST', '/' + plural + '/' + record.id + '/transitions', body, { 'If-Match': '"' + record.version + '"' });
+      if (answer.status !== 200) { message.textContent = answer.status === 412 ? t('changedMeanwhile') : trouble(answer); return; }
+      await show();
+      message.textContent = t('stepDone') + ' ' + t('state.' + answer.body.state);
+    };
+    return h('form', { class: 'step', onsubmit: send }, Object.entries(inputs).map(([name, input]) =>
+      field(kind + '-' + record.id + '-' + name, t('field.' + name), input)), h('button', { type: 'submit', class: 'send-step' }, t('action.' + action)));
+  };
+  await show();
+  return panel;
 }
 
 let referenceLists;
@@ -251,11 +325,115 @@ async function sendWaiting() {
   }
 }
 
+/** A help-number field with the desk's check as it is typed; {@code found} gets the number once it is valid. */
+function helpNumberField(id, message, found) {
+  const input = h('input', { autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: '11', class: 'help-number-input' });
+  input.addEventListener('input', () => {
+    const checked = checkHelpNumber(input.value);
+    message.textContent = ['bad-character', 'too-long', 'mistyped'].includes(checked.state) ? t('helpNumber.' + checked.state) : '';
+    input.setAttribute('aria-invalid', message.textContent ? 'true' : 'false');
+    if (checked.state === 'valid') found(checked.formatted);
+  });
+  return field(id, t('helpNumber'), input);
+}
+
+/** Admins: who read or changed a patient's record, and erasure on the patient's request, confirmed. */
+function auditAndErasure() {
+  const message = h('p', { id: 'audit-message', role: 'status', 'aria-live': 'polite' });
+  const trail = h('div', { id: 'audit' });
+  const erasure = h('div', { id: 'erasure' });
+  const show = async (helpNumber) => {
+    trail.replaceChildren();
+    erasure.replaceChildren();
+    const answer = await session.call(settings, 'GET', '/audit/patients/' + helpNumber);
+    if (answer.status !== 200) { message.textContent = trouble(answer); return; }
+    message.textContent = '';
+    trail.replaceChildren(h('table', {}, h('thead', {}, h('tr', {}, [t('when'), t('who'), t('what')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, answer.body.items.map((e) => h('tr', {}, h('td', {}, e.at.replace('T', ' ').slice(0, 16)),
+        h('td', {}, e.subject + ' (' + e.roles.join(', ') + ')'), h('td', {}, e.action + ' — ' + e.route))))));
+    const confirm = h('div', { hidden: true, id: 'erase-confirm' }, h('p', {}, t('eraseWhatGoes')), h('p', {}, t('eraseWhatStays')),
+      h('button', { type: 'button', id: 'erase-yes', onclick: async () => {
+        const erased = await session.call(settings, 'DELETE', '/patients/' + helpNumber);
+        message.textContent = erased.status === 204 ? t('erased') : trouble(erased);
+        confirm.hidden = true;
+      } }, t('eraseYes')), ' ',
+      h('button', { type: 'button', onclick: () => { confirm.hidden = true; } }, t('cancel')));
+    erasure.replaceChildren(h('button', { type: 'button', id: 'erase', onclick: () => { confirm.hidden = false; } }, t('erase')), confirm);
+  };
+  return h('section', { 'aria-labelledby': 'audit-title' }, h('h2', { id: 'audit-title' }, t('auditTitle')),
+    helpNumberField('audit-help-number', message, show), message, trail, erasure);
+}
+
+/** Kroner and øre as typed (1234,50 or 1234.50) into minor units; null when it is not an amount. */
+function minorUnits(typed) {
+  const match = String(typed).trim().replace(/[\s.](?=\d{3}(\D|$))/g, '').replace(',', '.').match(/^(\d+)(?:\.(\d{1,2}))?$/);
+  return match ? Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0')) : null;
+}
+
+/** Finance: the year's progress and chart, a payment from a source, the ledger as a spreadsheet. */
+function budget() {
+  const year = h('input', { type: 'number', min: '2009', max: String(new Date().getFullYear() + 1), value: String(new Date().getFullYear()) });
+  const message = h('p', { id: 'budget-message', role: 'status', 'aria-live': 'polite' });
+  const progress = h('div', { id: 'progress' });
+  const chart = h('div', { id: 'chart' });
+  const payment = h('div', { id: 'payment' });
+  const money = (minor, currency) => new Intl.NumberFormat(language() === 'en' ? 'en-GB' : language() === 'da' ? 'da-DK' : 'nb-NO',
+    { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100) + ' ' + currency;
+  const show = async () => {
+    const y = year.value;
+    const answer = await session.call(settings, 'GET', '/budget/years/' + y + '/progress');
+    progress.replaceChildren(); chart.replaceChildren(); payment.replaceChildren();
+    if (answer.status !== 200) { message.textContent = trouble(answer); return; }
+    message.textContent = '';
+    const p = answer.body;
+    const row = (label, value) => [h('dt', {}, label), h('dd', {}, value)];
+    progress.replaceChildren(h('dl', { class: 'patient' }, row(t('need'), money(p.need, p.currency)), row(t('received'), money(p.received, p.currency)),
+      row(t('promised'), money(p.outstandingPledges, p.currency)), row(t('gap'), money(p.gap, p.currency)), row(t('funded'), p.percentFunded + ' %')));
+    const svg = await session.call(settings, 'GET', '/budget/years/' + y + '/chart?locale=' + language());
+    if (svg.status === 200) {
+      chart.replaceChildren(h('img', { id: 'chart-image', alt: t('chartAlt') + ' ' + y, src: URL.createObjectURL(new Blob([svg.body], { type: 'image/svg+xml' })) }));
+    }
+    const sources = await session.call(settings, 'GET', '/budget/sources?limit=100');
+    const source = h('select', {}, (sources.body.items || []).map((s) => h('option', { value: s.id }, s.name || t('anonymous'))));
+    const amount = h('input', { inputmode: 'decimal', autocomplete: 'off' });
+    const date = h('input', { type: 'date', value: new Date().toISOString().slice(0, 10) });
+    let idempotencyKey = crypto.randomUUID();
+    const pay = async (event) => {
+      event.preventDefault();
+      const minor = minorUnits(amount.value);
+      if (minor === null || minor <= 0) { message.textContent = t('notAnAmount'); return; }
+      const written = await session.call(settings, 'POST', '/budget/years/' + y + '/entries',
+        { kind: 'payment', sourceId: source.value, amount: minor, currency: p.currency, date: date.value }, { 'Idempotency-Key': idempotencyKey });
+      if (written.status !== 201) { message.textContent = trouble(written); return; }
+      idempotencyKey = crypto.randomUUID();
+      await show();
+      message.textContent = t('paymentRecorded');
+    };
+    const download = async () => {
+      const csv = await session.call(settings, 'GET', '/budget/years/' + y + '/export?locale=' + language());
+      if (csv.status !== 200) { message.textContent = trouble(csv); return; }
+      const link = h('a', { id: 'export-file', href: URL.createObjectURL(new Blob([csv.body], { type: 'text/csv' })), download: 'budget-' + y + '.csv' }, 'budget-' + y + '.csv');
+      payment.append(h('p', {}, link));
+      link.click();
+    };
+    payment.replaceChildren(h('h3', {}, t('paymentTitle')), h('form', { id: 'payment-form', onsubmit: pay },
+      field('payment-source', t('source'), source), field('payment-amount', t('amount') + ' (' + p.currency + ')', amount),
+      field('payment-date', t('date'), date), h('p', {}, h('button', { type: 'submit', id: 'record-payment' }, t('recordPayment')))),
+      h('p', {}, h('button', { type: 'button', id: 'export', onclick: download }, t('exportLedger'))));
+  };
+  return h('section', { 'aria-labelledby': 'budget-title' }, h('h2', { id: 'budget-title' }, t('budgetTitle')),
+    h('form', { onsubmit: (e) => { e.preventDefault(); show(); } }, field('budget-year', t('year'), year),
+      h('p', {}, h('button', { type: 'submit', id: 'show-budget' }, t('show')))), message, progress, chart, payment);
+}
+
 function render() {
   nav();
   const roles = session.user().roles;
-  const frontDesk = roles.includes('clinician') || roles.includes('coordinator');
-  main.replaceChildren(queuePanel, ...(frontDesk ? [findPatient(), registerPatient()] : [h('p', { id: 'not-yet' }, t('notYet'))]));
+  const screens = [];
+  if (roles.includes('clinician') || roles.includes('coordinator')) screens.push(findPatient(), registerPatient());
+  if (roles.includes('finance') || roles.includes('admin')) screens.push(budget());
+  if (roles.includes('admin')) screens.push(auditAndErasure());
+  main.replaceChildren(queuePanel, ...(screens.length ? screens : [h('p', { id: 'not-yet' }, t('notYet'))]));
   showQueue();
 }
 

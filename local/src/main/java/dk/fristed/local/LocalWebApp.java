@@ -51,7 +51,7 @@ final class LocalWebApp implements AutoCloseable {
     /** Scripts, styles and pages from the app's own origin only; calls to the API and sign-in only. */
     static String policy(String apiBaseUrl, String issuer) {
         String connect = String.join(" ", new java.util.LinkedHashSet<>(List.of(origin(apiBaseUrl), origin(issuer))));
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' "
                 + connect + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
     }
 

@@ -1,6 +1,7 @@
 package dk.fristed.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.fristed.auth.Role;
 import dk.fristed.devkit.FreePort;
 import dk.fristed.devkit.SamTemplate;
 import dk.fristed.json.Json;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +37,7 @@ class WebAppIT {
 
     private LocalApi api;
     private Chromium chromium;
+    private String origin;
 
     @AfterEach
     void stop() {
@@ -48,29 +51,10 @@ class WebAppIT {
 
     @Test
     void theFrontDesk_signsIn_catchesAMistypedNumber_registersAPatient_andFindsThem() throws Exception {
-        Path driver = Chromium.driverOrSkip("WebAppIT");
-        String origin = "http://localhost:" + FreePort.next();
-        api = LocalApi.start(
-                SamTemplate.ofProject(),
-                dir.resolve("data"),
-                dir.resolve("field-key"),
-                FreePort.next(),
-                FreePort.next(),
-                new LocalApps(origin, List.of(origin + "/signed-in"), List.of(origin + "/"), true));
+        String origin = start();
         servedAsDeployed(origin);
-        chromium = Chromium.start(driver, Files.createDirectories(dir.resolve("chromium-profile")));
-
-        chromium.open(origin + "/");
-        chromium.waitFor(
-                "return location.href",
-                href -> href.asText().startsWith(api.authority().issuer() + "/oauth2/authorize"),
-                STEP,
-                "the sign-in page");
-        chromium.click("button[value=\"local-coordinator\"]");
-        waitForText("#who", "coordinator@fristed.local");
+        signInAs(Role.COORDINATOR);
         assertEquals(origin + "/", chromium.url(), "the code is out of the address bar");
-        chromium.script("document.getElementById('language').value = 'en';"
-                + " document.getElementById('language').dispatchEvent(new Event('change'))");
 
         // the app's check of a typed help number agrees with the server's on every shared vector
         assertEquals(
@@ -87,6 +71,40 @@ class WebAppIT {
                 chromium.script("return import('/js/i18n.js').then(m => JSON.stringify(m.missingTexts()))")
                         .asText(),
                 "every text in every language");
+        // and every state, step and choice the API can name, as openapi.json lists them, has its words
+        JsonNode schemas = Json.mapper()
+                .readTree(SamTemplate.projectRoot().resolve("openapi.json").toFile())
+                .at("/components/schemas");
+        List<String> keys = new java.util.ArrayList<>();
+        Map.of(
+                        "ReferralState",
+                        "state.",
+                        "InvoiceState",
+                        "state.",
+                        "ReferralAction",
+                        "action.",
+                        "InvoiceAction",
+                        "action.",
+                        "RejectionReason",
+                        "choice.",
+                        "InvoiceRejectionReason",
+                        "choice.",
+                        "ComplaintBody",
+                        "choice.",
+                        "InvoiceChannel",
+                        "choice.",
+                        "Service",
+                        "service.",
+                        "Sex",
+                        "sex.")
+                .forEach((schema, prefix) ->
+                        schemas.at("/" + schema + "/enum").forEach(value -> keys.add(prefix + value.asText())));
+        assertEquals(
+                "[]",
+                chromium.script("return import('/js/i18n.js').then(m => JSON.stringify(" + Json.write(keys)
+                                + ".filter(k => m.t(k) === k)))")
+                        .asText(),
+                "the API's words in the app's");
 
         // a mistyped number is caught at the desk, before the API is asked
         type("find-help-number", "K7MQ-X9PA");
@@ -158,6 +176,77 @@ class WebAppIT {
                 chromium.script("return localStorage.getItem('fristed.queue')").asText());
         assertEquals(2, visitsOf(helpNumber));
 
+        // a coordinator's referral, sent and accepted, and an invoice, credit asked for and credited in part;
+        // a step on a record changed meanwhile is refused and said so
+        direct(
+                "POST",
+                "/referrals",
+                Role.COORDINATOR,
+                Map.of(
+                        "helpNumber",
+                        helpNumber,
+                        "site",
+                        "copenhagen",
+                        "date",
+                        "2025-03-04",
+                        "kind",
+                        "specialist",
+                        "specialty",
+                        "cardiology",
+                        "receiver",
+                        "Bispebjerg Hospital",
+                        "urgency",
+                        "routine",
+                        "clinicalQuestion",
+                        "Chest pain on exertion."));
+        direct(
+                "POST",
+                "/invoices",
+                Role.COORDINATOR,
+                Map.of(
+                        "helpNumber",
+                        helpNumber,
+                        "site",
+                        "copenhagen",
+                        "creditor",
+                        "Rigshospitalet",
+                        "invoiceNumber",
+                        "2025-004217",
+                        "invoiceDate",
+                        "2025-02-20",
+                        "dueDate",
+                        "2025-03-22",
+                        "receivedOn",
+                        "2025-02-27",
+                        "amount",
+                        1_245_000,
+                        "currency",
+                        "DKK"));
+        type("find-help-number", "");
+        type("find-help-number", helpNumber);
+        waitForText("#referrals", "drafted");
+        step("referral", "send", Map.of());
+        waitForText("#referral-message", "Now: sent");
+        step("referral", "accept", Map.of());
+        waitForText("#referral-message", "Now: accepted");
+        step("invoice", "request_credit", Map.of());
+        waitForText("#invoice-message", "Now: credit asked for");
+        step("invoice", "credit_partly", Map.of("amount", "4000,00"));
+        waitForText("#invoice-message", "Now: credited in part");
+        waitForText("#invoices", "8450.00 DKK");
+        String referral = direct("GET", "/patients/" + helpNumber + "/referrals", Role.COORDINATOR, null)
+                .body()
+                .at("/items/0/id")
+                .asText();
+        direct(
+                "POST",
+                "/referrals/" + referral + "/transitions",
+                Role.COORDINATOR,
+                Map.of("action", "book_appointment", "appointmentDate", "2025-04-01"),
+                "\"3\"");
+        step("referral", "cancel", Map.of("note", "The patient left the country"));
+        waitForText("#referral-message", "Someone changed this meanwhile");
+
         // in Danish: the app's words, and the API's problem about a field, told in Danish too
         chromium.script("document.getElementById('language').value = 'da';"
                 + " document.getElementById('language').dispatchEvent(new Event('change'))");
@@ -168,16 +257,157 @@ class WebAppIT {
         waitForText("#register-message", "nationality skal være en ISO 3166-1 alpha-2-landekode");
     }
 
+    @Test
+    void finance_recordsAPaymentAndReadsTheChart_anAdminReadsTheAuditTrailAndErases() throws Exception {
+        start();
+        int year = java.time.LocalDate.now().getYear();
+        assertEquals(
+                201,
+                direct(
+                                "POST",
+                                "/budget/years",
+                                Role.FINANCE,
+                                Map.of("year", year, "need", 338_037_500L, "currency", "DKK"))
+                        .status());
+        assertEquals(
+                201,
+                direct(
+                                "POST",
+                                "/budget/sources",
+                                Role.FINANCE,
+                                Map.of("type", "red_cross_branch", "name", "Aarhus branch"))
+                        .status());
+        String helpNumber = direct(
+                        "POST",
+                        "/patients",
+                        Role.COORDINATOR,
+                        Map.of(
+                                "birthYear",
+                                1979,
+                                "sex",
+                                "female",
+                                "nationality",
+                                "ET",
+                                "languages",
+                                List.of("am"),
+                                "interpreterNeeded",
+                                true))
+                .body()
+                .get("helpNumber")
+                .asText();
+        direct("GET", "/patients/" + helpNumber, Role.CLINICIAN, null);
+
+        // finance: the year's progress, a payment typed in kroner and øre, the chart, the ledger file
+        signInAs(Role.FINANCE);
+        chromium.click("#show-budget");
+        waitForText("#progress", "3,380,375.00 DKK");
+        type("payment-amount", "2028225,00");
+        chromium.click("#record-payment");
+        waitForText("#budget-message", "The payment is recorded.");
+        waitForText("#progress", "2,028,225.00 DKK");
+        chromium.waitFor(
+                "const i = document.getElementById('chart-image'); return i ? i.naturalWidth : 0",
+                width -> width.asInt() > 0,
+                STEP,
+                "the chart, shown under the app's Content-Security-Policy");
+        chromium.click("#export");
+        waitForText("#payment", "budget-" + year + ".csv");
+
+        // an admin: who read the record, then erasure on the patient's request, after saying what stays
+        chromium.click("#sign-out");
+        signInAs(Role.ADMIN);
+        type("audit-help-number", helpNumber);
+        waitForText("#audit", "web-app-check-clinician (clinician)");
+        chromium.click("#erase");
+        String confirmation = waitForText("#erase-confirm", "What stays");
+        assertTrue(confirmation.contains("never given again"), confirmation);
+        chromium.click("#erase-yes");
+        waitForText("#audit-message", "The patient is erased.");
+        assertEquals(
+                410,
+                direct("GET", "/patients/" + helpNumber, Role.CLINICIAN, null).status());
+    }
+
+    /** make run's runner with the web app on a port of its own; the app's origin. */
+    private String start() throws Exception {
+        Path driver = Chromium.driverOrSkip("WebAppIT");
+        String origin = "http://localhost:" + FreePort.next();
+        api = LocalApi.start(
+                SamTemplate.ofProject(),
+                dir.resolve("data"),
+                dir.resolve("field-key"),
+                FreePort.next(),
+                FreePort.next(),
+                new LocalApps(origin, List.of(origin + "/signed-in"), List.of(origin + "/"), true));
+        chromium = Chromium.start(driver, Files.createDirectories(dir.resolve("chromium-profile")));
+        this.origin = origin;
+        return origin;
+    }
+
+    /** Opens the app, which sends the browser to the sign-in page; picks the role's test user; in English. */
+    private void signInAs(Role role) throws Exception {
+        chromium.open(origin + "/");
+        chromium.waitFor(
+                "return location.href",
+                href -> href.asText().startsWith(api.authority().issuer() + "/oauth2/authorize"),
+                STEP,
+                "the sign-in page");
+        chromium.click("button[value=\"local-" + role.groupName() + "\"]");
+        waitForText("#who", role.groupName() + "@fristed.local");
+        chromium.script("document.getElementById('language').value = 'en';"
+                + " document.getElementById('language').dispatchEvent(new Event('change'))");
+    }
+
+    /** A workflow step in the app: its button, what it asks for (by field name), then sending it. */
+    private void step(String kind, String action, Map<String, String> fields) throws Exception {
+        chromium.waitFor(
+                "return document.querySelector('#" + kind + "s button[data-action=\"" + action + "\"]') !== null",
+                JsonNode::asBoolean,
+                STEP,
+                kind + " step " + action);
+        chromium.click("#" + kind + "s button[data-action=\"" + action + "\"]");
+        for (var field : fields.entrySet()) {
+            chromium.script("document.querySelector('#" + kind + "s form.step [id$=\"-" + field.getKey()
+                    + "\"]').value = " + Json.write(field.getValue()));
+        }
+        chromium.click("#" + kind + "s .send-step");
+    }
+
     /** How many visits the API holds for the patient, asked directly. */
     private int visitsOf(String helpNumber) throws Exception {
-        String token = api.authority().issue("web-app-check", List.of(dk.fristed.auth.Role.COORDINATOR));
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(api.baseUrl() + "/patients/" + helpNumber + "/visits"))
-                                .header("Authorization", "Bearer " + token)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        return Json.mapper().readTree(answer.body()).get("items").size();
+        return direct("GET", "/patients/" + helpNumber + "/visits", Role.COORDINATOR, null)
+                .body()
+                .get("items")
+                .size();
+    }
+
+    private record Answer(int status, JsonNode body) {}
+
+    /** A call to the API past the app, as a role; the body as JSON. */
+    private Answer direct(String method, String path, Role role, Object body) throws Exception {
+        return direct(method, path, role, body, null);
+    }
+
+    private Answer direct(String method, String path, Role role, Object body, String ifMatch) throws Exception {
+        String token = api.authority().issue("web-app-check-" + role.groupName(), List.of(role));
+        var request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(
+                answer.statusCode(),
+                answer.body().isEmpty() ? null : Json.mapper().readTree(answer.body()));
     }
 
     /** The headers the deployed app gets, on make run's origin too. */
@@ -210,8 +440,9 @@ class WebAppIT {
                 "nothing outside web/");
     }
 
-    /** Types into a field as a volunteer would: its value, then the input event the app listens to. */
+    /** Types into a field as a volunteer would, once it is there: its value, then the input event the app listens to. */
     private void type(String id, String text) throws Exception {
+        chromium.waitFor("return document.getElementById('" + id + "') !== null", JsonNode::asBoolean, STEP, "#" + id);
         chromium.script("const e = document.getElementById('" + id + "'); e.value = " + Json.write(text)
                 + "; e.dispatchEvent(new Event('input', {bubbles: true}))");
     }
