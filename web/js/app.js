@@ -151,6 +151,38 @@ async function workflowPanel(kind, helpNumber) {
   return panel;
 }
 
+/** What needs attention at a site: referrals waiting too long, invoices near or past their deadline. */
+function attention() {
+  const site = h('select', {});
+  const lists = h('div', { id: 'attention' });
+  const message = h('p', { id: 'attention-message', role: 'status', 'aria-live': 'polite' });
+  reference().then((r) => site.replaceChildren(...r.sites.map((s) => h('option', { value: s }, s))), (e) => { message.textContent = e.message; });
+  const open = (helpNumber) => h('button', { type: 'button', class: 'open-patient', onclick: () => {
+    const find = document.getElementById('find-help-number');
+    find.value = helpNumber;
+    find.dispatchEvent(new Event('input', { bubbles: true }));
+    find.focus();
+  } }, t('openPatient') + ' ' + helpNumber);
+  const show = async (event) => {
+    event.preventDefault();
+    const [referrals, invoices] = await Promise.all([
+      session.call(settings, 'GET', '/referrals/follow-up?site=' + encodeURIComponent(site.value)),
+      session.call(settings, 'GET', '/invoices/deadlines?site=' + encodeURIComponent(site.value))]);
+    if (referrals.status !== 200 || invoices.status !== 200) { message.textContent = trouble(referrals.status !== 200 ? referrals : invoices); return; }
+    message.textContent = '';
+    lists.replaceChildren(
+      h('h3', {}, t('followUpTitle')), referrals.body.items.length === 0 ? h('p', { id: 'follow-up' }, t('none'))
+        : h('ul', { id: 'follow-up' }, referrals.body.items.map((r) => h('li', {}, t('waitingSince') + ' ' + r.followUpSince + ' · ' + r.receiver
+          + ' · ' + t('state.' + r.state) + ' ', open(r.helpNumber)))),
+      h('h3', {}, t('deadlinesTitle')), invoices.body.items.length === 0 ? h('p', { id: 'deadlines' }, t('none'))
+        : h('ul', { id: 'deadlines' }, invoices.body.items.map((i) => h('li', {}, t('due') + ' ' + i.dueDate + ' · ' + i.creditor + ' · '
+          + (i.outstanding / 100).toFixed(2) + ' ' + i.currency + ' · ' + (i.flags || []).map((f) => t('flag.' + f)).join(', ') + ' ', open(i.helpNumber)))));
+  };
+  return h('section', { 'aria-labelledby': 'attention-title' }, h('h2', { id: 'attention-title' }, t('attentionTitle')),
+    h('form', { onsubmit: show }, field('attention-site', t('site'), site), h('p', {}, h('button', { type: 'submit', id: 'show-attention' }, t('show')))),
+    message, lists);
+}
+
 let referenceLists;
 
 /** The clinic's closed lists (sites, services, ICPC-2 chapters and codes), read once a session. */
@@ -430,7 +462,7 @@ function render() {
   nav();
   const roles = session.user().roles;
   const screens = [];
-  if (roles.includes('clinician') || roles.includes('coordinator')) screens.push(findPatient(), registerPatient());
+  if (roles.includes('clinician') || roles.includes('coordinator')) screens.push(findPatient(), registerPatient(), attention());
   if (roles.includes('finance') || roles.includes('admin')) screens.push(budget());
   if (roles.includes('admin')) screens.push(auditAndErasure());
   main.replaceChildren(queuePanel, ...(screens.length ? screens : [h('p', { id: 'not-yet' }, t('notYet'))]));

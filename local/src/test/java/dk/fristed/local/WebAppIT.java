@@ -76,29 +76,22 @@ class WebAppIT {
                 .readTree(SamTemplate.projectRoot().resolve("openapi.json").toFile())
                 .at("/components/schemas");
         List<String> keys = new java.util.ArrayList<>();
-        Map.of(
-                        "ReferralState",
-                        "state.",
-                        "InvoiceState",
-                        "state.",
-                        "ReferralAction",
-                        "action.",
-                        "InvoiceAction",
-                        "action.",
-                        "RejectionReason",
-                        "choice.",
-                        "InvoiceRejectionReason",
-                        "choice.",
-                        "ComplaintBody",
-                        "choice.",
-                        "InvoiceChannel",
-                        "choice.",
-                        "Service",
-                        "service.",
-                        "Sex",
-                        "sex.")
-                .forEach((schema, prefix) ->
-                        schemas.at("/" + schema + "/enum").forEach(value -> keys.add(prefix + value.asText())));
+        String[][] enums = {
+            {"ReferralState", "state."},
+            {"InvoiceState", "state."},
+            {"ReferralAction", "action."},
+            {"InvoiceAction", "action."},
+            {"RejectionReason", "choice."},
+            {"InvoiceRejectionReason", "choice."},
+            {"ComplaintBody", "choice."},
+            {"InvoiceChannel", "choice."},
+            {"Service", "service."},
+            {"Sex", "sex."},
+            {"InvoiceFlag", "flag."}
+        };
+        for (String[] e : enums) {
+            schemas.at("/" + e[0] + "/enum").forEach(value -> keys.add(e[1] + value.asText()));
+        }
         assertEquals(
                 "[]",
                 chromium.script("return import('/js/i18n.js').then(m => JSON.stringify(" + Json.write(keys)
@@ -246,6 +239,15 @@ class WebAppIT {
                 "\"3\"");
         step("referral", "cancel", Map.of("note", "The patient left the country"));
         waitForText("#referral-message", "Someone changed this meanwhile");
+
+        // what needs attention at the site: the invoice past its due date, opened from the list
+        type("find-help-number", "");
+        chromium.script("document.getElementById('attention-site').value = 'copenhagen'");
+        chromium.click("#show-attention");
+        String deadlines = waitForText("#deadlines", "Rigshospitalet");
+        assertTrue(deadlines.contains("overdue") && deadlines.contains("8450.00 DKK"), deadlines);
+        chromium.click("#deadlines .open-patient");
+        waitForText("#patient", helpNumber);
 
         // in Danish: the app's words, and the API's problem about a field, told in Danish too
         chromium.script("document.getElementById('language').value = 'da';"
