@@ -149,6 +149,7 @@ class WebAppIT {
         chromium.click("#register-visit");
         waitForText("#visit-message", "The visit is registered.");
         String visits = waitForText("#visits", "L03, T90");
+        assertEquals("[]", accessibilityProblems(), "the front desk with a patient, a visit and their lists");
         assertTrue(visits.contains("2025-03-04 (first visit)") && visits.contains("odense"), visits);
 
         // the connection goes: the next visit is kept on the device, visibly, and sent once when it is back
@@ -307,6 +308,7 @@ class WebAppIT {
         chromium.click("#record-payment");
         waitForText("#budget-message", "The payment is recorded.");
         waitForText("#progress", "2,028,225.00 DKK");
+        assertEquals("[]", accessibilityProblems(), "finance's budget");
         chromium.waitFor(
                 "const i = document.getElementById('chart-image'); return i ? i.naturalWidth : 0",
                 width -> width.asInt() > 0,
@@ -322,6 +324,7 @@ class WebAppIT {
         waitForText("#audit", "web-app-check-clinician (clinician)");
         chromium.click("#erase");
         String confirmation = waitForText("#erase-confirm", "What stays");
+        assertEquals("[]", accessibilityProblems(), "the admin's audit trail and the erasure's confirmation");
         assertTrue(confirmation.contains("never given again"), confirmation);
         chromium.click("#erase-yes");
         waitForText("#audit-message", "The patient is erased.");
@@ -358,6 +361,31 @@ class WebAppIT {
         waitForText("#who", role.groupName() + "@fristed.local");
         chromium.script("document.getElementById('language').value = 'en';"
                 + " document.getElementById('language').dispatchEvent(new Event('change'))");
+    }
+
+    /**
+     * What axe-core (pinned in local/browser-tools, installed there by npm ci on first use) finds serious or
+     * critical on the page as it is now: each rule with how many elements break it.
+     */
+    private String accessibilityProblems() throws Exception {
+        Path tools = SamTemplate.projectRoot().resolve("local/browser-tools");
+        Path axe = tools.resolve("node_modules/axe-core/axe.min.js");
+        if (!Files.isRegularFile(axe)) {
+            Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                    .directory(tools.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(install.getInputStream().readAllBytes());
+            assertEquals(
+                    0,
+                    install.waitFor(),
+                    "npm ci in local/browser-tools failed (npm is needed for the check):\n" + output);
+        }
+        return chromium.script(Files.readString(axe)
+                        + "; return axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.length + ' ' + v.nodes[0].target)))")
+                .asText();
     }
 
     /** A workflow step in the app: its button, what it asks for (by field name), then sending it. */
