@@ -70,6 +70,11 @@ examples: ## Write an example of each request and answer into openapi.json, kept
 	@FRISTED_RECORD_EXAMPLES=$(CURDIR)/target/examples $(MVN) -q -T 2 verify -Dspotbugs.skip=true -Dmaven.test.failure.ignore=true > target/examples.log 2>&1 || { tail -20 target/examples.log; exit 1; }
 	@java -cp "local/target/lib/*" dk.fristed.devkit.OpenApiExamples target/examples
 
+screenshots: ## The web app's screens at a phone's size, taken by WebAppIT in headless Chromium, into docs/screenshots (README shows them)
+	@$(MVN) -q install -DskipTests -Dspotbugs.skip=true -pl local -am
+	@FRISTED_SCREENSHOTS=$(CURDIR)/docs/screenshots $(MVN) -q test -Dspotbugs.skip=true -pl local -Dtest=WebAppIT
+	@ls docs/screenshots
+
 cost: ## Monthly AWS bill for the Danish volume and 100x, from the counted DynamoDB calls (docs/cost.md)
 	@$(MVN) -q package -DskipTests -pl bench -am
 	@java -cp "bench/target/classes:bench/target/lib/*" dk.fristed.bench.MonthlyCost

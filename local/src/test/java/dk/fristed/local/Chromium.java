@@ -129,6 +129,20 @@ final class Chromium implements AutoCloseable {
                         Map.of("offline", offline, "latency", 0, "download_throughput", -1, "upload_throughput", -1)));
     }
 
+    /** The window's size in CSS pixels, e.g. a phone's 390 × 844. */
+    void windowSize(int width, int height) throws Exception {
+        call("POST", "/window/rect", Map.of("width", width, "height", height));
+    }
+
+    /** The page as it looks now, as PNG. */
+    void screenshot(Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.write(
+                file,
+                java.util.Base64.getDecoder()
+                        .decode(call("GET", "/screenshot", null).asText()));
+    }
+
     String url() throws Exception {
         return call("GET", "/url", null).asText();
     }

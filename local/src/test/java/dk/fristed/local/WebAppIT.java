@@ -150,6 +150,7 @@ class WebAppIT {
         waitForText("#visit-message", "The visit is registered.");
         String visits = waitForText("#visits", "L03, T90");
         assertEquals("[]", accessibilityProblems(), "the front desk with a patient, a visit and their lists");
+        onAPhone("front-desk");
         assertTrue(visits.contains("2025-03-04 (first visit)") && visits.contains("odense"), visits);
 
         // the connection goes: the next visit is kept on the device, visibly, and sent once when it is back
@@ -309,6 +310,7 @@ class WebAppIT {
         waitForText("#budget-message", "The payment is recorded.");
         waitForText("#progress", "2,028,225.00 DKK");
         assertEquals("[]", accessibilityProblems(), "finance's budget");
+        onAPhone("budget");
         chromium.waitFor(
                 "const i = document.getElementById('chart-image'); return i ? i.naturalWidth : 0",
                 width -> width.asInt() > 0,
@@ -325,6 +327,7 @@ class WebAppIT {
         chromium.click("#erase");
         String confirmation = waitForText("#erase-confirm", "What stays");
         assertEquals("[]", accessibilityProblems(), "the admin's audit trail and the erasure's confirmation");
+        onAPhone("audit-and-erasure");
         assertTrue(confirmation.contains("never given again"), confirmation);
         chromium.click("#erase-yes");
         waitForText("#audit-message", "The patient is erased.");
@@ -361,6 +364,31 @@ class WebAppIT {
         waitForText("#who", role.groupName() + "@fristed.local");
         chromium.script("document.getElementById('language').value = 'en';"
                 + " document.getElementById('language').dispatchEvent(new Event('change'))");
+    }
+
+    /**
+     * The screen at a phone's size (390 × 844): nothing wider than the window, so no sideways scrolling. With
+     * {@code FRISTED_SCREENSHOTS} set ({@code make screenshots}), the screen is saved there as PNG for README.
+     */
+    private void onAPhone(String screen) throws Exception {
+        chromium.windowSize(390, 844);
+        try {
+            assertTrue(
+                    chromium.script("return document.documentElement.scrollWidth <= window.innerWidth")
+                            .asBoolean(),
+                    screen + " is wider than a phone: "
+                            + chromium.script("return document.documentElement.scrollWidth + ' > ' + window.innerWidth"
+                                    + " + ', too wide: ' + [...document.querySelectorAll('body *')]"
+                                    + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                                    + ".slice(0, 4).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')"));
+            String folder = System.getenv("FRISTED_SCREENSHOTS");
+            if (folder != null) {
+                chromium.script("window.scrollTo(0, 0)");
+                chromium.screenshot(Path.of(folder).resolve(screen + ".png"));
+            }
+        } finally {
+            chromium.windowSize(1280, 900);
+        }
     }
 
     /**
