@@ -129,6 +129,22 @@ final class Chromium implements AutoCloseable {
                         Map.of("offline", offline, "latency", 0, "download_throughput", -1, "upload_throughput", -1)));
     }
 
+    /** WebDriver's key for Tab, to move the focus as a keyboard user does. */
+    static final String TAB = "\uE004";
+
+    /** Keys pressed one after another on the focused element, as a keyboard would (TAB among them). */
+    void keys(String keys) throws Exception {
+        List<Map<String, String>> presses = new java.util.ArrayList<>();
+        keys.codePoints().mapToObj(Character::toString).forEach(key -> {
+            presses.add(Map.of("type", "keyDown", "value", key));
+            presses.add(Map.of("type", "keyUp", "value", key));
+        });
+        call(
+                "POST",
+                "/actions",
+                Map.of("actions", List.of(Map.of("type", "key", "id", "keyboard", "actions", presses))));
+    }
+
     /** The window's size in CSS pixels, e.g. a phone's 390 × 844. */
     void windowSize(int width, int height) throws Exception {
         call("POST", "/window/rect", Map.of("width", width, "height", height));

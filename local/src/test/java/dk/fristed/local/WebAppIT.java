@@ -117,6 +117,16 @@ class WebAppIT {
         String helpNumber = waitForText("#new-help-number", "-");
         assertTrue(helpNumber.matches("[2-9A-Y]{4}-[2-9A-Y]{4}"), helpNumber);
 
+        // by keyboard alone: Tab from the top of the page reaches the help-number field, and the number typed there
+        // finds the patient
+        chromium.script("document.activeElement.blur(); window.scrollTo(0, 0)");
+        for (int tab = 0; tab < 8 && !focused("find-help-number"); tab++) {
+            chromium.keys(Chromium.TAB);
+        }
+        assertTrue(focused("find-help-number"), "the help-number field is reached with Tab");
+        chromium.keys(helpNumber);
+        waitForText("#patient", "Ana Popescu");
+
         // found again by the number on the card, typed as a volunteer might
         type("find-help-number", helpNumber.toLowerCase().replace("-", " "));
         String card = waitForText("#patient", "Ana Popescu");
@@ -496,6 +506,11 @@ class WebAppIT {
                                 HttpResponse.BodyHandlers.ofString())
                         .statusCode(),
                 "nothing outside web/");
+    }
+
+    private boolean focused(String id) throws Exception {
+        return chromium.script("return document.activeElement && document.activeElement.id === '" + id + "'")
+                .asBoolean();
     }
 
     /** Types into a field as a volunteer would, once it is there: its value, then the input event the app listens to. */
