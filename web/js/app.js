@@ -32,11 +32,52 @@ function field(id, label, input) {
 
 /** What a volunteer reads when a call does not give the answer hoped for. */
 function trouble(answer) {
-  if (answer.expired) return t('sessionExpired');
+  if (answer.expired) { offerSignIn(); return t('sessionExpired'); }
   if (answer.offline) return t('offline');
   if (answer.status === 403) return t('forbidden');
   if (answer.status === 429 || answer.status === 503) return t('busy');
   return answer.body && answer.body.detail ? answer.body.detail : String(answer.status);
+}
+
+const DRAFT = 'fristed.draft';
+
+/**
+ * The session has ended: a button to sign in again, which first keeps what is typed on the page (every field
+ * with an id, in this tab only) so it is there again when the volunteer is back.
+ */
+function offerSignIn() {
+  if (document.getElementById('sign-in-again')) return;
+  const again = h('button', { type: 'button', id: 'sign-in-again', onclick: async () => {
+    const fields = {};
+    document.querySelectorAll('main input[id], main select[id]').forEach((e) => { fields[e.id] = e.type === 'checkbox' ? e.checked : e.value; });
+    sessionStorage.setItem(DRAFT, JSON.stringify(fields));
+    session.signOut();
+    await session.signIn(settings);
+  } }, t('signInAgain'));
+  main.prepend(h('p', { role: 'alert', id: 'session-ended' }, t('sessionExpired'), ' ', again));
+}
+
+/** After signing in again: the fields as they were, the help number first, so the patient's panels come back. */
+async function restoreDraft() {
+  const fields = JSON.parse(sessionStorage.getItem(DRAFT) || 'null');
+  sessionStorage.removeItem(DRAFT);
+  if (!fields) return;
+  const find = document.getElementById('find-help-number');
+  if (find && fields['find-help-number']) {
+    find.value = fields['find-help-number'];
+    find.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  // fields inside a patient's panels appear once it is loaded: a few tries
+  for (let attempt = 0; attempt < 20; attempt++) {
+    for (const [id, value] of Object.entries(fields)) {
+      const e = document.getElementById(id);
+      if (!e || id === 'find-help-number') continue;
+      if (e.type === 'checkbox') e.checked = value; else e.value = value;
+      delete fields[id];
+    }
+    if (Object.keys(fields).length <= 1) return;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
 }
 
 function nav() {
@@ -46,7 +87,7 @@ function nav() {
   document.getElementById('nav').replaceChildren(
     h('span', { id: 'who' }, t('signedInAs') + ' ' + who.email),
     h('label', { for: 'language', class: 'visually-hidden' }, t('language')), languages,
-    h('button', { type: 'button', id: 'sign-out', onclick: () => { queue.clear(); session.signOut(); location.assign('/'); } }, t('signOut')));
+    h('button', { type: 'button', id: 'sign-out', onclick: () => { queue.clear(); sessionStorage.removeItem(DRAFT); session.signOut(); location.assign('/'); } }, t('signOut')));
 }
 
 function findPatient() {
@@ -479,6 +520,7 @@ async function start() {
     return;
   }
   render();
+  await restoreDraft();
   // what was saved offline goes when the connection is back, or at the latest within 15 seconds
   window.addEventListener('online', sendWaiting);
   setInterval(sendWaiting, 15000);

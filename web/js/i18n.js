@@ -2,6 +2,7 @@
 // Accept-Language, so the API's problems come back in it too.
 const TEXTS = {
   en: {
+    signInAgain: 'Sign in again',
     attentionTitle: "What needs attention at a site",
     followUpTitle: "Referrals waiting too long",
     deadlinesTitle: "Invoices near or past their deadline",
@@ -110,6 +111,7 @@ const TEXTS = {
     forbidden: 'Your role may not do this.', busy: 'The server is busy. Try again in a moment.',
   },
   da: {
+    signInAgain: 'Log ind igen',
     attentionTitle: "Det, der kræver opmærksomhed på et sted",
     followUpTitle: "Henvisninger, der har ventet for længe",
     deadlinesTitle: "Fakturaer nær eller over fristen",
@@ -218,6 +220,7 @@ const TEXTS = {
     forbidden: 'Din rolle må ikke gøre dette.', busy: 'Serveren har travlt. Prøv igen om lidt.',
   },
   nb: {
+    signInAgain: 'Logg inn igjen',
     attentionTitle: "Det som trenger oppmerksomhet på et sted",
     followUpTitle: "Henvisninger som har ventet for lenge",
     deadlinesTitle: "Fakturaer nær eller over fristen",

@@ -261,6 +261,35 @@ class WebAppIT {
         chromium.click("#deadlines .open-patient");
         waitForText("#patient", helpNumber);
 
+        // the session ends while a registration is being typed: signing in again brings the form back as it was
+        String expired = api.authority()
+                .issue(
+                        "local-coordinator",
+                        List.of(Role.COORDINATOR),
+                        api.authority().issuer(),
+                        LocalAuthority.AUDIENCE,
+                        java.time.Instant.now().minusSeconds(300));
+        chromium.script("const s = JSON.parse(sessionStorage.getItem('fristed.session'));"
+                + " s.tokens.access_token = " + Json.write(expired) + "; s.tokens.refresh_token = 'no longer valid';"
+                + " sessionStorage.setItem('fristed.session', JSON.stringify(s))");
+        type("birth-year", "1990");
+        type("nationality", "SY");
+        type("name", "Kept Across Sign-in");
+        chromium.click("#register-button");
+        waitForText("#session-ended", "Your session has ended");
+        chromium.click("#sign-in-again");
+        chromium.waitFor(
+                "return location.href",
+                href -> href.asText().startsWith(api.authority().issuer() + "/oauth2/authorize"),
+                STEP,
+                "the sign-in page again");
+        chromium.click("button[value=\"local-coordinator\"]");
+        chromium.waitFor(
+                "const n = document.getElementById('name'); return n ? n.value + '/' + document.getElementById('birth-year').value : ''",
+                value -> value.asText().equals("Kept Across Sign-in/1990"),
+                STEP,
+                "the form as it was");
+
         // in Danish: the app's words, and the API's problem about a field, told in Danish too
         chromium.script("document.getElementById('language').value = 'da';"
                 + " document.getElementById('language').dispatchEvent(new Event('change'))");
