@@ -93,24 +93,18 @@ function nav() {
 function findPatient() {
   const message = h('p', { id: 'find-message', role: 'status', 'aria-live': 'polite' });
   const shown = h('div', { id: 'patient' });
-  const input = h('input', { autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: '11', class: 'help-number-input' });
-  input.addEventListener('input', async () => {
-    const checked = checkHelpNumber(input.value);
-    shown.replaceChildren();
-    message.textContent = ['bad-character', 'too-long', 'mistyped'].includes(checked.state) ? t('helpNumber.' + checked.state) : '';
-    input.setAttribute('aria-invalid', message.textContent ? 'true' : 'false');
-    if (checked.state !== 'valid') return;
-    const answer = await session.call(settings, 'GET', '/patients/' + checked.formatted);
+  const load = async (helpNumber) => {
+    const answer = await session.call(settings, 'GET', '/patients/' + helpNumber);
     if (answer.status === 200) {
-      shown.replaceChildren(patientCard(answer.body), await visitPanel(answer.body.helpNumber),
+      const merge = session.user().roles.includes('coordinator') ? mergePanel(answer.body, () => load(helpNumber)) : null;
+      shown.replaceChildren(patientCard(answer.body), merge, await visitPanel(answer.body.helpNumber),
         await workflowPanel('referral', answer.body.helpNumber), await workflowPanel('invoice', answer.body.helpNumber));
-    }
-    else if (answer.status === 404) message.textContent = t('patient.notFound');
+    } else if (answer.status === 404) message.textContent = t('patient.notFound');
     else if (answer.status === 410 && answer.body.mergedInto) message.textContent = t('patient.merged') + ' ' + answer.body.mergedInto;
     else message.textContent = trouble(answer);
-  });
-  return h('section', { 'aria-labelledby': 'find-title' },
-    h('h2', { id: 'find-title' }, t('findTitle')), field('find-help-number', t('helpNumber'), input), message, shown);
+  };
+  return h('section', { 'aria-labelledby': 'find-title' }, h('h2', { id: 'find-title' }, t('findTitle')),
+    helpNumberField('find-help-number', message, load, () => shown.replaceChildren()), message, shown);
 }
 
 function patientCard(p) {
@@ -118,7 +112,8 @@ function patientCard(p) {
   return h('dl', { class: 'patient' },
     row(t('helpNumber'), p.helpNumber), p.name ? row(t('name'), p.name) : null, row(t('birthYear'), p.birthYear),
     row(t('sex'), t('sex.' + p.sex)), row(t('nationality'), p.nationality), row(t('languages'), (p.languages || []).join(', ')),
-    row(t('interpreterNeeded'), p.interpreterNeeded ? t('yes') : t('no')));
+    row(t('interpreterNeeded'), p.interpreterNeeded ? t('yes') : t('no')),
+    p.mergedFrom && p.mergedFrom.length ? row(t('mergedFrom'), p.mergedFrom.join(', ')) : null);
 }
 
 /** What each workflow step asks for beyond an optional note, as openapi.json's transition bodies say. */
@@ -222,6 +217,36 @@ function attention() {
   return h('section', { 'aria-labelledby': 'attention-title' }, h('h2', { id: 'attention-title' }, t('attentionTitle')),
     h('form', { onsubmit: show }, field('attention-site', t('site'), site), h('p', {}, h('button', { type: 'submit', id: 'show-attention' }, t('show')))),
     message, lists);
+}
+
+/**
+ * Coordinators: a duplicate of this patient merged into this record. The duplicate is looked up first and shown,
+ * the fields to take from it chosen, and the merge sent with both records' versions, so neither is merged as it
+ * was before a change someone made meanwhile.
+ */
+function mergePanel(survivor, reload) {
+  const message = h('p', { id: 'merge-message', role: 'status', 'aria-live': 'polite' });
+  const found = h('div', { id: 'merge-duplicate' });
+  const show = async (helpNumber) => {
+    found.replaceChildren();
+    if (helpNumber === survivor.helpNumber) { message.textContent = t('mergeItself'); return; }
+    const answer = await session.call(settings, 'GET', '/patients/' + helpNumber);
+    if (answer.status !== 200) { message.textContent = answer.status === 404 ? t('patient.notFound') : trouble(answer); return; }
+    message.textContent = '';
+    const duplicate = answer.body;
+    const take = ['name', 'phone', 'languages'].map((f) => ({ f, box: h('input', { type: 'checkbox', id: 'take-' + f }) }));
+    found.replaceChildren(patientCard(duplicate), h('fieldset', {}, h('legend', {}, t('takeFromDuplicate')),
+      take.map(({ f, box }) => h('p', {}, box, ' ', h('label', { for: box.id }, t('take.' + f))))),
+    h('button', { type: 'button', id: 'merge-button', onclick: async () => {
+      const merged = await session.call(settings, 'POST', '/patients/' + survivor.helpNumber + '/merges',
+        { duplicate: duplicate.helpNumber, duplicateVersion: duplicate.version, takeFromDuplicate: take.filter(({ box }) => box.checked).map(({ f }) => f) },
+        { 'If-Match': '"' + survivor.version + '"', 'Idempotency-Key': crypto.randomUUID() });
+      if (merged.status !== 200) { message.textContent = merged.status === 412 ? t('changedMeanwhile') : trouble(merged); return; }
+      reload();
+    } }, t('mergeButton') + ' ' + survivor.helpNumber));
+  };
+  return h('section', { 'aria-labelledby': 'merge-title' }, h('h3', { id: 'merge-title' }, t('mergeTitle')),
+    helpNumberField('merge-help-number', message, show), message, found);
 }
 
 let referenceLists;
@@ -398,10 +423,11 @@ async function sendWaiting() {
   }
 }
 
-/** A help-number field with the desk's check as it is typed; {@code found} gets the number once it is valid. */
-function helpNumberField(id, message, found) {
+/** A help-number field with the desk's check as it is typed; {@code found} gets the number once it is valid, {@code changed} every change. */
+function helpNumberField(id, message, found, changed = () => {}) {
   const input = h('input', { autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: '11', class: 'help-number-input' });
   input.addEventListener('input', () => {
+    changed();
     const checked = checkHelpNumber(input.value);
     message.textContent = ['bad-character', 'too-long', 'mistyped'].includes(checked.state) ? t('helpNumber.' + checked.state) : '';
     input.setAttribute('aria-invalid', message.textContent ? 'true' : 'false');

@@ -261,6 +261,44 @@ class WebAppIT {
         chromium.click("#deadlines .open-patient");
         waitForText("#patient", helpNumber);
 
+        // a duplicate registered by mistake, merged into this record, its phone taken; its number then leads here
+        String duplicate = direct(
+                        "POST",
+                        "/patients",
+                        Role.COORDINATOR,
+                        Map.of(
+                                "birthYear",
+                                1985,
+                                "sex",
+                                "female",
+                                "nationality",
+                                "RO",
+                                "languages",
+                                List.of("ro"),
+                                "interpreterNeeded",
+                                false,
+                                "name",
+                                "Anna P.",
+                                "phone",
+                                "+45 20 00 00 01"))
+                .body()
+                .get("helpNumber")
+                .asText();
+        type("merge-help-number", duplicate);
+        waitForText("#merge-duplicate", "Anna P.");
+        chromium.click("#take-phone");
+        chromium.click("#merge-button");
+        waitForText("#patient", "Merged from");
+        Answer gone = direct("GET", "/patients/" + duplicate, Role.COORDINATOR, null);
+        assertEquals(410, gone.status());
+        assertEquals(helpNumber, gone.body().get("mergedInto").asText());
+        assertEquals(
+                "+45 20 00 00 01",
+                direct("GET", "/patients/" + helpNumber, Role.COORDINATOR, null)
+                        .body()
+                        .get("phone")
+                        .asText());
+
         // the session ends while a registration is being typed: signing in again brings the form back as it was
         String expired = api.authority()
                 .issue(
